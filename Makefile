@@ -1,0 +1,112 @@
+# budget2json: two commands do all the set-up on a fresh Debian machine:
+#   make demo    installs what is missing, builds, runs on sample corpus PDFs
+#   make check   the same set-up, then every test (plain and under ASan+UBSan)
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+VERSION := 0.1.0
+PYTHON  ?= /usr/bin/python3
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Every Debian package the build, the tests and the demo need.
+DEB_PACKAGES := build-essential pkg-config libglib2.0-dev libpoppler-glib-dev libcairo2-dev \
+  libtesseract-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng libleptonica-dev \
+  libpcre2-dev libsqlite3-dev libcjson-dev poppler-utils python3 python3-jsonschema \
+  valgrind jq clang
+# What `make corpus` needs beyond that (CI never regenerates the corpus).
+CORPUS_PACKAGES := python3-cairo python3-gi python3-gi-cairo gir1.2-pango-1.0 \
+  fonts-noto-cjk
+# What `make bench` compares against.
+BENCH_PACKAGES := ocrmypdf hyperfine
+
+PKGS    := glib-2.0 poppler-glib cairo lept tesseract libpcre2-8 sqlite3 libcjson
+CC      ?= cc
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DB2J_VERSION='"$(VERSION)"' $(WARN) $(CFLAGS) \
+             -I. $(PKG_CFLAGS)
+
+# Stage folders, in the order data flows. Each compiles into the library.
+STAGES   := ir extract ocr layout normalize interpret validate emit
+LIB_SRC  := $(foreach d,$(STAGES),$(wildcard $(d)/*.c))
+CLI_SRC  := $(wildcard pipeline/*.c)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+
+BUILD ?= build
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BIN      := $(BUILD)/budget2json
+
+.PHONY: all deps deps-corpus deps-bench check test test-asan demo eval bench corpus install \
+        uninstall clean unit valgrind fuzz
+.DELETE_ON_ERROR:
+
+all: $(BIN) $(UNIT_BIN)
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES) $(EXTRA_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+	  echo "deps: installing" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "deps: all packages present"; fi
+
+deps-corpus:
+	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(CORPUS_PACKAGES)"
+
+deps-bench:
+	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(BENCH_PACKAGES)"
+
+$(BUILD)/%.o: %.c $(wildcard */*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libbudget2json.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(BUILD)/libbudget2json.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libbudget2json.a $(PKG_LIBS) -lm -lpthread
+
+$(BUILD)/tests/%: tests/unit/%.c tests/lib/tap.h $(BUILD)/libbudget2json.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libbudget2json.a $(PKG_LIBS) -lm -lpthread
+
+# The whole suite: unit and end-to-end, then the same under ASan+UBSan.
+check: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all BUILD=build-asan CFLAGS="-O1 -g $(SANFLAGS)"
+	@B2J_BUILDS="build build-asan" PYTHON=$(PYTHON) bash tests/run-tests.sh
+
+# One pass, no sanitizer build: the quick loop while working.
+test: all
+	@B2J_BUILDS="build" PYTHON=$(PYTHON) bash tests/run-tests.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@bash tests/demo.sh $(BIN)
+
+valgrind: all
+	@bash tests/valgrind.sh $(BIN)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/budget2json
+	install -m 644 docs/budget2json.1 $(DESTDIR)$(PREFIX)/share/man/man1/budget2json.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/budget2json $(DESTDIR)$(PREFIX)/share/man/man1/budget2json.1
+
+clean:
+	rm -rf build build-asan build-fuzz out
+
+-include corpus/corpus.mk
+-include eval/eval.mk
+-include bench/bench.mk
