@@ -19,7 +19,7 @@ CORPUS_PACKAGES := python3-cairo python3-gi python3-gi-cairo gir1.2-pango-1.0 \
 # What `make bench` compares against.
 BENCH_PACKAGES := ocrmypdf hyperfine
 
-PKGS    := glib-2.0 poppler-glib cairo lept tesseract libpcre2-8 sqlite3 libcjson
+PKGS    := glib-2.0 gio-2.0 poppler-glib cairo lept tesseract libpcre2-8 sqlite3 libcjson
 CC      ?= cc
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-unused-parameter

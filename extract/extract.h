@@ -1,0 +1,65 @@
+/* extract/: a PDF's bytes to Page IR through poppler-glib.
+ *
+ * Opens a document from memory (the caller read the file once, for the
+ * checksum too), reports why a file cannot be opened in terms a user acts on
+ * (not a PDF, encrypted, damaged), and turns each page's text layer into
+ * positioned words. Rendering a page to pixels for OCR or ruling-line
+ * detection also lives here, since poppler is the only thing that can draw it.
+ *
+ * A b2j_pdf is not shared between threads: open one per worker.
+ */
+#ifndef B2J_EXTRACT_H
+#define B2J_EXTRACT_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "ir/ir.h"
+
+typedef struct b2j_pdf b2j_pdf;
+
+/* Why a file could not be opened; codes are the JSON errors[].code values. */
+typedef enum {
+  B2J_OPEN_OK = 0,
+  B2J_OPEN_EMPTY,     /* "not_pdf": zero bytes */
+  B2J_OPEN_NOT_PDF,   /* "not_pdf": no %PDF- header (HTML, images, text...) */
+  B2J_OPEN_ENCRYPTED, /* "encrypted": needs a password, or the one given is wrong */
+  B2J_OPEN_DAMAGED    /* "damaged": poppler could not parse it */
+} b2j_open_status;
+
+const char *b2j_open_status_code(b2j_open_status s);
+
+/* Looks at the first bytes only; says what the file is when it is not a PDF
+ * ("HTML", "PNG image", "ZIP archive", "text") in *what (static string), or
+ * NULL when it looks like a PDF. */
+b2j_open_status b2j_pdf_sniff(const guint8 *data, gsize len, const char **what);
+
+/* Opens from memory. `bytes` is borrowed (poppler keeps its own reference).
+ * On failure returns NULL, sets *status and *message (g_free it). */
+b2j_pdf *b2j_pdf_open(GBytes *bytes, const char *password, b2j_open_status *status,
+                      char **message);
+void b2j_pdf_close(b2j_pdf *pdf);
+
+int b2j_pdf_page_count(const b2j_pdf *pdf);
+
+/* Document info dictionary title, or NULL (g_free it). */
+char *b2j_pdf_title(const b2j_pdf *pdf);
+
+/* Reads page `number` (1-based): size, rotation, words from the text layer
+ * (one word per run of characters that poppler groups, with the union of
+ * its glyph boxes), and whether it draws images. The caller owns the page
+ * (b2j_page_free). Returns NULL if poppler cannot load the page. */
+b2j_page *b2j_pdf_read_page(b2j_pdf *pdf, int number);
+
+/* The page's plain text in poppler's reading order (g_free it), or NULL. */
+char *b2j_pdf_page_text(b2j_pdf *pdf, int number);
+
+/* Renders page `number` at `dpi` on white to 32-bit xRGB (cairo's
+ * CAIRO_FORMAT_RGB24 layout, native-endian), `*stride` bytes a row; the
+ * caller g_free()s the pixels. NULL on failure or when the page would exceed
+ * `max_pixels` (a 20000x20000 pt page must not exhaust memory). */
+guint32 *b2j_pdf_render_rgb(b2j_pdf *pdf, int number, double dpi, gint64 max_pixels,
+                            int *width, int *height, int *stride);
+
+#endif

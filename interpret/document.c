@@ -1,0 +1,242 @@
+#include <string.h>
+
+#include "interpret.h"
+#include "layout/layout.h"
+
+/* Report titles name the year and the kind of report on the cover or the
+ * first page; table pages repeat "部门：…" lines. Only the first pages are
+ * read for the title: later pages quote other years (上年, 2022年结转…). */
+#define TITLE_PAGES 3
+
+static const char *const TITLE_WORDS[] = {"决算", "预算", "绩效", "自评", NULL};
+
+static bool has_any(const char *s, const char *const *words) {
+  for (int i = 0; words[i]; i++)
+    if (strstr(s, words[i]))
+      return true;
+  return false;
+}
+
+static char *strip_spaces(const char *s) {
+  GString *out = g_string_new(NULL);
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (!g_unichar_isspace(c) && c != 0x3000)
+      g_string_append_unichar(out, c);
+  }
+  return g_string_free(out, FALSE);
+}
+
+/* The year a title or line names: "2023年度", "2024 年", "（2023年度）". */
+static int year_in(const char *s) {
+  for (const char *p = s; *p; p++) {
+    if ((p[0] == '1' || p[0] == '2') && g_ascii_isdigit(p[1]) && g_ascii_isdigit(p[2]) &&
+        g_ascii_isdigit(p[3]) && (p == s || !g_ascii_isdigit(p[-1]))) {
+      const char *q = p + 4;
+      while (*q == ' ')
+        q++;
+      if (strncmp(q, "年", strlen("年")) == 0) {
+        int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+        if (y >= 1990 && y <= 2100)
+          return y;
+      }
+    }
+  }
+  return 0;
+}
+
+/* "部门：岳阳市屈原管理区医疗保障局" and its variants name the department. */
+static char *department_in(const char *line) {
+  static const char *const LABELS[] = {"部门名称", "单位名称", "部门（单位）名称",
+                                       "部门(单位)名称", "编制部门", "编制单位", "部门", NULL};
+  char *flat = strip_spaces(line);
+  char *found = NULL;
+  for (int i = 0; LABELS[i] && !found; i++) {
+    size_t n = strlen(LABELS[i]);
+    if (strncmp(flat, LABELS[i], n) != 0)
+      continue;
+    const char *p = flat + n;
+    if (strncmp(p, "：", strlen("：")) == 0)
+      p += strlen("：");
+    else if (*p == ':')
+      p++;
+    else
+      continue;
+    /* The department ends where the unit or another label begins. */
+    const char *end = p + strlen(p);
+    static const char *const STOPS[] = {"单位：", "单位:", "金额单位", "公开", NULL};
+    for (int k = 0; STOPS[k]; k++) {
+      const char *s = strstr(p, STOPS[k]);
+      if (s && s < end)
+        end = s;
+    }
+    if (end > p && g_utf8_strlen(p, end - p) >= 2) {
+      found = g_strndup(p, end - p);
+      /* "部门：万元" is a unit line read across, not a department. */
+      if (strstr(found, "万元") || strcmp(found, "元") == 0 || strstr(found, "单位")) {
+        g_free(found);
+        found = NULL;
+      }
+    }
+  }
+  g_free(flat);
+  return found;
+}
+
+/* The department as the title names it: "北京市门头沟区医疗保障局2023年度…". */
+static bool is_department_name(const char *d);
+
+static char *department_from_title(const char *title) {
+  const char *p = title;
+  for (; *p; p++)
+    if (g_ascii_isdigit(*p))
+      break;
+  if (*p && p > title) {
+    char *d = g_strndup(title, p - title);
+    g_strstrip(d);
+    if (is_department_name(d))
+      return d;
+    g_free(d);
+  }
+  /* "2017年度江苏省高级人民法院部门预算公开": the name sits after the year. */
+  const char *y = strstr(title, "年度");
+  size_t skip = strlen("年度");
+  if (!y) {
+    y = strstr(title, "年");
+    skip = strlen("年");
+  }
+  if (!y)
+    return NULL;
+  const char *start = y + skip;
+  static const char *const ENDERS[] = {"部门预算", "部门决算", "预算", "决算", NULL};
+  for (int i = 0; ENDERS[i]; i++) {
+    const char *e = strstr(start, ENDERS[i]);
+    if (e && e > start) {
+      char *d = g_strndup(start, e - start);
+      if (is_department_name(d))
+        return d;
+      g_free(d);
+      return NULL;
+    }
+  }
+  return NULL;
+}
+
+static bool is_department_name(const char *d) {
+  static const char *const ENDS[] = {"局", "院", "厅", "委", "会", "办", "中心", "处", "所",
+                                     "部", "府", "馆", "站", "室", "队", "社", NULL};
+  bool ok = false;
+  for (int i = 0; ENDS[i]; i++)
+    if (g_str_has_suffix(d, ENDS[i]))
+      ok = true;
+  return ok && g_utf8_strlen(d, -1) >= 3;
+}
+
+static bool similar_height(const b2j_line *l, double h) {
+  double lh = l->box.y1 - l->box.y0;
+  return lh > h * 0.85 && lh < h * 1.15 && g_utf8_strlen(l->text, -1) <= 30;
+}
+
+static void add_kind(b2j_doc *doc, const char *kind) {
+  for (guint i = 0; i < doc->document.kinds->len; i++)
+    if (strcmp(g_ptr_array_index(doc->document.kinds, i), kind) == 0)
+      return;
+  g_ptr_array_add(doc->document.kinds, g_strdup(kind));
+}
+
+void b2j_interpret_document(b2j_doc *doc, const char *info_title) {
+  char *title = NULL, *dept = NULL;
+  double title_h = 0;
+  int title_year = 0;
+  GHashTable *years = g_hash_table_new(g_direct_hash, g_direct_equal);
+  bool final_accounts = false, budget = false, overall = false, project = false;
+
+  for (guint i = 0; i < doc->pages->len; i++) {
+    const b2j_page *page = g_ptr_array_index(doc->pages, i);
+    if (page->text_layer == B2J_LAYER_GARBLED)
+      continue;
+    GPtrArray *lines = b2j_layout_lines(page);
+    for (guint k = 0; k < lines->len; k++) {
+      const b2j_line *l = g_ptr_array_index(lines, k);
+      char *flat = strip_spaces(l->text);
+      if (strstr(flat, "决算表") || strstr(flat, "部门决算"))
+        final_accounts = true;
+      if (strstr(flat, "预算表") || strstr(flat, "部门预算") || strstr(flat, "收支总表"))
+        budget = true;
+      if (strstr(flat, "整体支出绩效"))
+        overall = true;
+      if (strstr(flat, "项目支出绩效"))
+        project = true;
+      if (!dept)
+        dept = department_in(flat);
+      if (i < TITLE_PAGES && has_any(flat, TITLE_WORDS) && g_utf8_strlen(flat, -1) <= 60) {
+        int y = year_in(flat);
+        if (y) {
+          gpointer c = g_hash_table_lookup(years, GINT_TO_POINTER(y));
+          g_hash_table_insert(years, GINT_TO_POINTER(y), GINT_TO_POINTER(GPOINTER_TO_INT(c) + 1));
+        }
+        /* The title is the tallest such line of the first pages, joined
+         * with the lines of the same size right above and below it (a cover
+         * sets "上海市普陀区财政局" over "2024年度部门决算"). */
+        double h = l->box.y1 - l->box.y0;
+        if (h > title_h * 1.05) {
+          GString *t = g_string_new(NULL);
+          guint first = k;
+          while (first > 0 && similar_height(g_ptr_array_index(lines, first - 1), h) &&
+                 k - first < 2)
+            first--;
+          guint last = k;
+          while (last + 1 < lines->len && similar_height(g_ptr_array_index(lines, last + 1), h) &&
+                 last - k < 2)
+            last++;
+          for (guint m = first; m <= last; m++) {
+            char *part = strip_spaces(((const b2j_line *)g_ptr_array_index(lines, m))->text);
+            g_string_append(t, part);
+            g_free(part);
+          }
+          g_free(title);
+          title = g_string_free(t, FALSE);
+          title_h = h;
+          title_year = year_in(title);
+        }
+      }
+      g_free(flat);
+    }
+    g_ptr_array_unref(lines);
+  }
+
+  if (!title && info_title && has_any(info_title, TITLE_WORDS))
+    title = strip_spaces(info_title);
+  int year = title_year;
+  if (!year) {
+    GHashTableIter it;
+    gpointer key, val;
+    int best = 0;
+    g_hash_table_iter_init(&it, years);
+    while (g_hash_table_iter_next(&it, &key, &val))
+      if (GPOINTER_TO_INT(val) > best) {
+        best = GPOINTER_TO_INT(val);
+        year = GPOINTER_TO_INT(key);
+      }
+  }
+  /* A title names the whole department; a table's "部门：" line may name a
+   * shortened form or one unit of it. */
+  char *from_title = title ? department_from_title(title) : NULL;
+  if (from_title) {
+    g_free(dept);
+    dept = from_title;
+  }
+
+  doc->document.title = title;
+  doc->document.department = dept;
+  doc->document.fiscal_year = year;
+  if (final_accounts)
+    add_kind(doc, "final_accounts");
+  if (budget && !final_accounts)
+    add_kind(doc, "budget");
+  if (overall)
+    add_kind(doc, "performance_overall");
+  if (project)
+    add_kind(doc, "performance_project");
+  g_hash_table_destroy(years);
+}

@@ -1,0 +1,144 @@
+#include "process.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "extract/extract.h"
+#include "interpret/interpret.h"
+#include "layout/layout.h"
+#include "normalize/normalize.h"
+
+/* Reads the whole file: it is hashed and parsed from the same bytes. */
+static GBytes *read_input(b2j_doc *doc, const char *path, const b2j_options *opt) {
+  GError *err = NULL;
+  char *data = NULL;
+  gsize len = 0;
+  if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+    b2j_doc_error(doc, "unreadable", 0, "unable to read '%s': it is a directory", path);
+    return NULL;
+  }
+  if (opt->max_bytes > 0) {
+    GStatBuf st;
+    if (g_stat(path, &st) == 0 && st.st_size > opt->max_bytes) {
+      doc->source.bytes = st.st_size;
+      b2j_doc_error(doc, "too_large", 0, "'%s' is %lld bytes, over the limit of %lld", path,
+                    (long long)st.st_size, opt->max_bytes);
+      return NULL;
+    }
+  }
+  if (!g_file_get_contents(path, &data, &len, &err)) {
+    b2j_doc_error(doc, "unreadable", 0, "unable to read '%s': %s", path, err->message);
+    g_error_free(err);
+    return NULL;
+  }
+  return g_bytes_new_take(data, len);
+}
+
+static void hash_input(b2j_doc *doc, GBytes *bytes) {
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data(bytes, &len);
+  doc->source.sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+  doc->source.bytes = (gint64)len;
+}
+
+/* Decides each page's text-layer quality and repairs its words in place, so
+ * that everything after sees the same clean text either way. */
+static void repair_text_layer(b2j_page *page) {
+  if (page->words->len == 0) {
+    page->text_layer = B2J_LAYER_NONE;
+    return;
+  }
+  GPtrArray *texts = g_ptr_array_sized_new(page->words->len);
+  for (guint i = 0; i < page->words->len; i++)
+    g_ptr_array_add(texts, g_array_index(page->words, b2j_word, i).text);
+  page->text_layer =
+      b2j_text_layer_assess_words((const char *const *)texts->pdata, texts->len, NULL);
+  g_ptr_array_free(texts, TRUE);
+  if (page->text_layer == B2J_LAYER_GARBLED || page->text_layer == B2J_LAYER_NONE)
+    return;
+  for (guint i = 0; i < page->words->len; i++) {
+    b2j_word *w = &g_array_index(page->words, b2j_word, i);
+    char *fixed = b2j_text_repair(w->text, NULL);
+    if (fixed) {
+      g_free(w->text);
+      w->text = fixed;
+    }
+  }
+}
+
+b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
+  b2j_doc *doc = b2j_doc_new(path);
+  GBytes *bytes = read_input(doc, path, opt);
+  if (!bytes) {
+    doc->status = B2J_STATUS_FAILED;
+    return doc;
+  }
+  hash_input(doc, bytes);
+
+  b2j_open_status st;
+  char *msg = NULL;
+  b2j_pdf *pdf = b2j_pdf_open(bytes, opt->password, &st, &msg);
+  if (!pdf) {
+    b2j_doc_error(doc, b2j_open_status_code(st), 0, "'%s' is %s", path, msg);
+    g_free(msg);
+    g_bytes_unref(bytes);
+    doc->status = B2J_STATUS_FAILED;
+    return doc;
+  }
+
+  int n = b2j_pdf_page_count(pdf);
+  doc->source.pages = n;
+  if (n <= 0) {
+    b2j_doc_error(doc, "no_pages", 0, "'%s' has no pages", path);
+    doc->status = B2J_STATUS_FAILED;
+    b2j_pdf_close(pdf);
+    g_bytes_unref(bytes);
+    return doc;
+  }
+  int limit = n;
+  if (opt->max_pages > 0 && n > opt->max_pages) {
+    limit = opt->max_pages;
+    b2j_doc_error(doc, "too_many_pages", 0,
+                  "'%s' has %d pages; only the first %d were read (--max-pages)", path, n,
+                  limit);
+  }
+
+  int unread = 0;
+  for (int i = 1; i <= limit; i++) {
+    b2j_page *page = b2j_pdf_read_page(pdf, i);
+    if (!page) {
+      b2j_doc_error(doc, "damaged", i, "unable to read page %d of '%s'", i, path);
+      page = b2j_page_new(i, 0, 0);
+      unread++;
+    } else {
+      repair_text_layer(page);
+      if (page->text_layer == B2J_LAYER_GARBLED) {
+        b2j_doc_warn(doc, "garbled_text_layer", i, NULL,
+                     "page %d: the text layer is garbled and OCR is not available in this build",
+                     i);
+        unread++;
+      } else if (page->text_layer == B2J_LAYER_NONE && page->has_images) {
+        b2j_doc_warn(doc, "needs_ocr", i, NULL,
+                     "page %d: no text layer (a scan or an image) and OCR is not available in "
+                     "this build",
+                     i);
+        unread++;
+      }
+    }
+    g_ptr_array_add(doc->pages, page);
+  }
+
+  char *info_title = b2j_pdf_title(pdf);
+  b2j_interpret_document(doc, info_title);
+  g_free(info_title);
+
+  b2j_pdf_close(pdf);
+  g_bytes_unref(bytes);
+
+  if (doc->errors->len > 0 || unread > 0)
+    doc->status = unread >= limit ? B2J_STATUS_FAILED : B2J_STATUS_PARTIAL;
+  if (doc->status == B2J_STATUS_FAILED && unread >= limit && doc->errors->len == 0)
+    b2j_doc_error(doc, "unreadable_pages", 0, "no page of '%s' has a usable text layer", path);
+  return doc;
+}
