@@ -533,36 +533,49 @@ def stats_json(s):
 
 # ---------------------------------------------------------------- real documents
 
-# Standard table titles (normalised: no spaces, no quotes, no 、). A longer title that contains
-# a shorter one wins where both match (财政拨款收入支出决算总表 is not also 收入支出决算总表).
-STANDARD_TITLES = [
+# Standard table titles (normalised: no spaces, no quotes, no 、), in families: the spellings
+# of one table across provinces and years (a report's contents page and its table may spell
+# it differently). A named family counts once; any spelling in an output title finds it.
+# Where a longer title contains a shorter one, the longer wins (财政拨款收入支出决算总表 does
+# not also name 收入支出决算总表).
+TITLE_FAMILIES = [
     # 决算 公开01–09
-    "收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表",
-    "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款基本支出决算表",
-    "一般公共预算财政拨款基本支出决算明细表", "政府性基金预算财政拨款收入支出决算表",
-    "国有资本经营预算财政拨款支出决算表", "国有资本经营预算财政拨款收入支出决算表",
-    "财政拨款三公经费支出决算表", "一般公共预算财政拨款三公经费支出决算表",
+    ["收入支出决算总表"],
+    ["收入决算表"],
+    ["支出决算表"],
+    ["财政拨款收入支出决算总表"],
+    ["一般公共预算财政拨款支出决算表"],
+    ["一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算明细表"],
+    ["政府性基金预算财政拨款收入支出决算表"],
+    ["国有资本经营预算财政拨款支出决算表", "国有资本经营预算财政拨款收入支出决算表"],
+    ["财政拨款三公经费支出决算表", "一般公共预算财政拨款三公经费支出决算表"],
     # 预算: the national family and its provincial spellings
-    "收支总表", "收入总表", "支出总表", "财政拨款收支总表", "一般公共预算支出表",
-    "一般公共预算基本支出表", "三公经费支出表", "一般公共预算三公经费支出表",
-    "政府性基金预算支出表", "国有资本经营预算支出表",
-    "收支预算总表", "财务收支预算总表", "收入预算总表", "支出预算总表", "财政拨款收支预算总表",
-    "财政拨款支出预算表", "财政拨款基本支出预算表", "一般公共预算支出预算表",
-    "一般公共预算基本支出预算表", "政府性基金支出预算表", "政府性基金预算支出预算表",
-    "政府性基金财政拨款支出预算表", "政府性基金预算财政拨款支出预算表", "财政拨款政府性基金支出预算表",
-    "一般公共预算机关运行经费支出预算表", "三公经费会议费培训费支出预算表",
-    "一般公共预算三公经费会议费培训费支出预算表", "政府采购支出预算表", "政府采购预算表",
-    "一般公共预算支出功能分类预算表", "政府性基金预算支出功能分类预算表",
-    "国有资本经营预算支出功能分类预算表", "一般公共预算基本支出部门预算经济分类预算表",
-    "三公经费和机关运行经费预算表", "一般公共预算三公经费支出预算表",
+    ["收支总表", "收支预算总表", "财务收支预算总表", "部门收支总表"],
+    ["收入总表", "收入预算总表"],
+    ["支出总表", "支出预算总表"],
+    ["财政拨款收支总表", "财政拨款收支预算总表"],
+    ["财政拨款支出预算表"],
+    ["财政拨款基本支出预算表"],
+    ["一般公共预算支出表", "一般公共预算支出预算表", "一般公共预算支出功能分类预算表"],
+    ["一般公共预算基本支出表", "一般公共预算基本支出预算表", "一般公共预算基本支出部门预算经济分类预算表"],
+    ["三公经费支出表", "一般公共预算三公经费支出表", "一般公共预算三公经费支出预算表",
+     "三公经费会议费培训费支出预算表", "一般公共预算三公经费会议费培训费支出预算表",
+     "三公经费和机关运行经费预算表"],
+    ["政府性基金预算支出表", "政府性基金支出预算表", "政府性基金预算支出预算表",
+     "政府性基金财政拨款支出预算表", "政府性基金预算财政拨款支出预算表", "财政拨款政府性基金支出预算表",
+     "政府性基金预算支出功能分类预算表"],
+    ["国有资本经营预算支出表", "国有资本经营预算支出功能分类预算表"],
+    ["一般公共预算机关运行经费支出预算表"],
+    ["政府采购支出预算表", "政府采购预算表"],
 ]
-_TITLES_LONGEST_FIRST = sorted(set(STANDARD_TITLES), key=len, reverse=True)
+_FAMILY = {t: fam[0] for fam in TITLE_FAMILIES for t in fam}
+_TITLES_LONGEST_FIRST = sorted(_FAMILY, key=len, reverse=True)
 
 
 def titles_named(text):
-    """The standard titles named in TEXT (normalised), longest match first."""
+    """The standard table families named in TEXT (by their first spelling)."""
     s = norm_title(text)
-    claimed = []  # spans
+    claimed = []  # spans already taken by a longer title
     found = set()
     for t in _TITLES_LONGEST_FIRST:
         start = 0
@@ -573,7 +586,7 @@ def titles_named(text):
             end = k + len(t)
             if not any(a <= k and end <= b for a, b in claimed):
                 claimed.append((k, end))
-                found.add(t)
+                found.add(_FAMILY[t])
             start = k + 1
     return found
 
