@@ -164,11 +164,14 @@ static void words_from_text_layer(PopplerPage *page, b2j_page *out) {
     if (!word->len) {
       box = b;
     } else {
-      /* A character far from the word so far (a jump to another column or
-       * line that poppler did not mark with a space) starts a new word. */
+      /* A visible gap starts a new word even where poppler put no space:
+       * adjacent table cells (a right-aligned number, then the next
+       * column's text) often sit closer than poppler's word spacing, and
+       * layout/ needs them apart. Glyphs of one CJK run or one number abut,
+       * so a quarter of the glyph height is a safe cut. */
       double hgt = MAX(box.y1 - box.y0, b.y1 - b.y0);
       bool same_line = b.y0 < box.y1 - hgt * 0.3 && b.y1 > box.y0 + hgt * 0.3;
-      bool near = b.x0 <= box.x1 + hgt * 1.5 && b.x0 >= box.x0 - hgt * 0.5;
+      bool near = b.x0 <= box.x1 + hgt * 0.25 && b.x0 >= box.x0 - hgt * 0.5;
       if (!same_line || !near) {
         b2j_page_add_word(out, g_strdup(word->str), box, -1, B2J_ORIGIN_TEXT);
         g_string_truncate(word, 0);
