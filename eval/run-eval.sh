@@ -99,6 +99,7 @@ if want real-scan && [ -d "$REAL_SCAN" ]; then
   done
 fi
 
+for d in "$OUT"/*/; do [ -d "$d" ] && : >"$d/timing.tsv"; done
 echo "eval: $n documents, $JOBS at a time, $BIN" >&2
 start=$(date +%s)
 xargs -0 -n 3 -P "$JOBS" -a "$jobs_file" bash "$PWD/eval/run-eval.sh" --one

@@ -171,4 +171,18 @@ test_expect_success 'real-scan: cells compared with the born-digital reading, ta
   expect s.json "g[\"real-scan\"][\"cells\"] == 20 and g[\"real-scan\"][\"cells_right\"] == 19"
 '
 
+test_expect_success 'eval/run-eval.sh: every document run and timed, a crash recorded, the scores printed' '
+  mkdir -p c/pdf/digital c/truth real && cp "$D/truth/"*.json c/truth/ &&
+  grep -v garbled "$D/MANIFEST.tsv" > c/MANIFEST.tsv && : > c/pdf/digital/fx-001.pdf && : > c/pdf/digital/fx-002.pdf &&
+  printf "#!/bin/sh\ncase \"\$1\" in *fx-002*) kill -SEGV \$\$ ;; esac\ncat \"$D/truth/fx-001.json\"\n" > fake.sh &&
+  chmod +x fake.sh && cat fake.sh &&
+  BIN=$TRASH/fake.sh OUT=$TRASH/o/eval MANIFEST=$TRASH/c/MANIFEST.tsv REAL=$TRASH/real JSON=$TRASH/e.json \
+    bash "$TOP/eval/run-eval.sh" > table.txt 2> err.txt; cat table.txt err.txt &&
+  grep -E "^fx-001	[0-9.]+	0	" o/eval/digital/timing.tsv &&
+  grep -E "^fx-002	[0-9.]+	139	" o/eval/digital/timing.tsv &&
+  grep -F "digital	fx-002	139" o/eval/crashes.tsv &&
+  expect e.json "g[\"digital\"][\"cells_right\"] == 32 and g[\"digital\"][\"documents_failed\"] == 1" &&
+  grep -E "^digital +2 +6 " table.txt
+'
+
 test_done
