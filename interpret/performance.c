@@ -1,0 +1,310 @@
+/* Performance forms: 项目支出绩效自评表, 部门整体支出绩效自评表, goal tables.
+ * They are forms more than grids: labelled fields (项目名称, 主管部门), a funds
+ * block with its own header row, then the indicator rows with theirs. Every
+ * block is found by its header words, never by position. */
+#include <string.h>
+
+#include "interpret_internal.h"
+#include "normalize/normalize.h"
+
+typedef struct {
+  const b2j_table *t;
+  int rows, cols;
+} form;
+
+static const char *cell_text(const form *f, int r, int c) {
+  if (r < 0 || r >= f->rows || c < 0 || c >= f->cols)
+    return "";
+  const b2j_row *row = g_ptr_array_index(f->t->rows, r);
+  if ((guint)c >= row->cells->len)
+    return "";
+  const b2j_cell *cell = g_ptr_array_index(row->cells, c);
+  return cell->text ? cell->text : "";
+}
+
+static int cell_page(const form *f, int r) {
+  const b2j_row *row = g_ptr_array_index(f->t->rows, r);
+  if (!row->cells->len)
+    return 0;
+  return ((const b2j_cell *)g_ptr_array_index(row->cells, 0))->page;
+}
+
+/* Column of the first cell in row r whose squashed text contains one of
+ * `words` (NULL-terminated), or -1. */
+static int find_col(const form *f, int r, const char *const *words) {
+  for (int c = 0; c < f->cols; c++) {
+    char *sq = b2j_squash(cell_text(f, r, c));
+    bool hit = false;
+    for (int i = 0; words[i] && !hit; i++)
+      hit = strstr(sq, words[i]) != NULL;
+    g_free(sq);
+    if (hit)
+      return c;
+  }
+  return -1;
+}
+
+static int find_row(const form *f, int from, const char *const *all_of) {
+  for (int r = from; r < f->rows; r++) {
+    bool ok = true;
+    for (int i = 0; all_of[i] && ok; i++) {
+      const char *one[] = {all_of[i], NULL};
+      ok = find_col(f, r, one) >= 0;
+    }
+    if (ok)
+      return r;
+  }
+  return -1;
+}
+
+/* The value of a labelled field: the next cell to the right whose text is
+ * not the label again (merged cells repeat). */
+static char *field_after(const form *f, const char *const *labels) {
+  for (int r = 0; r < f->rows; r++) {
+    for (int c = 0; c < f->cols; c++) {
+      char *sq = b2j_squash(cell_text(f, r, c));
+      bool hit = false;
+      for (int i = 0; labels[i] && !hit; i++)
+        hit = g_str_has_prefix(sq, labels[i]) && g_utf8_strlen(sq, -1) <= (glong)g_utf8_strlen(labels[i], -1) + 1;
+      if (hit) {
+        for (int k = c + 1; k < f->cols; k++) {
+          const char *v = cell_text(f, r, k);
+          char *vs = b2j_squash(v);
+          bool differs = *vs && strcmp(vs, sq) != 0;
+          g_free(vs);
+          if (differs) {
+            g_free(sq);
+            return g_strdup(v);
+          }
+        }
+      }
+      g_free(sq);
+    }
+  }
+  return NULL;
+}
+
+static b2j_opt_dec number_at(const form *f, int r, int c) {
+  b2j_opt_dec d = {false, {0, 0}};
+  if (c < 0)
+    return d;
+  b2j_number n;
+  if (b2j_number_parse(cell_text(f, r, c), &n) && n.kind == B2J_NUM_VALUE) {
+    d.present = true;
+    d.value = n.value;
+  }
+  return d;
+}
+
+/* "产出指标 (50分)" → "产出指标"; "数量指标（5分）" → "数量指标". */
+static char *clean_level(const char *s) {
+  char *sq = b2j_squash(s);
+  char *cut = strstr(sq, "(");
+  char *cut2 = strstr(sq, "（");
+  if (cut2 && (!cut || cut2 < cut))
+    cut = cut2;
+  if (cut && cut != sq)
+    *cut = '\0';
+  if (!*sq) {
+    g_free(sq);
+    return NULL;
+  }
+  return sq;
+}
+
+static bool row_is_total(const form *f, int r) {
+  static const char *const T[] = {"总分", "合计", "总计", NULL};
+  for (int c = 0; c < f->cols; c++) {
+    char *sq = b2j_squash(cell_text(f, r, c));
+    bool hit = false;
+    for (int i = 0; T[i]; i++)
+      if (strcmp(sq, T[i]) == 0)
+        hit = true;
+    g_free(sq);
+    if (hit)
+      return true;
+  }
+  return false;
+}
+
+static void set_columns_from_row(b2j_table *t, const form *f, int r) {
+  g_ptr_array_set_size(t->columns, 0);
+  for (int c = 0; c < f->cols; c++) {
+    char *sq = b2j_squash(cell_text(f, r, c));
+    if (!*sq) {
+      g_free(sq);
+      sq = g_strdup_printf("列%d", c + 1);
+    }
+    g_ptr_array_add(t->columns, sq);
+  }
+}
+
+static void read_funds(const form *f, b2j_project *p) {
+  static const char *const HDR[] = {"年初", "执行数", NULL};
+  int h = find_row(f, 0, HDR);
+  if (h < 0)
+    return;
+  static const char *const INIT[] = {"年初预算", NULL}, *const ANNUAL[] = {"全年预算", NULL},
+                           *const EXEC[] = {"执行数", NULL}, *const W[] = {"分值", NULL},
+                           *const RATE[] = {"执行率", NULL}, *const S[] = {"得分", NULL};
+  int ci = find_col(f, h, INIT), ca = find_col(f, h, ANNUAL), ce = find_col(f, h, EXEC),
+      cw = find_col(f, h, W), cr = find_col(f, h, RATE), cs = find_col(f, h, S);
+  int first_value = ci >= 0 ? ci : ca;
+  if (first_value < 0)
+    return;
+  for (int r = h + 1; r < f->rows; r++) {
+    static const char *const STOP[] = {"总体目标", "绩效指标", "一级指标", "预期目标", NULL};
+    if (find_col(f, r, STOP) >= 0)
+      break;
+    /* The line's label is the nearest non-empty cell left of the values
+     * that is not the block's own label (项目资金（万元）). */
+    char *label = NULL;
+    for (int c = first_value - 1; c >= 0 && !label; c--) {
+      char *sq = b2j_squash(cell_text(f, r, c));
+      if (*sq && !strstr(sq, "资金（") && !strstr(sq, "资金(") && !strstr(sq, "万元"))
+        label = sq;
+      else
+        g_free(sq);
+    }
+    b2j_fund *fund = g_new0(b2j_fund, 1);
+    fund->line = label;
+    fund->initial_budget = number_at(f, r, ci);
+    fund->annual_budget = number_at(f, r, ca);
+    fund->executed = number_at(f, r, ce);
+    fund->weight = number_at(f, r, cw);
+    fund->execution_rate = number_at(f, r, cr);
+    fund->score = number_at(f, r, cs);
+    if (!label && !fund->annual_budget.present && !fund->executed.present) {
+      b2j_fund_free(fund);
+      continue;
+    }
+    if (!fund->line)
+      fund->line = g_strdup("");
+    g_ptr_array_add(p->funds, fund);
+  }
+}
+
+/* Level-2 names a goal table prints glued before the indicator's name. */
+static const char *const LEVEL2_NAMES[] = {
+    "服务对象满意度指标", "可持续影响指标", "经济效益指标", "社会效益指标", "生态效益指标",
+    "经济成本指标", "社会成本指标", "生态环境成本指标", "数量指标", "质量指标", "时效指标",
+    "成本指标", "满意度指标", NULL};
+
+static void read_goal_table(b2j_doc *doc, b2j_table *t, const form *f) {
+  static const char *const HDR[] = {"三级指标", "指标值", NULL};
+  int h = find_row(f, 0, HDR);
+  if (h < 0)
+    return;
+  set_columns_from_row(t, f, h);
+  static const char *const NAME[] = {"三级指标", NULL}, *const NATURE[] = {"指标性质", NULL},
+                           *const VAL[] = {"指标值", NULL}, *const UNIT[] = {"度量单位", "计量单位", NULL},
+                           *const W[] = {"权重", "分值", NULL}, *const L1[] = {"一级指标", NULL},
+                           *const L2[] = {"二级指标", NULL};
+  int cn = find_col(f, h, NAME), cnat = find_col(f, h, NATURE), cv = find_col(f, h, VAL),
+      cu = find_col(f, h, UNIT), cw = find_col(f, h, W), c1 = find_col(f, h, L1),
+      c2 = find_col(f, h, L2);
+  for (int r = h + 1; r < f->rows; r++) {
+    const char *name_raw = cell_text(f, r, cn);
+    if (!*name_raw)
+      continue;
+    b2j_indicator *x = g_new0(b2j_indicator, 1);
+    x->table = g_strdup(t->id);
+    x->level1 = c1 >= 0 ? clean_level(cell_text(f, r, c1)) : NULL;
+    x->level2 = c2 >= 0 ? clean_level(cell_text(f, r, c2)) : NULL;
+    const char *name = name_raw;
+    if (!x->level2)
+      for (int i = 0; LEVEL2_NAMES[i]; i++)
+        if (g_str_has_prefix(name_raw, LEVEL2_NAMES[i])) {
+          x->level2 = g_strdup(LEVEL2_NAMES[i]);
+          name = name_raw + strlen(LEVEL2_NAMES[i]);
+          break;
+        }
+    x->name = g_strdup(name);
+    if (cnat >= 0 || cu >= 0)
+      b2j_expr_parse_parts(cnat >= 0 ? cell_text(f, r, cnat) : NULL, cell_text(f, r, cv),
+                           cu >= 0 ? cell_text(f, r, cu) : NULL, &x->target);
+    else
+      b2j_expr_parse(cell_text(f, r, cv), &x->target);
+    x->weight = number_at(f, r, cw);
+    x->page = cell_page(f, r);
+    g_ptr_array_add(doc->indicators, x);
+  }
+}
+
+void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matrices) {
+  (void)matrices;
+  form f = {t, (int)t->rows->len, 0};
+  for (guint r = 0; r < t->rows->len; r++) {
+    const b2j_row *row = g_ptr_array_index(t->rows, r);
+    f.cols = MAX(f.cols, (int)row->cells->len);
+  }
+  if (strcmp(t->kind, "indicator_goals") == 0) {
+    read_goal_table(doc, t, &f);
+    return;
+  }
+  bool project = strcmp(t->kind, "project_performance") == 0;
+  b2j_project *p = NULL;
+  if (project) {
+    p = g_new0(b2j_project, 1);
+    p->table = g_strdup(t->id);
+    static const char *const NAME[] = {"项目名称", "项目支出名称", NULL};
+    static const char *const AUTH[] = {"主管部门", NULL};
+    static const char *const IMPL[] = {"实施单位", NULL};
+    p->name = field_after(&f, NAME);
+    p->authority = field_after(&f, AUTH);
+    p->implementer = field_after(&f, IMPL);
+    p->funds = g_ptr_array_new_with_free_func((GDestroyNotify)b2j_fund_free);
+    read_funds(&f, p);
+  }
+
+  static const char *const HDR[] = {"三级指标", NULL};
+  int h = find_row(&f, 0, HDR);
+  if (h >= 0) {
+    set_columns_from_row(t, &f, h);
+    static const char *const L1[] = {"一级指标", NULL}, *const L2[] = {"二级指标", NULL},
+                             *const L3[] = {"三级指标", NULL},
+                             *const TGT[] = {"年度指标值", "指标值", "目标值", NULL},
+                             *const ACT[] = {"实际完成", "完成值", NULL},
+                             *const W[] = {"分值", "权重", NULL}, *const S[] = {"得分", NULL},
+                             *const NOTE[] = {"原因", "措施", "备注", NULL};
+    int c1 = find_col(&f, h, L1), c2 = find_col(&f, h, L2), c3 = find_col(&f, h, L3),
+        ct = find_col(&f, h, TGT), ca = find_col(&f, h, ACT), cw = find_col(&f, h, W),
+        cs = find_col(&f, h, S), cn = find_col(&f, h, NOTE);
+    for (int r = h + 1; r < f.rows; r++) {
+      if (row_is_total(&f, r)) {
+        if (p) {
+          p->total_weight = number_at(&f, r, cw);
+          p->total_score = number_at(&f, r, cs);
+        }
+        break;
+      }
+      const char *name = cell_text(&f, r, c3);
+      const char *tgt = ct >= 0 ? cell_text(&f, r, ct) : "";
+      const char *act = ca >= 0 ? cell_text(&f, r, ca) : "";
+      if (!*name && !*tgt && !*act)
+        continue;
+      /* A header row repeated on a continuation page is not an indicator. */
+      char *sqn = b2j_squash(name);
+      bool header_again = strcmp(sqn, "三级指标") == 0;
+      g_free(sqn);
+      if (header_again)
+        continue;
+      b2j_indicator *x = g_new0(b2j_indicator, 1);
+      x->table = g_strdup(t->id);
+      x->project = p && p->name ? g_strdup(p->name) : NULL;
+      x->level1 = c1 >= 0 ? clean_level(cell_text(&f, r, c1)) : NULL;
+      x->level2 = c2 >= 0 ? clean_level(cell_text(&f, r, c2)) : NULL;
+      x->name = g_strdup(name);
+      b2j_expr_parse(tgt, &x->target);
+      b2j_expr_parse(act, &x->actual);
+      x->weight = number_at(&f, r, cw);
+      x->score = number_at(&f, r, cs);
+      const char *note = cn >= 0 ? cell_text(&f, r, cn) : "";
+      x->note = *note ? g_strdup(note) : NULL;
+      x->page = cell_page(&f, r);
+      g_ptr_array_add(doc->indicators, x);
+    }
+  }
+  if (p)
+    g_ptr_array_add(doc->projects, p);
+}

@@ -1,0 +1,722 @@
+/* Grids to tables: which standard table each is, its columns, its rows, and
+ * the budget lines they hold. Performance forms are handed to performance.c. */
+#include <string.h>
+
+#include "interpret.h"
+#include "interpret_internal.h"
+#include "normalize/normalize.h"
+
+/* ---------- small text helpers ---------- */
+
+char *b2j_squash(const char *s) {
+  if (!s)
+    return g_strdup("");
+  GString *out = g_string_new(NULL);
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (!g_unichar_isspace(c) && c != 0x3000)
+      g_string_append_unichar(out, c);
+  }
+  return g_string_free(out, FALSE);
+}
+
+bool b2j_has(const char *s, const char *word) { return s && strstr(s, word) != NULL; }
+
+/* ---------- the dense view of a grid ---------- */
+
+b2j_matrix *b2j_matrix_from_grid(const b2j_grid *g) {
+  b2j_matrix *m = g_new0(b2j_matrix, 1);
+  m->rows = g->n_rows;
+  m->cols = g->n_cols;
+  m->page = g->page;
+  m->cell = g_new0(const b2j_grid_cell *, (gsize)MAX(1, m->rows * m->cols));
+  m->text = g_new0(char *, (gsize)MAX(1, m->rows * m->cols));
+  for (guint i = 0; i < g->cells->len; i++) {
+    const b2j_grid_cell *c = g_ptr_array_index(g->cells, i);
+    for (int r = c->row; r < c->row + MAX(1, c->rowspan) && r < m->rows; r++)
+      for (int k = c->col; k < c->col + MAX(1, c->colspan) && k < m->cols; k++)
+        m->cell[r * m->cols + k] = c;
+  }
+  for (int i = 0; i < m->rows * m->cols; i++)
+    m->text[i] = g_strdup(m->cell[i] && m->cell[i]->text ? m->cell[i]->text : "");
+  return m;
+}
+
+void b2j_matrix_free(b2j_matrix *m) {
+  if (!m)
+    return;
+  for (int i = 0; i < m->rows * m->cols; i++)
+    g_free(m->text[i]);
+  g_free(m->text);
+  g_free(m->cell);
+  g_free(m);
+}
+
+const char *b2j_mtext(const b2j_matrix *m, int r, int c) {
+  if (r < 0 || c < 0 || r >= m->rows || c >= m->cols)
+    return "";
+  return m->text[r * m->cols + c];
+}
+
+/* ---------- recognising a table ---------- */
+
+typedef struct {
+  const char *kind;
+  const char *const words[4]; /* all must occur in the squashed title */
+  const char *const not_words[3];
+} title_rule;
+
+/* Order matters: the more specific titles first. Titles vary by province and
+ * year (收支总表 / 收入支出决算总表 / 财务收支预算总表), so rules are words that
+ * must occur, not whole titles. */
+static const title_rule TITLE_RULES[] = {
+    {"project_performance", {"项目", "绩效", "自评"}, {NULL}},
+    {"project_performance", {"项目", "绩效", "评价表"}, {NULL}},
+    {"overall_performance", {"整体", "绩效", "自评"}, {"基础数据"}},
+    {"overall_performance", {"整体支出绩效", "表"}, {"基础数据"}},
+    {"indicator_goals", {"绩效目标", "表"}, {NULL}},
+    {"three_public", {"三公"}, {NULL}},
+    {"basic_expenditure_detail", {"基本支出", "明细"}, {NULL}},
+    {"basic_expenditure_detail", {"一般公共预算", "基本支出"}, {"收入", "项目支出"}},
+    {"basic_expenditure_detail", {"财政拨款", "基本支出"}, {"收入", "项目支出"}},
+    {"government_fund", {"政府性基金"}, {NULL}},
+    {"state_capital", {"国有资本经营"}, {NULL}},
+    {"appropriation_summary", {"财政拨款", "收", "支", "总表"}, {NULL}},
+    {"general_budget_expenditure", {"一般公共预算", "支出"}, {"收入"}},
+    {"general_budget_expenditure", {"财政拨款", "支出", "表"}, {"收入", "总表"}},
+    {"income_expenditure_summary", {"收入支出", "总表"}, {NULL}},
+    {"income_expenditure_summary", {"收支", "总表"}, {NULL}},
+    {"income", {"收入", "表"}, {"支出"}},
+    {"expenditure", {"支出", "表"}, {"收入"}},
+    {NULL, {NULL}, {NULL}},
+};
+
+const char *b2j_kind_from_title(const char *title) {
+  if (!title || !*title)
+    return NULL;
+  for (const title_rule *r = TITLE_RULES; r->kind; r++) {
+    bool ok = true;
+    for (int i = 0; i < 4 && r->words[i]; i++)
+      if (!strstr(title, r->words[i]))
+        ok = false;
+    for (int i = 0; i < 3 && r->not_words[i]; i++)
+      if (strstr(title, r->not_words[i]))
+        ok = false;
+    if (ok)
+      return r->kind;
+  }
+  return NULL;
+}
+
+static bool kind_has_budget_lines(const char *kind) {
+  static const char *const K[] = {"income_expenditure_summary",
+                                  "income",
+                                  "expenditure",
+                                  "appropriation_summary",
+                                  "general_budget_expenditure",
+                                  "basic_expenditure_detail",
+                                  "government_fund",
+                                  "state_capital",
+                                  "three_public",
+                                  NULL};
+  for (int i = 0; K[i]; i++)
+    if (kind && strcmp(kind, K[i]) == 0)
+      return true;
+  return false;
+}
+
+/* Words that mark a performance form or a score sheet whatever its title. */
+static const char *kind_from_cells(const b2j_matrix *m) {
+  bool l1 = false, l3 = false, actual = false, target = false, nature = false, seq = false,
+       fen = false, dept = false;
+  int yiji = 0;
+  for (int i = 0; i < m->rows * m->cols; i++) {
+    char *t = b2j_squash(m->text[i]);
+    if (b2j_has(t, "一级指标"))
+      l1 = true;
+    if (b2j_has(t, "三级指标"))
+      l3 = true;
+    if (b2j_has(t, "实际完成"))
+      actual = true;
+    if (b2j_has(t, "指标值"))
+      target = true;
+    if (b2j_has(t, "指标性质"))
+      nature = true;
+    if (strcmp(t, "序号") == 0)
+      seq = true;
+    if (strcmp(t, "一级") == 0)
+      yiji++;
+    if (strcmp(t, "分值") == 0)
+      fen = true;
+    if (b2j_has(t, "部门名称") || b2j_has(t, "部门(单位)名称") || b2j_has(t, "部门（单位）名称"))
+      dept = true;
+    g_free(t);
+  }
+  if (l1 && l3 && actual)
+    return dept ? "overall_performance" : "project_performance";
+  if (l3 && nature && target)
+    return "indicator_goals";
+  if (l1 && l3 && target)
+    return "indicator_goals";
+  if (yiji && fen)
+    return "score_sheet";
+  (void)seq;
+  return NULL;
+}
+
+/* The context printed above a table: caption, title, unit, department. */
+typedef struct {
+  char *caption; /* "公开02表" */
+  char *title;
+  const char *unit;
+  bool has_any;  /* any of them was found: this is a new table, not a continuation */
+} table_context;
+
+static void context_clear(table_context *c) {
+  g_free(c->caption);
+  g_free(c->title);
+  memset(c, 0, sizeof *c);
+}
+
+/* "公开 02 表", "公开02表" → "公开02表". */
+static char *caption_in(const char *sq) {
+  const char *p = strstr(sq, "公开");
+  if (!p)
+    return NULL;
+  p += strlen("公开");
+  int n = 0, digits = 0;
+  while (g_ascii_isdigit(*p) && digits < 3) {
+    n = n * 10 + (*p - '0');
+    p++;
+    digits++;
+  }
+  if (!digits || !g_str_has_prefix(p, "表") || n < 1 || n > 99)
+    return NULL;
+  return g_strdup_printf("公开%02d表", n);
+}
+
+static bool looks_like_title(const char *sq) {
+  if (g_utf8_strlen(sq, -1) < 4 || g_utf8_strlen(sq, -1) > 60)
+    return false;
+  if (g_str_has_prefix(sq, "单位") || g_str_has_prefix(sq, "部门：") ||
+      g_str_has_prefix(sq, "部门:") || g_str_has_prefix(sq, "注") ||
+      g_str_has_prefix(sq, "编制单位") || g_str_has_prefix(sq, "金额单位"))
+    return false;
+  return g_str_has_suffix(sq, "表") || strstr(sq, "表（") || strstr(sq, "表(") ||
+         b2j_kind_from_title(sq) != NULL;
+}
+
+/* Strips what precedes the title proper: "2023年度" and list numbers. */
+static char *clean_title(const char *sq) {
+  const char *p = sq;
+  /* A table-of-contents number ("五、") never starts a printed table title,
+   * but "附表1" or "表一" may: keep those. */
+  const char *dun = strstr(p, "、");
+  if (dun && dun - p <= 9)
+    p = dun + strlen("、");
+  char *t = g_strdup(p);
+  /* Drop a trailing caption glued to the title line. */
+  char *cap = strstr(t, "公开");
+  if (cap && cap != t && caption_in(cap)) {
+    char *c2 = caption_in(cap);
+    g_free(c2);
+    *cap = '\0';
+  }
+  return t;
+}
+
+static table_context context_from_lines(const GPtrArray *lines) {
+  table_context c = {0};
+  if (!lines)
+    return c;
+  /* Nearest lines first: a title sits just above its table, while lines
+   * further up belong to prose or to the previous table's notes. */
+  for (int i = (int)lines->len - 1; i >= 0 && i >= (int)lines->len - 8; i--) {
+    char *sq = b2j_squash(g_ptr_array_index(lines, i));
+    if (!c.caption) {
+      char *cap = caption_in(sq);
+      if (cap) {
+        c.caption = cap;
+        c.has_any = true;
+      }
+    }
+    if (!c.unit) {
+      const char *u = b2j_unit_from_caption(sq);
+      if (u && (strstr(sq, "单位") || g_utf8_strlen(sq, -1) < 12)) {
+        c.unit = u;
+        c.has_any = true;
+      }
+    }
+    if (!c.title && looks_like_title(sq)) {
+      c.title = clean_title(sq);
+      c.has_any = true;
+    }
+    if (g_str_has_prefix(sq, "部门") || g_str_has_prefix(sq, "编制单位"))
+      c.has_any = true;
+    g_free(sq);
+  }
+  return c;
+}
+
+/* ---------- header and columns ---------- */
+
+static bool is_lanci(const char *sq) {
+  return strcmp(sq, "栏次") == 0 || strcmp(sq, "栏目") == 0;
+}
+
+/* A row that only numbers the columns: "1 2 3 … n" (公开09表 has no 栏次). */
+static bool is_column_number_row(const b2j_matrix *m, int r) {
+  int expect = 1, seen = 0;
+  const b2j_grid_cell *prev = NULL;
+  for (int c = 0; c < m->cols; c++) {
+    const b2j_grid_cell *cell = m->cell[r * m->cols + c];
+    if (cell == prev)
+      continue;
+    prev = cell;
+    char *sq = b2j_squash(b2j_mtext(m, r, c));
+    if (!*sq) {
+      g_free(sq);
+      continue;
+    }
+    bool lanci = is_lanci(sq);
+    char *end = NULL;
+    long v = strtol(sq, &end, 10);
+    bool num = end && *end == '\0' && end != sq;
+    g_free(sq);
+    if (lanci)
+      continue;
+    if (!num || v != expect)
+      return false;
+    expect++;
+    seen++;
+  }
+  return seen >= 2;
+}
+
+static bool row_has_lanci(const b2j_matrix *m, int r) {
+  for (int c = 0; c < m->cols; c++) {
+    char *sq = b2j_squash(b2j_mtext(m, r, c));
+    bool l = is_lanci(sq);
+    g_free(sq);
+    if (l)
+      return true;
+  }
+  return false;
+}
+
+static bool row_is_data(const b2j_matrix *m, int r) {
+  if (row_has_lanci(m, r) || is_column_number_row(m, r))
+    return false;
+  for (int c = 0; c < m->cols; c++) {
+    const char *t = b2j_mtext(m, r, c);
+    char code[B2J_CODE_MAX];
+    if (c == 0 && b2j_subject_code_parse(t, code))
+      return true;
+    b2j_number n;
+    if (b2j_number_parse(t, &n) && n.kind == B2J_NUM_VALUE)
+      return true;
+  }
+  return false;
+}
+
+/* The first body row: after the 栏次 row when there is one, else the first
+ * row that holds a number or a subject code. */
+static int first_body_row(const b2j_matrix *m) {
+  for (int r = 0; r < m->rows && r < 8; r++)
+    if (row_has_lanci(m, r) || is_column_number_row(m, r))
+      return r + 1;
+  for (int r = 0; r < m->rows; r++)
+    if (row_is_data(m, r))
+      return r;
+  return 0;
+}
+
+/* Labels that name a row rather than hold an amount; a block of columns that
+ * repeats one of these is a side-by-side group (公开01/04/06表). */
+static bool is_name_label(const char *leaf) {
+  return strcmp(leaf, "项目") == 0 || b2j_has(leaf, "名称") || b2j_has(leaf, "编码") ||
+         b2j_has(leaf, "代码") || strcmp(leaf, "行次") == 0 || strcmp(leaf, "科目") == 0;
+}
+
+GPtrArray *b2j_flatten_header(const b2j_matrix *m, int header_rows) {
+  GPtrArray *paths = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+  GPtrArray *leaves = g_ptr_array_new();
+  for (int c = 0; c < m->cols; c++) {
+    GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
+    const b2j_grid_cell *prev = NULL;
+    for (int r = 0; r < header_rows; r++) {
+      const b2j_grid_cell *cell = m->cell[r * m->cols + c];
+      if (cell && cell == prev)
+        continue; /* a vertically merged cell counts once */
+      prev = cell;
+      if (row_has_lanci(m, r) || is_column_number_row(m, r))
+        continue;
+      char *sq = b2j_squash(b2j_mtext(m, r, c));
+      if (!*sq) {
+        g_free(sq);
+        continue;
+      }
+      g_ptr_array_add(parts, sq);
+    }
+    g_ptr_array_add(paths, parts);
+    g_ptr_array_add(leaves, parts->len ? g_ptr_array_index(parts, parts->len - 1) : "");
+  }
+  GPtrArray *cols = g_ptr_array_new_with_free_func(g_free);
+  for (int c = 0; c < m->cols; c++) {
+    const char *leaf = g_ptr_array_index(leaves, c);
+    GPtrArray *parts = g_ptr_array_index(paths, c);
+    bool repeats = false;
+    for (int k = 0; k < m->cols; k++)
+      if (k != c && *leaf && strcmp(leaf, (const char *)g_ptr_array_index(leaves, k)) == 0)
+        repeats = true;
+    if (!*leaf) {
+      g_ptr_array_add(cols, g_strdup_printf("列%d", c + 1));
+    } else if (repeats && !is_name_label(leaf) && parts->len > 1) {
+      GString *p = g_string_new(NULL);
+      for (guint i = 0; i < parts->len; i++) {
+        if (i)
+          g_string_append_c(p, '/');
+        g_string_append(p, g_ptr_array_index(parts, i));
+      }
+      g_ptr_array_add(cols, g_string_free(p, FALSE));
+    } else {
+      g_ptr_array_add(cols, g_strdup(leaf));
+    }
+  }
+  /* Side-by-side groups: a value label that repeats only because its group
+   * repeats (01表's 决算数 beside 项目/行次) keeps its leaf. */
+  bool grouped = false;
+  for (int c = 0; c < m->cols; c++) {
+    const char *leaf = g_ptr_array_index(leaves, c);
+    if (!is_name_label(leaf))
+      continue;
+    for (int k = c + 1; k < m->cols; k++)
+      if (strcmp(leaf, (const char *)g_ptr_array_index(leaves, k)) == 0)
+        grouped = true;
+  }
+  if (grouped)
+    for (int c = 0; c < m->cols; c++) {
+      const char *leaf = g_ptr_array_index(leaves, c);
+      if (*leaf) {
+        g_free(g_ptr_array_index(cols, c));
+        g_ptr_array_index(cols, c) = g_strdup(leaf);
+      }
+    }
+  g_ptr_array_free(leaves, TRUE);
+  g_ptr_array_unref(paths);
+  return cols;
+}
+
+/* ---------- cells and rows ---------- */
+
+void b2j_fill_cell_value(b2j_cell *cell, bool from_ocr) {
+  b2j_number n;
+  bool ok = from_ocr ? b2j_number_parse_ocr(cell->text, &n) : b2j_number_parse(cell->text, &n);
+  if (ok && n.kind == B2J_NUM_VALUE) {
+    cell->value.present = true;
+    cell->value.value = n.value;
+  }
+}
+
+static b2j_row *row_from_matrix(const b2j_matrix *m, int r, bool from_ocr) {
+  b2j_row *row = b2j_row_new();
+  for (int c = 0; c < m->cols; c++) {
+    const b2j_grid_cell *gc = m->cell[r * m->cols + c];
+    b2j_cell *cell = b2j_cell_new(b2j_mtext(m, r, c), m->page);
+    if (gc) {
+      cell->box = gc->box;
+      cell->has_box = true;
+      cell->confidence = gc->conf;
+    }
+    b2j_fill_cell_value(cell, from_ocr);
+    g_ptr_array_add(row->cells, cell);
+  }
+  return row;
+}
+
+static bool matrix_row_empty(const b2j_matrix *m, int r) {
+  for (int c = 0; c < m->cols; c++)
+    if (*b2j_mtext(m, r, c))
+      return false;
+  return true;
+}
+
+static char *row_signature(const b2j_matrix *m, int r) {
+  GString *s = g_string_new(NULL);
+  for (int c = 0; c < m->cols; c++) {
+    char *sq = b2j_squash(b2j_mtext(m, r, c));
+    g_string_append(s, sq);
+    g_string_append_c(s, '|');
+    g_free(sq);
+  }
+  return g_string_free(s, FALSE);
+}
+
+/* ---------- budget lines ---------- */
+
+typedef enum { COL_VALUE, COL_CODE, COL_NAME, COL_SKIP, COL_CODE_PART } col_role;
+
+static col_role role_of(const char *label) {
+  if (b2j_has(label, "行次") || b2j_has(label, "栏次") || strcmp(label, "序号") == 0)
+    return COL_SKIP;
+  if (b2j_has(label, "编码") || b2j_has(label, "代码") || strcmp(label, "科目编号") == 0)
+    return COL_CODE;
+  if (strcmp(label, "类") == 0 || strcmp(label, "款") == 0 || strcmp(label, "项") == 0)
+    return COL_CODE_PART;
+  if (b2j_has(label, "名称") || strcmp(label, "项目") == 0 || strcmp(label, "科目") == 0 ||
+      strcmp(label, "功能分类科目") == 0 || strcmp(label, "经济分类科目") == 0)
+    return COL_NAME;
+  if (g_str_has_prefix(label, "列"))
+    return COL_VALUE;
+  return COL_VALUE;
+}
+
+/* Splits "2101101 行政单位医疗" or "2101101行政单位医疗" into code and name. */
+static bool leading_code(const char *text, char code[B2J_CODE_MAX], const char **rest) {
+  const char *p = text;
+  while (*p == ' ')
+    p++;
+  const char *q = p;
+  while (g_ascii_isdigit(*q))
+    q++;
+  size_t n = (size_t)(q - p);
+  if (n != 3 && n != 5 && n != 7)
+    return false;
+  char buf[B2J_CODE_MAX];
+  memcpy(buf, p, n);
+  buf[n] = '\0';
+  if (!b2j_subject_code_parse(buf, code))
+    return false;
+  while (*q == ' ')
+    q++;
+  if (!*q)
+    return false;
+  *rest = q;
+  return true;
+}
+
+static void add_budget_lines(b2j_doc *doc, const b2j_table *t) {
+  guint ncol = t->columns->len;
+  col_role *roles = g_new(col_role, MAX(1u, ncol));
+  for (guint c = 0; c < ncol; c++)
+    roles[c] = role_of(g_ptr_array_index(t->columns, c));
+  for (guint r = 0; r < t->rows->len; r++) {
+    const b2j_row *row = g_ptr_array_index(t->rows, r);
+    guint c = 0;
+    while (c < ncol && c < row->cells->len) {
+      /* One group: its code/name columns, then its value columns. */
+      GString *code_parts = g_string_new(NULL);
+      const char *code_text = NULL, *name_text = NULL;
+      guint g0 = c;
+      while (c < ncol && roles[c] != COL_VALUE) {
+        const b2j_cell *cell = g_ptr_array_index(row->cells, c);
+        if (roles[c] == COL_CODE)
+          code_text = cell->text;
+        else if (roles[c] == COL_CODE_PART)
+          g_string_append(code_parts, cell->text);
+        else if (roles[c] == COL_NAME)
+          name_text = cell->text;
+        c++;
+      }
+      guint v0 = c;
+      while (c < ncol && roles[c] == COL_VALUE)
+        c++;
+      guint v1 = c;
+      if (v0 == v1 && c == g0)
+        c++; /* no progress: skip a column rather than loop */
+
+      char code[B2J_CODE_MAX] = "";
+      bool have_code = false;
+      char *name = NULL;
+      if (code_parts->len)
+        have_code = b2j_subject_code_parse(code_parts->str, code);
+      if (!have_code && code_text && *code_text)
+        have_code = b2j_subject_code_parse(code_text, code);
+      const char *rest = NULL;
+      if (name_text && *name_text) {
+        if (!have_code && leading_code(name_text, code, &rest)) {
+          have_code = true;
+          name = b2j_squash(rest);
+        } else {
+          name = b2j_squash(name_text);
+        }
+      } else if (code_text && *code_text && !have_code) {
+        name = b2j_squash(code_text); /* "合计" printed in the code column */
+      } else {
+        name = g_strdup("");
+      }
+      g_string_free(code_parts, TRUE);
+
+      for (guint k = v0; k < v1 && k < row->cells->len; k++) {
+        const b2j_cell *cell = g_ptr_array_index(row->cells, k);
+        if (!cell->value.present)
+          continue;
+        b2j_budget_line *l = g_new0(b2j_budget_line, 1);
+        l->table = g_strdup(t->id);
+        l->form = g_strdup(t->form);
+        if (have_code) {
+          l->code = g_strdup(code);
+          b2j_subject_level lv = B2J_LEVEL_NONE;
+          b2j_subject_class cl = b2j_subject_classify(code, &lv);
+          if (strcmp(t->kind, "basic_expenditure_detail") == 0 && cl == B2J_SUBJ_FUNCTIONAL)
+            cl = B2J_SUBJ_ECONOMIC;
+          l->level = g_strdup(b2j_subject_level_name(lv));
+          l->classification = g_strdup(b2j_subject_class_name(cl));
+        }
+        l->name = g_strdup(name);
+        l->column = g_strdup(g_ptr_array_index(t->columns, k));
+        l->value = cell->value.value;
+        l->unit = g_strdup(t->unit);
+        b2j_dec y;
+        if (t->unit && b2j_to_yuan(l->value, t->unit, &y)) {
+          l->yuan.present = true;
+          l->yuan.value = y;
+        }
+        l->page = cell->page;
+        g_ptr_array_add(doc->budget_lines, l);
+      }
+      g_free(name);
+    }
+  }
+  g_free(roles);
+}
+
+/* ---------- the whole pass ---------- */
+
+typedef struct {
+  b2j_table *table;
+  b2j_matrix *first; /* the first grid's matrix: its header decides columns */
+  int header_rows;
+  int last_page;
+  double last_bottom;   /* how far down its last grid ended, as a share of the page */
+  bool from_ocr;
+  bool perf;            /* a performance form: handled by performance.c */
+  GPtrArray *matrices;  /* every grid's matrix, for performance.c */
+} open_table;
+
+static void open_table_free(open_table *o) {
+  if (!o)
+    return;
+  if (o->matrices)
+    g_ptr_array_unref(o->matrices);
+  g_free(o);
+}
+
+static bool same_header(const b2j_matrix *a, int ha, const b2j_matrix *b) {
+  if (a->cols != b->cols || ha <= 0 || b->rows < ha)
+    return false;
+  for (int r = 0; r < ha; r++) {
+    char *x = row_signature(a, r), *y = row_signature(b, r);
+    bool eq = strcmp(x, y) == 0;
+    g_free(x);
+    g_free(y);
+    if (!eq)
+      return false;
+  }
+  return true;
+}
+
+static void finish_table(b2j_doc *doc, open_table *o) {
+  if (!o)
+    return;
+  b2j_table *t = o->table;
+  if (o->perf)
+    b2j_interpret_performance(doc, t, o->matrices);
+  else if (kind_has_budget_lines(t->kind))
+    add_budget_lines(doc, t);
+  g_ptr_array_add(doc->tables, t);
+}
+
+void b2j_interpret_tables(b2j_doc *doc, const GPtrArray *page_grids) {
+  open_table *cur = NULL;
+  int next_id = 1;
+  for (guint p = 0; page_grids && p < page_grids->len && p < doc->pages->len; p++) {
+    const GPtrArray *grids = g_ptr_array_index(page_grids, p);
+    const b2j_page *page = g_ptr_array_index(doc->pages, p);
+    for (guint gi = 0; grids && gi < grids->len; gi++) {
+      const b2j_grid *g = g_ptr_array_index(grids, gi);
+      if (g->n_rows <= 0 || g->n_cols <= 0)
+        continue;
+      b2j_matrix *m = b2j_matrix_from_grid(g);
+      table_context ctx = context_from_lines(g->above);
+      bool from_ocr = page->source == B2J_SOURCE_OCR;
+
+      /* A grid at the top of the page with nothing printed above it, the
+       * same width as a table that ran to the bottom of the previous page,
+       * continues that table. */
+      bool top_of_page = g->box.y0 < page->height * 0.25;
+      if (cur && !ctx.has_any && top_of_page && cur->last_page == m->page - 1 &&
+          cur->last_bottom > 0.6 && cur->first->cols == m->cols) {
+        int skip = 0;
+        if (!cur->perf && same_header(cur->first, cur->header_rows, m))
+          skip = cur->header_rows;
+        else if (!cur->perf)
+          skip = first_body_row(m) > 0 && first_body_row(m) <= cur->header_rows
+                     ? first_body_row(m)
+                     : 0;
+        for (int r = skip; r < m->rows; r++)
+          if (!matrix_row_empty(m, r))
+            g_ptr_array_add(cur->table->rows, row_from_matrix(m, r, from_ocr));
+        g_array_append_val(cur->table->pages, m->page);
+        cur->last_page = m->page;
+        cur->last_bottom = page->height > 0 ? g->box.y1 / page->height : 1;
+        g_ptr_array_add(cur->matrices, m);
+        context_clear(&ctx);
+        continue;
+      }
+
+      finish_table(doc, cur);
+      open_table_free(cur);
+      cur = g_new0(open_table, 1);
+      cur->matrices = g_ptr_array_new_with_free_func((GDestroyNotify)b2j_matrix_free);
+      g_ptr_array_add(cur->matrices, m);
+      cur->first = m;
+      cur->from_ocr = from_ocr;
+      cur->last_page = m->page;
+      cur->last_bottom = page->height > 0 ? g->box.y1 / page->height : 1;
+
+      char id[16];
+      g_snprintf(id, sizeof id, "t%d", next_id++);
+      b2j_table *t = b2j_table_new(id);
+      g_array_append_val(t->pages, m->page);
+      t->title = ctx.title ? g_strdup(ctx.title) : NULL;
+      t->unit = g_strdup(ctx.unit);
+      const char *kind = b2j_kind_from_title(ctx.title);
+      const char *cell_kind = kind_from_cells(m);
+      /* The cells of a performance form say more than a generic title. */
+      if (cell_kind && (!kind || !kind_has_budget_lines(kind)))
+        kind = cell_kind;
+      g_free(t->kind);
+      t->kind = g_strdup(kind ? kind : "other");
+      if (ctx.caption)
+        t->form = g_strdup(ctx.caption);
+      if (!t->unit) {
+        /* Some tables print the unit in their top row or header cells. */
+        for (int i = 0; i < m->rows * m->cols && i < m->cols * 3 && !t->unit; i++)
+          t->unit = g_strdup(b2j_unit_from_caption(m->text[i]));
+      }
+      cur->table = t;
+      cur->perf = strcmp(t->kind, "project_performance") == 0 ||
+                  strcmp(t->kind, "overall_performance") == 0 ||
+                  strcmp(t->kind, "indicator_goals") == 0;
+      if (cur->perf) {
+        cur->header_rows = 0;
+        for (int r = 0; r < m->rows; r++)
+          if (!matrix_row_empty(m, r))
+            g_ptr_array_add(t->rows, row_from_matrix(m, r, from_ocr));
+      } else {
+        cur->header_rows = first_body_row(m);
+        GPtrArray *cols = b2j_flatten_header(m, cur->header_rows);
+        for (guint c = 0; c < cols->len; c++)
+          g_ptr_array_add(t->columns, g_strdup(g_ptr_array_index(cols, c)));
+        g_ptr_array_unref(cols);
+        for (int r = cur->header_rows; r < m->rows; r++)
+          if (!matrix_row_empty(m, r))
+            g_ptr_array_add(t->rows, row_from_matrix(m, r, from_ocr));
+      }
+      context_clear(&ctx);
+    }
+  }
+  finish_table(doc, cur);
+  open_table_free(cur);
+}
