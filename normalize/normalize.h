@@ -53,7 +53,8 @@ typedef struct {
  *    (①, ⑴, ㈠) and "…" stay; then the CJK Radicals Supplement look-alikes
  *    NFKC leaves alone (⻓ → 长, ⻔ → 门, …) are folded, then NFC;
  *  - zero-width characters, soft hyphens and control characters are dropped;
- *  - every run of white space (newlines included: a wrapped cell joins)
+ *  - a run of white space holding a tab becomes one tab (a column boundary,
+ *    never joined); any other run (newlines included: a wrapped cell joins)
  *    becomes one space, then a space is removed when a CJK character is on
  *    one side and a CJK character, digit, Latin letter or % on the other
  *    ("收 入 决 算 表" → "收入决算表", "公开 02 表" → "公开02表"). Spaces between

@@ -135,6 +135,8 @@ static char *map_chars(const char *s, b2j_repair_info *info) {
       info->brackets++;
     } else if (is_invisible(c)) {
       info->invisible++;
+    } else if (c == '\t') {
+      g_string_append_c(out, '\t'); /* a column boundary: kept by fix_spacing */
     } else if (b2j_norm_is_space(c)) {
       g_string_append_c(out, ' ');
     } else if (is_control(c)) {
@@ -171,16 +173,23 @@ static char *fix_spacing(const char *s, b2j_repair_info *info) {
   const char *p = s;
   while (*p) {
     gunichar c = g_utf8_get_char(p);
-    if (c != ' ') {
+    if (c != ' ' && c != '\t') {
       g_string_append_unichar(out, c);
       prev = c;
       p = g_utf8_next_char(p);
       continue;
     }
-    while (*p == ' ')
-      p++;
+    bool tab = false;
+    while (*p == ' ' || *p == '\t')
+      tab |= *p++ == '\t';
     if (!*p || prev == 0)
       continue; /* leading or trailing: trimmed */
+    if (tab) {
+      /* Tabs separate cells in tabular text: one stays, never joined. */
+      g_string_append_c(out, '\t');
+      prev = '\t';
+      continue;
+    }
     gunichar next = g_utf8_get_char(p);
     bool wp = is_wide(prev), wn = is_wide(next);
     bool join = (wp && wn) || (wp && is_narrow_word(next)) ||
@@ -244,7 +253,7 @@ b2j_text_layer b2j_text_layer_assess(const char *text, b2j_layer_stats *stats) {
   size_t latin1 = 0;
   for (const char *p = rep; *p; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char(p);
-    if (c == ' ')
+    if (c == ' ' || c == '\t')
       continue;
     stats->chars++;
     if (c >= 0xA1 && c <= 0xFF)

@@ -318,6 +318,37 @@ static void test_subject_codes(void) {
   TAP_OK(!b2j_subject_code_parent("2023", out), "a non-code has no parent");
 }
 
+/* Patterns compile once behind g_once; many threads parsing at once (the
+ * pipeline's -j workers) must all get the same answers. */
+static gpointer parse_many(gpointer data) {
+  (void)data;
+  int bad = 0;
+  for (int i = 0; i < 2000; i++) {
+    b2j_number n;
+    char buf[B2J_DEC_STRLEN];
+    if (!b2j_number_parse_ocr("187.267.966.43", &n) ||
+        strcmp(b2j_dec_format(n.value, buf), "187267966.43") != 0)
+      bad++;
+    if (!b2j_number_parse("37, 188. 34", &n))
+      bad++;
+    b2j_expr e;
+    if (!b2j_expr_parse("≥ 2689.5 万元", &e) || strcmp(e.unit, "万元") != 0)
+      bad++;
+    b2j_expr_clear(&e);
+  }
+  return GINT_TO_POINTER(bad);
+}
+
+static void test_threads(void) {
+  GThread *th[8];
+  for (int i = 0; i < 8; i++)
+    th[i] = g_thread_new("parse", parse_many, NULL);
+  int bad = 0;
+  for (int i = 0; i < 8; i++)
+    bad += GPOINTER_TO_INT(g_thread_join(th[i]));
+  TAP_OK(bad == 0, "eight threads parsing at once agree (%d wrong)", bad);
+}
+
 int main(void) {
   test_plain();
   test_ocr_spacing();
@@ -325,5 +356,6 @@ int main(void) {
   test_ocr();
   test_units();
   test_subject_codes();
+  test_threads();
   return tap_done();
 }

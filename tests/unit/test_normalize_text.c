@@ -35,6 +35,11 @@ static void test_spacing(void) {
             "split 类/款/项 code keeps its spaces");
   repair_is("共 112 人", "共112人", "a count inside prose is not mistaken for a code");
   repair_is("  单位：万元 \t", "单位：万元", "trims both ends");
+  /* seed 001 公开01表 row, cells separated by tabs */
+  repair_is("八、其他收入\t8\t\t九、卫生健康支出\t21\t329.85",
+            "八、其他收入\t8\t九、卫生健康支出\t21\t329.85",
+            "tabs stay as single column boundaries");
+  repair_is("项 目 \t 行次", "项目\t行次", "spaces beside a tab fold into it");
   repair_is("因公出国 (境) 费", "因公出国(境)费", "ASCII brackets next to CJK join");
   repair_is("", "", "empty stays empty");
   char *n = b2j_text_repair(NULL, NULL);
