@@ -1,0 +1,55 @@
+# corpus/corpus.mk — `make corpus` and its parts (included by the top Makefile).
+#
+#   make corpus            deps-corpus, then sources, digital + garbled PDFs with truth, scans
+#                          (corpus/scansim/scansim.mk's corpus-scans, when present), MANIFEST.tsv
+#   make corpus-sources    corpus/sources/syn-NNN.json from corpus/gen/generate.py (seeded)
+#   make corpus-digital    corpus/pdf/digital/<id>.pdf + corpus/truth/<id>.json for every source
+#   make corpus-garbled    corpus/pdf/garbled/<id>.pdf (same layout, garbled text layer)
+#   make corpus-manifest   corpus/MANIFEST.tsv (id, grade, pdf, truth, pages; four grades per id)
+#
+# Every output is deterministic: the same sources give the same bytes. seed-*.json are hand
+# transcriptions (never generated here); syn-*.json are rewritten only when their content changes.
+
+CORPUS_SEED    ?= 1
+CORPUS_SYN     ?= 16
+CORPUS_GEN     := corpus/gen/generate.py
+CORPUS_RENDER  := corpus/render/render.py
+CORPUS_GRADES  := digital garbled scan-clean scan-noisy
+
+# scansim.mk runs its scans after the digital PDFs exist.
+SCANSIM_AFTER  ?= corpus-digital
+-include corpus/scansim/scansim.mk
+
+.PHONY: corpus corpus-sources corpus-digital corpus-garbled corpus-manifest corpus-scans
+
+corpus: deps-corpus
+	@$(MAKE) --no-print-directory corpus-sources
+	@$(MAKE) --no-print-directory corpus-digital corpus-garbled
+	@$(MAKE) --no-print-directory corpus-scans
+	@$(MAKE) --no-print-directory corpus-manifest
+
+corpus-sources:
+	@$(PYTHON) $(CORPUS_GEN) --seed $(CORPUS_SEED) --count $(CORPUS_SYN) --out corpus/sources
+
+CORPUS_IDS = $(sort $(patsubst corpus/sources/%.json,%,\
+               $(wildcard corpus/sources/seed-*.json corpus/sources/syn-*.json)))
+
+corpus-digital: $(CORPUS_IDS:%=corpus/pdf/digital/%.pdf)
+corpus-garbled: $(CORPUS_IDS:%=corpus/pdf/garbled/%.pdf)
+
+# The digital rendering also writes the truth (shared by every grade of the id).
+corpus/pdf/digital/%.pdf: corpus/sources/%.json $(CORPUS_RENDER)
+	@mkdir -p corpus/pdf/digital corpus/truth
+	$(PYTHON) $(CORPUS_RENDER) $< --variant digital --pdf $@ --truth corpus/truth/$*.json
+
+corpus/pdf/garbled/%.pdf: corpus/sources/%.json $(CORPUS_RENDER)
+	@mkdir -p corpus/pdf/garbled
+	$(PYTHON) $(CORPUS_RENDER) $< --variant garbled --pdf $@
+
+ifeq ($(wildcard corpus/scansim/scansim.mk),)
+corpus-scans:
+	@echo "corpus-scans: corpus/scansim/scansim.mk not present; scan grades not generated"
+endif
+
+corpus-manifest:
+	@$(PYTHON) corpus/render/manifest.py --out corpus/MANIFEST.tsv $(CORPUS_IDS)
