@@ -161,3 +161,31 @@ bool b2j_subject_code_parse_ocr(const char *s, char out[B2J_CODE_MAX], int *n_fi
     *n_fixed = fixed;
   return true;
 }
+
+bool b2j_subject_code_prefix(const char *s, char out[B2J_CODE_MAX], size_t *name_off) {
+  /* Digits (split or not) then something that is not a digit, point or
+   * comma: "2101101 行政单位医疗" but not "362.62" or "2023年". */
+  static b2j_norm_re RE = B2J_NORM_RE(
+      "^\\s*(\\d{3} \\d{2} \\d{2}|\\d{3} \\d{2}|\\d{7}|\\d{5}|\\d{3})(?![\\d.,])\\s*(?=\\S)");
+  if (!s)
+    return false;
+  PCRE2_SIZE ov[4];
+  if (!b2j_norm_re_match(&RE, s, strlen(s), 0, ov, 2))
+    return false;
+  char *code = g_strndup(s + ov[2], (gsize)(ov[3] - ov[2]));
+  char tmp[B2J_CODE_MAX];
+  bool ok = read_code(code, tmp, false, NULL);
+  g_free(code);
+  /* "2023 年" is a year with its unit: a name starts with a word, and a
+   * code's name never starts with 年/月/日. */
+  const char *rest = s + ov[1];
+  if (ok && (g_str_has_prefix(rest, "年") || g_str_has_prefix(rest, "月") ||
+             g_str_has_prefix(rest, "日") || g_str_has_prefix(rest, "%")))
+    ok = false;
+  if (!ok)
+    return false;
+  memcpy(out, tmp, sizeof tmp);
+  if (name_off)
+    *name_off = (size_t)ov[1];
+  return true;
+}

@@ -270,6 +270,13 @@ bool b2j_subject_code_parse(const char *s, char out[B2J_CODE_MAX]);
 bool b2j_subject_code_parse_ocr(const char *s, char out[B2J_CODE_MAX], int *n_fixed,
                                 b2j_subject_lookup_fn lookup, void *user);
 
+/* A code at the start of a cell or line that also holds the name
+ * ("2101101 行政单位医疗", "2101101行政单位医疗", "208 05 05 机关事业单位…"):
+ * `out` gets the code and *name_off (may be NULL) the byte offset where the
+ * name begins (spaces skipped). False when s does not start with a code
+ * followed by a non-digit, or holds nothing after it. */
+bool b2j_subject_code_prefix(const char *s, char out[B2J_CODE_MAX], size_t *name_off);
+
 /* Class and level of a parsed code ("2101101" → FUNCTIONAL, XIANG; "30101" →
  * ECONOMIC, KUAN). B2J_SUBJ_NONE for a string that is not a code. `level` may
  * be NULL. */

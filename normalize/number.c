@@ -192,7 +192,7 @@ static bool parse_cell(const char *cell, b2j_number *out, bool ocr) {
       digits++;
     } else if (c == ',' || c == '.' || c == '(' || c == ')' || c == '%' || c == '+') {
       ok = tok_push(&k, (char)c, idx);
-    } else if (c == '-' || c == 0x2212) {
+    } else if (c == '-' || c == 0x2212 || c == 0x2010 || c == 0x2011) {
       ok = tok_push(&k, '-', idx);
     } else if (is_alt_point(c)) {
       /* "12。54": a point only between digits; elsewhere it is prose. */

@@ -36,6 +36,7 @@ static void test_plain(void) {
   value_is(false, "12253.401784", "12253.401784", "DOMAIN six decimals");
   value_is(false, "2101101", "2101101", "a code column parses as digits too");
   value_is(false, " 15.24 ", "15.24", "surrounding spaces trimmed");
+  value_is(false, "\u20101.5", "-1.5", "U+2010 hyphen as minus");
 
   b2j_number n;
   TAP_OK(b2j_number_parse("187,267,966.43", &n) && n.had_separators && !n.had_spaces,
@@ -289,6 +290,27 @@ static void test_subject_codes(void) {
          "OCR with lexicon: a repaired unknown code is refused");
   TAP_OK(b2j_subject_code_parse_ocr("2101199", out, &fixed, known_code, NULL),
          "OCR with lexicon: an unrepaired code stands without the lexicon's word");
+
+  size_t off = 0;
+  const char *row = "2101101 行政单位医疗";
+  TAP_OK(b2j_subject_code_prefix(row, out, &off) && strcmp(out, "2101101") == 0 &&
+             strcmp(row + off, "行政单位医疗") == 0,
+         "code prefix split from its name (seed 001 公开05表 row)");
+  row = "2080505机关事业单位基本养老保险缴费支出";
+  TAP_OK(b2j_subject_code_prefix(row, out, &off) && strcmp(out, "2080505") == 0 &&
+             strcmp(row + off, "机关事业单位基本养老保险缴费支出") == 0,
+         "code glued to its name");
+  row = "208 05 05 机关事业单位基本养老保险缴费支出";
+  TAP_OK(b2j_subject_code_prefix(row, out, &off) && strcmp(out, "2080505") == 0 &&
+             strcmp(row + off, "机关事业单位基本养老保险缴费支出") == 0,
+         "split code prefix");
+  TAP_OK(b2j_subject_code_prefix("30101 基本工资", out, &off) && strcmp(out, "30101") == 0,
+         "economic code prefix (公开06表)");
+  TAP_OK(!b2j_subject_code_prefix("2023 年度部门决算", out, &off), "a year is not a code prefix");
+  TAP_OK(!b2j_subject_code_prefix("362.62", out, &off), "an amount is not a code prefix");
+  TAP_OK(!b2j_subject_code_prefix("2101101", out, &off), "a code alone has no name");
+  TAP_OK(!b2j_subject_code_prefix("行政运行", out, &off), "a name alone has no code");
+  TAP_OK(!b2j_subject_code_prefix("14945人", out, &off), "a count is not a code");
 
   b2j_subject_level l;
   TAP_OK(b2j_subject_classify("2101101", &l) == B2J_SUBJ_FUNCTIONAL && l == B2J_LEVEL_XIANG,
