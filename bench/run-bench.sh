@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Benchmarks budget2json against its floors, on the same files in one run:
+#  - born-digital: `pdftotext -layout` over the corpus's digital grade and the
+#    real reports (pages per second, single thread, process start included);
+#  - scans: `tesseract IMAGE - -l chi_sim` (default segmentation) on the same
+#    page images budget2json reads (CPU seconds per page), and ocrmypdf +
+#    pdftotext when ocrmypdf is installed (make deps-bench).
+# Peak memory is the largest max-RSS of any single run (GNU time).
+set -u
+cd "$(dirname "$0")/.."
+BIN=${BIN:-build/budget2json}
+OUT=${BENCH_OUT:-out/bench}
+SCAN_PAGES=${BENCH_SCAN_PAGES:-6}
+mkdir -p "$OUT"
+export OMP_THREAD_LIMIT=1
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "bench: GNU time (/usr/bin/time) is needed: apt-get install time"; exit 1; }
+
+# run_timed OUTFILE CMD...: appends "wall user sys maxrss_kb" to OUTFILE.
+run_timed() {
+  local f=$1; shift
+  "$TIME" -f "%e %U %S %M" -o "$OUT/.t" "$@" >/dev/null 2>&1
+  cat "$OUT/.t" >>"$f"
+}
+
+pages_of() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
+
+digital=(corpus/pdf/digital/*.pdf)
+[ -e "${digital[0]}" ] || digital=()
+real=(../shared/real/*.pdf)
+[ -e "${real[0]}" ] || real=()
+
+bench_text_set() { # name files...
+  local name=$1; shift
+  [ $# -gt 0 ] || return 0
+  local pages=0
+  : >"$OUT/$name.b2j"; : >"$OUT/$name.p2t"
+  for f in "$@"; do
+    pages=$((pages + $(pages_of "$f")))
+    run_timed "$OUT/$name.b2j" "$BIN" -q "$f"
+    run_timed "$OUT/$name.p2t" pdftotext -layout "$f" -
+  done
+  "${PYTHON:-python3}" - "$name" "$pages" "$OUT/$name.b2j" "$OUT/$name.p2t" <<'PY'
+import sys, json
+name, pages, b2j, p2t = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+def load(p):
+    rows = [list(map(float, l.split())) for l in open(p) if l.strip()]
+    return sum(r[0] for r in rows), sum(r[1] + r[2] for r in rows), max(r[3] for r in rows)
+bw, bc, bm = load(b2j); pw, pc, pm = load(p2t)
+print(f"{name:10s} {pages:5d} pages | budget2json {pages/bw:7.1f} p/s wall, {1000*bc/pages:6.2f} ms CPU/page, peak {bm/1024:6.1f} MB"
+      f" | pdftotext -layout {pages/pw:7.1f} p/s, {1000*pc/pages:6.2f} ms CPU/page | time ratio {bw/pw:4.2f}x")
+json.dump({"set": name, "pages": pages, "b2j_wall_s": bw, "b2j_cpu_s": bc, "b2j_peak_kb": bm,
+           "pdftotext_wall_s": pw, "pdftotext_cpu_s": pc, "ratio_wall": bw / pw},
+          open(f"{b2j}.json", "w"))
+PY
+}
+
+echo "== born-digital text layer (single thread, one process per document)"
+bench_text_set digital "${digital[@]}"
+bench_text_set real "${real[@]}"
+
+echo "== scans: OCR floor on the same page images"
+scans=(corpus/pdf/scan-clean/*.pdf)
+if [ -e "${scans[0]}" ] && command -v tesseract >/dev/null; then
+  : >"$OUT/scan.tess"; : >"$OUT/scan.b2j"
+  n=0
+  for f in "${scans[@]}"; do
+    [ $n -ge "$SCAN_PAGES" ] && break
+    pdftoppm -r 300 -gray -f 2 -l 2 "$f" "$OUT/page" 2>/dev/null || continue
+    img=$(ls "$OUT"/page*.pgm 2>/dev/null | head -1)
+    [ -n "$img" ] || continue
+    run_timed "$OUT/scan.tess" tesseract "$img" - -l chi_sim
+    rm -f "$OUT"/page*.pgm
+    n=$((n + 1))
+  done
+  for f in "${scans[@]:0:$n}"; do run_timed "$OUT/scan.b2j" "$BIN" -q "$f"; done
+  "${PYTHON:-python3}" - "$n" "$OUT/scan.tess" <<'PY'
+import sys
+n, p = int(sys.argv[1]), sys.argv[2]
+rows = [list(map(float, l.split())) for l in open(p) if l.strip()]
+if rows:
+    cpu = sum(r[1] + r[2] for r in rows) / len(rows)
+    print(f"tesseract -l chi_sim (default psm): {cpu:.2f} s CPU/page over {len(rows)} pages at 300 dpi, peak {max(r[3] for r in rows)/1024:.0f} MB")
+PY
+  if command -v ocrmypdf >/dev/null; then
+    : >"$OUT/scan.ocrmypdf"
+    for f in "${scans[@]:0:2}"; do
+      run_timed "$OUT/scan.ocrmypdf" ocrmypdf -q -l chi_sim --force-ocr --jobs 1 "$f" "$OUT/o.pdf"
+    done
+    awk '{w+=$1; c+=$2+$3} END {printf "ocrmypdf (2 docs): %.1f s wall, %.1f s CPU\n", w, c}' "$OUT/scan.ocrmypdf"
+  else
+    echo "ocrmypdf: not installed (make deps-bench) — skipped"
+  fi
+else
+  echo "no scan-clean corpus or no tesseract — skipped"
+fi
+cat "$OUT"/*.json 2>/dev/null | "${PYTHON:-python3}" -c 'import sys,json; print(json.dumps([json.loads(l) for l in sys.stdin if l.strip()], indent=1))' >bench/last.json 2>/dev/null || true
