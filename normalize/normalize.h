@@ -194,8 +194,9 @@ typedef struct {
   size_t start, end;
 } b2j_amount;
 
-/* Finds the first amount at or after byte `from` in `text` (repaired text).
- * Numbers glued to a preceding digit, point or letter are not amounts. */
+/* Finds the first amount at or after byte `from` in `text` (repaired text:
+ * invalid UTF-8 finds nothing). Numbers glued to a preceding digit, point or
+ * letter are not amounts. `from` must be 0 or a previous out->end. */
 bool b2j_amount_find(const char *text, size_t from, b2j_amount *out);
 
 /* Converts v in `unit` ("元", "万元", "亿元", or anything b2j_unit_canonical

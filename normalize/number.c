@@ -151,9 +151,11 @@ static bool parse_cell(const char *cell, b2j_number *out, bool ocr) {
     out->kind = B2J_NUM_EMPTY;
     return false;
   }
-  for (const char *p = cell; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (c >= 0xFF01 && c <= 0xFF5E) {
+  /* Full-width forms are U+FF01..U+FF5E: UTF-8 EF BC 81 .. EF BD 9E. A byte
+   * scan needs no valid UTF-8 (the cell may hold stray bytes). */
+  for (const unsigned char *p = (const unsigned char *)cell; p[0]; p++) {
+    if (p[0] == 0xEF && p[1] && p[2] &&
+        ((p[1] == 0xBC && p[2] >= 0x81) || (p[1] == 0xBD && p[2] <= 0x9E))) {
       out->fullwidth = true;
       break;
     }

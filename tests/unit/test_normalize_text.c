@@ -178,11 +178,51 @@ static void test_assess(void) {
          "ordinary words (a NULL skipped): CLEAN");
 }
 
+/* Arbitrary input never crashes, and repair always gives valid, trimmed
+ * UTF-8: random mixes of the characters the functions care about and raw
+ * bytes (fixed seed, so a failure reproduces). */
+static void test_robustness(void) {
+  static const char *const PIECES[] = {
+      "收", "入", " ", "\t", "\n", "\u3000", "1", "0", ".", ",", "，", "．", "。", "·", "%",
+      "％", "(", ")", "（", "）", "-", "—", "/", "无", "≥", "》", "\\geq", "万元", "元", "年",
+      "月", "前", "O", "l", "|", "\u2F00", "\u2ED4", "\uE001", "\uFFFD", "\u201E", "\u201F",
+      "\xff", "\xc3", "\x01", "\u200B", "2101101", "208", "以上", "e\u0301", "①"};
+  GRand *rnd = g_rand_new_with_seed(20240601);
+  int bad = 0;
+  for (int i = 0; i < 3000; i++) {
+    GString *g = g_string_new(NULL);
+    int n = g_rand_int_range(rnd, 0, 24);
+    for (int k = 0; k < n; k++)
+      g_string_append(g, PIECES[g_rand_int_range(rnd, 0, (gint32)G_N_ELEMENTS(PIECES))]);
+    char *r = b2j_text_repair(g->str, NULL);
+    size_t len = strlen(r);
+    if (!g_utf8_validate(r, -1, NULL) || (len && (r[0] == ' ' || r[len - 1] == ' ')))
+      bad++;
+    g_free(r);
+    b2j_number num;
+    b2j_number_parse(g->str, &num);
+    b2j_number_parse_ocr(g->str, &num);
+    b2j_expr e;
+    b2j_expr_parse(g->str, &e);
+    b2j_expr_clear(&e);
+    char code[B2J_CODE_MAX];
+    b2j_subject_code_parse_ocr(g->str, code, NULL, NULL, NULL);
+    b2j_amount a;
+    b2j_amount_find(g->str, 0, &a);
+    (void)b2j_unit_from_caption(g->str);
+    (void)b2j_text_layer_assess(g->str, NULL);
+    g_string_free(g, TRUE);
+  }
+  g_rand_free(rnd);
+  TAP_OK(bad == 0, "3000 random inputs: valid trimmed UTF-8 out, no crash (%d bad)", bad);
+}
+
 int main(void) {
   test_spacing();
   test_lookalikes();
   test_info();
   test_match_key();
   test_assess();
+  test_robustness();
   return tap_done();
 }
