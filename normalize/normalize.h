@@ -50,8 +50,10 @@ typedef struct {
  *    the text says: full-width CJK punctuation （），：；！？＝［］｛｝～ stays
  *    full-width in prose (titles must match as printed; the number and
  *    expression parsers read both widths), circled and parenthesised numbers
- *    (①, ⑴, ㈠) and "…" stay; then the CJK Radicals Supplement look-alikes
- *    NFKC leaves alone (⻓ → 长, ⻔ → 门, …) are folded, then NFC;
+ *    (①, ⑴, ㈠) and "…" stay — except a full-width comma that groups digits
+ *    ("187，267，966.43" → "187,267,966.43"); the CJK Radicals Supplement
+ *    look-alikes NFKC leaves alone (⻓ → 长, ⻔ → 门, …) are folded too;
+ *    then NFC;
  *  - zero-width characters, soft hyphens and control characters are dropped;
  *  - a run of white space holding a tab becomes one tab (a column boundary,
  *    never joined); any other run (newlines included: a wrapped cell joins)

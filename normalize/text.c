@@ -119,6 +119,24 @@ static void append_folded(GString *out, gunichar c, b2j_repair_info *info) {
   g_free(k);
 }
 
+static bool is_any_digit(gunichar c) {
+  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+/* A full-width comma inside a number ("187，267，966.43"): a digit before it,
+ * exactly three digits after it, then no further digit. */
+static bool is_grouping_comma(const GString *out, const char *p) {
+  if (!out->len || !g_ascii_isdigit(out->str[out->len - 1]))
+    return false;
+  const char *q = g_utf8_next_char(p);
+  for (int i = 0; i < 3; i++) {
+    if (!*q || !is_any_digit(g_utf8_get_char(q)))
+      return false;
+    q = g_utf8_next_char(q);
+  }
+  return !*q || !is_any_digit(g_utf8_get_char(q));
+}
+
 /* First pass: character mapping. White space comes out as single ASCII
  * spaces (runs kept: the second pass decides). */
 static char *map_chars(const char *s, b2j_repair_info *info) {
@@ -147,6 +165,9 @@ static char *map_chars(const char *s, b2j_repair_info *info) {
     } else if (c == 0xFFFD) {
       info->replacement++;
       g_string_append_unichar(out, c);
+    } else if (c == 0xFF0C && is_grouping_comma(out, p)) {
+      g_string_append_c(out, ','); /* a separator in a number, not prose */
+      info->fullwidth++;
     } else if (keep_as_is(c)) {
       g_string_append_unichar(out, c);
     } else if ((r = radical_supplement(c)) != 0) {

@@ -74,6 +74,10 @@ static void test_lookalikes(void) {
   /* full-width CJK punctuation stays in prose */
   repair_is("因公出国（境）费用", "因公出国（境）费用", "full-width brackets stay in prose");
   repair_is("单位：万元", "单位：万元", "full-width colon stays");
+  repair_is("收支总计１８７，２６７，９６６．４３元", "收支总计187,267,966.43元",
+            "full-width digits, grouping comma and point in an amount become ASCII");
+  repair_is("指标1，2，3", "指标1，2，3", "a full-width comma between list items stays");
+  repair_is("共3，500人", "共3,500人", "a comma before three digits groups them");
   repair_is("主要原因：人员工资增加；", "主要原因：人员工资增加；", "full-width semicolon stays");
   repair_is("指标性质＝", "指标性质＝", "full-width equals (seed 000 goal table) stays");
   repair_is("①完成", "①完成", "circled number stays a list marker");
