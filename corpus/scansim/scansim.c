@@ -493,7 +493,8 @@ static void plan_seal(PopplerDocument *doc, PageInfo *pages, int n, Rng *r, int 
         pages[i].seal = 1;
         pages[i].seal_d = rng_unif(r, 108, 124);     /* 38-44 mm */
         pages[i].seal_x = cx + rng_unif(r, 40, 160);
-        pages[i].seal_y = cy + rng_unif(r, -70, 20);
+        /* over the body rows: below a total near the top, above one near the bottom */
+        pages[i].seal_y = cy < hpt / 2 ? cy + rng_unif(r, 30, 130) : cy - rng_unif(r, 30, 130);
         if (wi == 2) {                               /* a title word: go lower */
             pages[i].seal_x = rng_unif(r, wpt * 0.35, wpt * 0.8);
             pages[i].seal_y = rng_unif(r, hpt * 0.3, hpt * 0.7);
