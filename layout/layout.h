@@ -68,4 +68,10 @@ GPtrArray *b2j_layout_tables(const b2j_page *page);
  * headings), top to bottom. Same ownership as b2j_layout_lines. */
 GPtrArray *b2j_layout_prose_lines(const b2j_page *page, const GPtrArray *grids);
 
+/* A cheap test on the words alone: may this page hold a table? (many numbers
+ * in aligned rows, or table words such as 科目编码, 栏次, 合计, 单位：). The
+ * pipeline renders a page to find its ruling lines only when this says yes,
+ * so it errs towards yes. */
+bool b2j_layout_page_may_have_table(const b2j_page *page);
+
 #endif

@@ -1,0 +1,902 @@
+/* Table detection: ruled lattices from page->rules, regions framed by
+ * horizontal rules only (three-line tables), and tables drawn without lines
+ * (columns from whitespace that the block's lines share). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_internal.h"
+
+/* Points. */
+#define SNAP 3.0        /* boundaries closer than this are one */
+#define TOUCH 3.5       /* rules meet within this */
+#define COVER 0.5       /* an edge is a wall when rules cover this share of it */
+#define MAX_HEADER 4    /* header lines above an unruled table's first number row */
+
+typedef struct {
+  double pos, a0, a1; /* horizontal: y, x0..x1; vertical: x, y0..y1 */
+} seg;
+
+static const b2j_word *W(const b2j_page *p, guint i) {
+  return &g_array_index(p->words, b2j_word, i);
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+static int cmp_seg(const void *a, const void *b) {
+  const seg *p = a, *q = b;
+  if (p->pos != q->pos)
+    return p->pos < q->pos ? -1 : 1;
+  return p->a0 < q->a0 ? -1 : p->a0 > q->a0;
+}
+
+/* Sorted positions → cluster means; in place, returns the new count. */
+static int snap(double *v, int n, double tol) {
+  if (n == 0)
+    return 0;
+  qsort(v, (size_t)n, sizeof(double), cmp_double);
+  int k = 0;
+  double sum = v[0];
+  int cnt = 1;
+  double first = v[0];
+  for (int i = 1; i < n; i++) {
+    if (v[i] - first <= tol) {
+      sum += v[i];
+      cnt++;
+    } else {
+      v[k++] = sum / cnt;
+      sum = first = v[i];
+      cnt = 1;
+    }
+  }
+  v[k++] = sum / cnt;
+  return k;
+}
+
+/* Collinear overlapping or touching segments → one; in place. */
+static void merge_segs(GArray *a) {
+  if (a->len < 2)
+    return;
+  g_array_sort(a, cmp_seg);
+  guint k = 0;
+  for (guint i = 0; i < a->len; i++) {
+    seg s = g_array_index(a, seg, i);
+    bool merged = false;
+    for (guint j = k; j-- > 0;) {
+      seg *t = &g_array_index(a, seg, j);
+      if (s.pos - t->pos > 1.5)
+        break;
+      if (s.a0 <= t->a1 + 2.0 && s.a1 >= t->a0 - 2.0) {
+        t->a0 = MIN(t->a0, s.a0);
+        t->a1 = MAX(t->a1, s.a1);
+        merged = true;
+        break;
+      }
+    }
+    if (!merged)
+      g_array_index(a, seg, k++) = s;
+  }
+  g_array_set_size(a, k);
+}
+
+/* A word's box with a believable height: some fonts give glyph boxes a few
+ * tenths of an em tall, so the height is at least what the advance widths
+ * imply (a CJK character is one em wide, a digit about half). */
+static b2j_box word_box(const b2j_word *w) {
+  b2j_box b = w->box;
+  double units = 0;
+  for (const char *p = w->text; p && *p; p = g_utf8_next_char(p))
+    units += g_utf8_get_char(p) >= 0x2E80 ? 1.0 : 0.55;
+  double em = units > 0 ? (b.x1 - b.x0) / units : 0;
+  double h = b.y1 - b.y0;
+  if (em > h && em < 4 * h + 20) {
+    double cy = (b.y0 + b.y1) / 2;
+    b.y0 = cy - em / 2;
+    b.y1 = cy + em / 2;
+  }
+  return b;
+}
+
+/* A rule that lies inside a word's box is a glyph stroke the renderer drew
+ * (bold titles at 72 dpi), not a table edge. */
+static bool inside_word(const b2j_page *page, const b2j_rule *r) {
+  for (guint i = 0; i < page->words->len; i++) {
+    /* Glyph boxes may also sit low (near the baseline): allow an em of
+     * slack either way; a table rule is longer than the word it frames. */
+    b2j_box wb = word_box(W(page, i));
+    double em = wb.y1 - wb.y0, cy = (wb.y0 + wb.y1) / 2;
+    wb.y0 = cy - em;
+    wb.y1 = cy + em;
+    const b2j_box *b = &wb;
+    if (r->box.x0 >= b->x0 - 1 && r->box.x1 <= b->x1 + 1 && r->box.y0 >= b->y0 - 2.5 &&
+        r->box.y1 <= b->y1 + 2.5)
+      return true;
+  }
+  return false;
+}
+
+static bool end_meets(const GArray *other, double pos, double end) {
+  for (guint i = 0; i < other->len; i++) {
+    const seg *o = &g_array_index(other, seg, i);
+    if (fabs(o->pos - end) <= TOUCH && pos >= o->a0 - TOUCH && pos <= o->a1 + TOUCH)
+      return true;
+  }
+  return false;
+}
+
+/* A table's rule runs from a crossing rule to a crossing rule; a stroke that
+ * ends in the open is a glyph, an underline or a dash, unless it is long
+ * (`long_len`; 0: three text heights). In place. */
+static void drop_loose(GArray *segs, const GArray *other, double long_len) {
+  if (long_len <= 0)
+    long_len = 30;
+  guint k = 0;
+  for (guint i = 0; i < segs->len; i++) {
+    seg s = g_array_index(segs, seg, i);
+    if (s.a1 - s.a0 >= long_len ||
+        (end_meets(other, s.pos, s.a0) && end_meets(other, s.pos, s.a1)))
+      g_array_index(segs, seg, k++) = s;
+  }
+  g_array_set_size(segs, k);
+}
+
+static int uf_find(int *p, int i) {
+  while (p[i] != i) {
+    p[i] = p[p[i]];
+    i = p[i];
+  }
+  return i;
+}
+
+/* How much of [a0, a1] the segments at `pos` (within SNAP) cover. */
+static double coverage(const GArray *segs, double pos, double a0, double a1) {
+  double len = 0;
+  for (guint i = 0; i < segs->len; i++) {
+    const seg *s = &g_array_index(segs, seg, i);
+    if (fabs(s->pos - pos) > SNAP)
+      continue;
+    double o = MIN(a1, s->a1) - MAX(a0, s->a0);
+    if (o > 0)
+      len += o;
+  }
+  return a1 > a0 ? len / (a1 - a0) : 0;
+}
+
+static double median_height(const b2j_page *page, const GArray *idx) {
+  if (!idx->len)
+    return 10;
+  double *h = g_new(double, idx->len);
+  for (guint i = 0; i < idx->len; i++) {
+    b2j_box b = word_box(W(page, g_array_index(idx, guint, i)));
+    h[i] = b.y1 - b.y0;
+  }
+  qsort(h, idx->len, sizeof(double), cmp_double);
+  double m = h[idx->len / 2];
+  g_free(h);
+  return m > 1 ? m : 10;
+}
+
+/* ---------- lines and their shape ---------- */
+
+/* The white space between two lines, measured centre to centre less one
+ * text height `h`, so that too-short glyph boxes do not widen it. */
+static double line_gap(const b2j_line *a, const b2j_line *b, double h) {
+  return (b->box.y0 + b->box.y1) / 2 - (a->box.y0 + a->box.y1) / 2 - h;
+}
+
+typedef struct {
+  b2j_line *line;  /* borrowed from a lines array */
+  int nseg;        /* runs of words separated by a column-sized gap */
+  bool numeric;    /* holds a number */
+  bool data;       /* looks like a table row: several runs, numbers */
+  bool unit_line;  /* 单位：万元, 部门：… : caption, never a row */
+} lshape;
+
+static bool has_prefix(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
+
+static lshape shape_of(const b2j_page *page, b2j_line *l, double h) {
+  lshape s = {l, 1, false, false, false};
+  double gap_min = MAX(0.8 * h, 5.0);
+  bool last_numeric = false;
+  for (guint k = 0; k < l->words->len; k++) {
+    const b2j_word *w = W(page, g_array_index(l->words, guint, k));
+    if (k > 0) {
+      const b2j_word *p = W(page, g_array_index(l->words, guint, k - 1));
+      if (w->box.x0 - p->box.x1 > gap_min)
+        s.nseg++;
+    }
+    last_numeric = b2j_token_is_numeric(w->text);
+    if (last_numeric)
+      s.numeric = true;
+  }
+  s.unit_line = strstr(l->text, "单位：") || strstr(l->text, "单位:") ||
+                has_prefix(l->text, "部门：") || has_prefix(l->text, "编制单位");
+  s.data = !s.unit_line && (s.nseg >= 3 || (s.nseg == 2 && last_numeric)) && s.numeric;
+  return s;
+}
+
+/* ---------- whitespace columns ---------- */
+
+/* Column separators inside [x0, x1]: x-runs at least `min_gap` wide that at
+ * most `allow` of the lines cross. Returns ascending positions (g_array_free). */
+static GArray *ws_separators(const b2j_page *page, GPtrArray *lines, double x0, double x1,
+                             int allow, double min_gap) {
+  GArray *seps = g_array_new(FALSE, FALSE, sizeof(double));
+  const double bin = 0.5;
+  int nb = (int)ceil((x1 - x0) / bin) + 1;
+  if (nb < 2 || nb > 200000)
+    return seps;
+  int *cnt = g_new0(int, nb);
+  unsigned char *mark = g_new(unsigned char, nb);
+  for (guint l = 0; l < lines->len; l++) {
+    const b2j_line *ln = lines->pdata[l];
+    memset(mark, 0, (size_t)nb);
+    for (guint k = 0; k < ln->words->len; k++) {
+      const b2j_box *b = &W(page, g_array_index(ln->words, guint, k))->box;
+      int a = (int)floor((b->x0 - x0) / bin), e = (int)ceil((b->x1 - x0) / bin);
+      for (int i = MAX(a, 0); i < MIN(e, nb); i++)
+        mark[i] = 1;
+    }
+    for (int i = 0; i < nb; i++)
+      cnt[i] += mark[i];
+  }
+  int first = -1, last = -1;
+  for (int i = 0; i < nb; i++)
+    if (cnt[i] > allow) {
+      if (first < 0)
+        first = i;
+      last = i;
+    }
+  for (int i = first; first >= 0 && i <= last;) {
+    if (cnt[i] <= allow) {
+      int j = i;
+      while (j <= last && cnt[j] <= allow)
+        j++;
+      if ((j - i) * bin >= min_gap) {
+        double x = x0 + (i + j) * bin / 2;
+        g_array_append_val(seps, x);
+      }
+      i = j;
+    } else {
+      i++;
+    }
+  }
+  g_free(cnt);
+  g_free(mark);
+  return seps;
+}
+
+/* ---------- rows from text lines ---------- */
+
+static int line_col(const double *xs, int nx, double x) {
+  int c = 0;
+  while (c + 1 < nx - 1 && x >= xs[c + 1])
+    c++;
+  return c;
+}
+
+/* Does this line carry a row of its own (numbers in two columns, or a code),
+ * or is it the wrapped tail of the name cell above or below? */
+static bool line_is_continuation(const b2j_page *page, const b2j_line *l, const double *xs,
+                                 int nx) {
+  const b2j_word *w0 = W(page, g_array_index(l->words, guint, 0));
+  gunichar c0 = g_utf8_get_char(w0->text);
+  if (g_unichar_isdigit(c0) || has_prefix(w0->text, "其中") || has_prefix(w0->text, "合计") ||
+      has_prefix(w0->text, "总计"))
+    return false;
+  for (guint k = 0; k < l->words->len; k++) {
+    const b2j_word *w = W(page, g_array_index(l->words, guint, k));
+    if (b2j_token_is_numeric(w->text))
+      return false;
+    if (line_col(xs, nx, (w->box.x0 + w->box.x1) / 2) != line_col(xs, nx, (w0->box.x0 + w0->box.x1) / 2))
+      return false;
+  }
+  return true;
+}
+
+static bool line_is_numeric_row(const b2j_page *page, const b2j_line *l, const double *xs,
+                                int nx) {
+  int cols_with_num = 0, prev = -1;
+  int cols = 0, pc = -1;
+  for (guint k = 0; k < l->words->len; k++) {
+    const b2j_word *w = W(page, g_array_index(l->words, guint, k));
+    int c = line_col(xs, nx, (w->box.x0 + w->box.x1) / 2);
+    if (c != pc) {
+      cols++;
+      pc = c;
+    }
+    if (b2j_token_is_numeric(w->text) && c != prev) {
+      cols_with_num++;
+      prev = c;
+    }
+  }
+  return cols_with_num >= 1 && cols >= 2;
+}
+
+/* Groups lines (top to bottom) into rows: every line is a row except the
+ * wrapped tails of a name, which join the nearer neighbour row (the one
+ * above on a tie: names wrap downwards). Returns row index per line. */
+static int *group_rows(const b2j_page *page, GPtrArray *lines, const double *xs, int nx,
+                       int first_body) {
+  int n = (int)lines->len;
+  int *row = g_new(int, n);
+  bool *cont = g_new0(bool, n);
+  for (int i = first_body; i < n; i++)
+    cont[i] = line_is_continuation(page, lines->pdata[i], xs, nx);
+  int r = -1;
+  for (int i = 0; i < n; i++) {
+    if (!cont[i] || i == 0) {
+      row[i] = ++r;
+      continue;
+    }
+    const b2j_line *l = lines->pdata[i];
+    const b2j_line *up = lines->pdata[i - 1];
+    double gap_up = line_gap(up, l, 0);
+    /* The next line that carries a row. */
+    int j = i + 1;
+    while (j < n && cont[j])
+      j++;
+    bool up_ok = i - 1 >= first_body;
+    if (j < n && (!up_ok || line_gap(l, lines->pdata[i + 1], 0) <
+                                gap_up * 0.75) && j == i + 1) {
+      row[i] = r + 1; /* joins the row below; r advances when it is met */
+      continue;
+    }
+    row[i] = up_ok ? r : ++r;
+  }
+  /* Rows numbered r+1 ahead of their anchor: renumber densely in order. */
+  int *out = g_new(int, n);
+  int cur = -1, last = -2;
+  for (int i = 0; i < n; i++) {
+    if (row[i] != last) {
+      cur++;
+      last = row[i];
+    }
+    out[i] = cur;
+  }
+  g_free(row);
+  g_free(cont);
+  return out;
+}
+
+/* ---------- grid assembly ---------- */
+
+typedef struct {
+  GArray *xs, *ys;       /* of double */
+  GArray *xs_ruled;      /* of gboolean: the boundary is a drawn rule */
+  GArray *ys_ruled;
+} skel;
+
+/* Builds walls for the skeleton and the grid. Vertical edges that are rules
+ * are walls where rules cover them; whitespace edges are walls unless a word
+ * of that row crosses them (a header spanning columns). */
+static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, const GArray *vsegs,
+                        const GArray *words, bool ruled) {
+  b2j_lattice lat;
+  lat.nx = (int)k->xs->len;
+  lat.ny = (int)k->ys->len;
+  lat.xs = (double *)k->xs->data;
+  lat.ys = (double *)k->ys->data;
+  int nc = lat.nx - 1, nr = lat.ny - 1;
+  if (nc < 1 || nr < 1)
+    return NULL;
+  lat.vwall = g_new0(bool, (gsize)lat.nx * nr);
+  lat.hwall = g_new0(bool, (gsize)lat.ny * nc);
+  for (int r = 0; r < nr; r++) {
+    for (int c = 1; c < nc; c++) {
+      double x = lat.xs[c];
+      bool wall;
+      if (g_array_index(k->xs_ruled, gboolean, c)) {
+        wall = coverage(vsegs, x, lat.ys[r], lat.ys[r + 1]) >= COVER;
+      } else {
+        wall = true;
+        for (guint i = 0; i < words->len && wall; i++) {
+          const b2j_box *b = &W(page, g_array_index(words, guint, i))->box;
+          double cy = (b->y0 + b->y1) / 2;
+          if (cy >= lat.ys[r] && cy < lat.ys[r + 1] && b->x0 < x - 2 && b->x1 > x + 2)
+            wall = false;
+        }
+      }
+      lat.vwall[r * lat.nx + c] = wall;
+    }
+  }
+  for (int r = 1; r < nr; r++)
+    for (int c = 0; c < nc; c++)
+      lat.hwall[r * nc + c] = !g_array_index(k->ys_ruled, gboolean, r) ||
+                              coverage(hsegs, lat.ys[r], lat.xs[c], lat.xs[c + 1]) >= COVER;
+  b2j_grid *g = b2j_grid_build(page, &lat, words, ruled);
+  g_free(lat.vwall);
+  g_free(lat.hwall);
+  return g;
+}
+
+static void skel_free(skel *k) {
+  g_array_free(k->xs, TRUE);
+  g_array_free(k->ys, TRUE);
+  g_array_free(k->xs_ruled, TRUE);
+  g_array_free(k->ys_ruled, TRUE);
+}
+
+static void add_bound(GArray *v, GArray *ruled, double x, gboolean r) {
+  g_array_append_val(v, x);
+  g_array_append_val(ruled, r);
+}
+
+/* A region bounded by rules: column boundaries from its vertical rules (or
+ * whitespace when it has none inside), row boundaries from its horizontal
+ * rules, with bands that hold several number rows split at their lines. */
+static b2j_grid *region_grid(const b2j_page *page, const GArray *hs, const GArray *vs,
+                             b2j_box box, bool *used) {
+  GArray *words = g_array_new(FALSE, FALSE, sizeof(guint));
+  for (guint i = 0; i < page->words->len; i++) {
+    if (used[i])
+      continue;
+    const b2j_box *b = &W(page, i)->box;
+    double cx = (b->x0 + b->x1) / 2, cy = (b->y0 + b->y1) / 2;
+    if (cx > box.x0 && cx < box.x1 && cy > box.y0 && cy < box.y1)
+      g_array_append_val(words, i);
+  }
+  if (!words->len) {
+    g_array_free(words, TRUE);
+    return NULL;
+  }
+  double h = median_height(page, words);
+
+  /* Columns. */
+  int nv = (int)vs->len;
+  double *vx = g_new(double, nv + 2);
+  int n = 0;
+  for (int i = 0; i < nv; i++) {
+    double x = g_array_index(vs, seg, i).pos;
+    if (x > box.x0 + SNAP && x < box.x1 - SNAP)
+      vx[n++] = x;
+  }
+  n = snap(vx, n, SNAP);
+  skel k = {g_array_new(FALSE, FALSE, sizeof(double)), g_array_new(FALSE, FALSE, sizeof(double)),
+            g_array_new(FALSE, FALSE, sizeof(gboolean)),
+            g_array_new(FALSE, FALSE, sizeof(gboolean))};
+  GPtrArray *lines = b2j_lines_of(page, words);
+  add_bound(k.xs, k.xs_ruled, box.x0, TRUE);
+  if (n == 0) {
+    int allow = (int)(0.12 * lines->len);
+    GArray *seps = ws_separators(page, lines, box.x0, box.x1, allow, MAX(0.5 * h, 3.0));
+    for (guint i = 0; i < seps->len; i++)
+      add_bound(k.xs, k.xs_ruled, g_array_index(seps, double, i), FALSE);
+    g_array_free(seps, TRUE);
+  }
+  for (int i = 0; i < n; i++)
+    add_bound(k.xs, k.xs_ruled, vx[i], TRUE);
+  add_bound(k.xs, k.xs_ruled, box.x1, TRUE);
+  g_free(vx);
+
+  /* Rows: rule positions, then text-line splits inside tall bands. */
+  int nh = (int)hs->len;
+  double *hy = g_new(double, nh + 2);
+  int m = 0;
+  for (int i = 0; i < nh; i++) {
+    double y = g_array_index(hs, seg, i).pos;
+    if (y > box.y0 + SNAP && y < box.y1 - SNAP)
+      hy[m++] = y;
+  }
+  m = snap(hy, m, SNAP);
+  double *bands = g_new(double, m + 2);
+  bands[0] = box.y0;
+  for (int i = 0; i < m; i++)
+    bands[i + 1] = hy[i];
+  bands[m + 1] = box.y1;
+  g_free(hy);
+  const double *xs = (const double *)k.xs->data;
+  int nx = (int)k.xs->len;
+  for (int b = 0; b <= m; b++) {
+    gboolean top_ruled = TRUE;
+    add_bound(k.ys, k.ys_ruled, bands[b], top_ruled);
+    GPtrArray *bl = g_ptr_array_new();
+    int numeric_rows = 0;
+    for (guint l = 0; l < lines->len; l++) {
+      b2j_line *ln = lines->pdata[l];
+      double cy = (ln->box.y0 + ln->box.y1) / 2;
+      if (cy > bands[b] && cy < bands[b + 1]) {
+        g_ptr_array_add(bl, ln);
+        numeric_rows += line_is_numeric_row(page, ln, xs, nx);
+      }
+    }
+    /* Split a band only when it clearly holds several rows: a ruled row
+     * whose wrapped numbers make two lines must stay one row. */
+    if (nx > 2 && (numeric_rows >= 3 || (numeric_rows >= 2 && m <= 2))) {
+      int *row = group_rows(page, bl, xs, nx, 0);
+      for (guint l = 1; l < bl->len; l++) {
+        if (row[l] == row[l - 1])
+          continue;
+        const b2j_line *a = bl->pdata[l - 1], *c = bl->pdata[l];
+        add_bound(k.ys, k.ys_ruled, (a->box.y1 + c->box.y0) / 2, FALSE);
+      }
+      g_free(row);
+    }
+    g_ptr_array_free(bl, TRUE);
+  }
+  add_bound(k.ys, k.ys_ruled, box.y1, TRUE);
+  g_free(bands);
+  g_ptr_array_unref(lines);
+
+  b2j_grid *g = NULL;
+  if (k.xs->len >= 3)
+    g = finish(page, &k, hs, vs, words, true);
+  skel_free(&k);
+  if (g) {
+    g->box = box;
+    for (guint i = 0; i < words->len; i++)
+      used[g_array_index(words, guint, i)] = true;
+  }
+  g_array_free(words, TRUE);
+  return g;
+}
+
+/* ---------- unruled tables ---------- */
+
+static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
+  GArray *free_words = g_array_new(FALSE, FALSE, sizeof(guint));
+  for (guint i = 0; i < page->words->len; i++)
+    if (!used[i])
+      g_array_append_val(free_words, i);
+  if (free_words->len < 6) {
+    g_array_free(free_words, TRUE);
+    return;
+  }
+  double h = median_height(page, free_words);
+  GPtrArray *lines = b2j_lines_of(page, free_words);
+  g_array_free(free_words, TRUE);
+  int n = (int)lines->len;
+  lshape *sh = g_new(lshape, n);
+  for (int i = 0; i < n; i++)
+    sh[i] = shape_of(page, lines->pdata[i], h);
+
+  int i = 0;
+  while (i < n) {
+    if (!sh[i].data) {
+      i++;
+      continue;
+    }
+    /* The body: number rows and the wrapped name tails between them. */
+    int start = i, end = i + 1, ndata = 1;
+    double bx0 = sh[i].line->box.x0, bx1 = sh[i].line->box.x1;
+    while (end < n) {
+      const b2j_line *prev = sh[end - 1].line, *l = sh[end].line;
+      if (line_gap(prev, l, h) > 1.6 * h)
+        break;
+      if (sh[end].data) {
+        ndata++;
+      } else {
+        bool tail = sh[end].nseg == 1 && !sh[end].numeric && !sh[end].unit_line &&
+                    l->box.x0 < bx0 + 0.25 * (bx1 - bx0) &&
+                    l->box.x1 - l->box.x0 < 0.4 * (bx1 - bx0) && !has_prefix(l->text, "注");
+        /* A tail must be followed by or follow a number row. */
+        if (!tail || (end + 1 < n && !sh[end + 1].data && !sh[end - 1].data))
+          break;
+      }
+      bx0 = MIN(bx0, l->box.x0);
+      bx1 = MAX(bx1, l->box.x1);
+      end++;
+    }
+    while (end - 1 > start && !sh[end - 1].data)
+      end--; /* a trailing tail can only join the row above: keep it */
+    if (end < n && !sh[end].data && sh[end].nseg == 1 && !sh[end].numeric &&
+        sh[end].line->box.x0 < bx0 + 0.25 * (bx1 - bx0) &&
+        line_gap(sh[end - 1].line, sh[end].line, h) < 0.8 * h &&
+        sh[end].line->box.x1 - sh[end].line->box.x0 < 0.4 * (bx1 - bx0) &&
+        !has_prefix(sh[end].line->text, "注"))
+      end++;
+    if (ndata < 2) {
+      i = end;
+      continue;
+    }
+    /* Header lines above: several runs, close, within the body's width. */
+    int hstart = start;
+    while (hstart > 0 && start - hstart < MAX_HEADER) {
+      const lshape *s = &sh[hstart - 1];
+      const b2j_line *below = sh[hstart].line;
+      if (s->unit_line || s->nseg < 2 || line_gap(s->line, below, h) > 1.6 * h ||
+          s->line->box.x0 < bx0 - 30 || s->line->box.x1 > bx1 + 30)
+        break;
+      hstart--;
+    }
+    GPtrArray *body = g_ptr_array_new();
+    for (int j = start; j < end; j++)
+      g_ptr_array_add(body, sh[j].line);
+    double x0 = bx0, x1 = bx1;
+    for (int j = hstart; j < start; j++) {
+      x0 = MIN(x0, sh[j].line->box.x0);
+      x1 = MAX(x1, sh[j].line->box.x1);
+    }
+    GArray *seps = ws_separators(page, body, x0 - 1, x1 + 1, (int)(0.1 * body->len),
+                                 MAX(0.5 * h, 3.0));
+    g_ptr_array_free(body, TRUE);
+    if (seps->len < 2) {
+      g_array_free(seps, TRUE);
+      i = end;
+      continue;
+    }
+    skel k = {g_array_new(FALSE, FALSE, sizeof(double)), g_array_new(FALSE, FALSE, sizeof(double)),
+              g_array_new(FALSE, FALSE, sizeof(gboolean)),
+              g_array_new(FALSE, FALSE, sizeof(gboolean))};
+    add_bound(k.xs, k.xs_ruled, x0 - 1, FALSE);
+    for (guint s = 0; s < seps->len; s++)
+      add_bound(k.xs, k.xs_ruled, g_array_index(seps, double, s), FALSE);
+    add_bound(k.xs, k.xs_ruled, x1 + 1, FALSE);
+    g_array_free(seps, TRUE);
+
+    GPtrArray *bl = g_ptr_array_new();
+    for (int j = hstart; j < end; j++)
+      g_ptr_array_add(bl, sh[j].line);
+    int *row = group_rows(page, bl, (const double *)k.xs->data, (int)k.xs->len, start - hstart);
+    GArray *words = g_array_new(FALSE, FALSE, sizeof(guint));
+    double y0 = G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+    for (guint j = 0; j < bl->len; j++) {
+      const b2j_line *l = bl->pdata[j];
+      y0 = MIN(y0, l->box.y0);
+      y1 = MAX(y1, l->box.y1);
+      g_array_append_vals(words, l->words->data, l->words->len);
+    }
+    add_bound(k.ys, k.ys_ruled, y0 - 1, FALSE);
+    for (guint j = 1; j < bl->len; j++) {
+      if (row[j] == row[j - 1])
+        continue;
+      const b2j_line *a = bl->pdata[j - 1], *c = bl->pdata[j];
+      add_bound(k.ys, k.ys_ruled, (a->box.y1 + c->box.y0) / 2, FALSE);
+    }
+    add_bound(k.ys, k.ys_ruled, y1 + 1, FALSE);
+    g_free(row);
+    g_ptr_array_free(bl, TRUE);
+    GArray *none = g_array_new(FALSE, FALSE, sizeof(seg));
+    b2j_grid *g = finish(page, &k, none, none, words, false);
+    g_array_free(none, TRUE);
+    skel_free(&k);
+    if (g) {
+      for (guint j = 0; j < words->len; j++)
+        used[g_array_index(words, guint, j)] = true;
+      g_ptr_array_add(grids, g);
+    }
+    g_array_free(words, TRUE);
+    i = end;
+  }
+  g_free(sh);
+  g_ptr_array_unref(lines);
+}
+
+/* ---------- ruled regions ---------- */
+
+static b2j_box seg_box(const GArray *hs, const GArray *vs) {
+  b2j_box b = {G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE};
+  for (guint i = 0; i < hs->len; i++) {
+    const seg *s = &g_array_index(hs, seg, i);
+    b.x0 = MIN(b.x0, s->a0);
+    b.x1 = MAX(b.x1, s->a1);
+    b.y0 = MIN(b.y0, s->pos);
+    b.y1 = MAX(b.y1, s->pos);
+  }
+  for (guint i = 0; i < vs->len; i++) {
+    const seg *s = &g_array_index(vs, seg, i);
+    b.y0 = MIN(b.y0, s->a0);
+    b.y1 = MAX(b.y1, s->a1);
+    b.x0 = MIN(b.x0, s->pos);
+    b.x1 = MAX(b.x1, s->pos);
+  }
+  return b;
+}
+
+/* Does any line strictly between y0 and y1 (over [x0, x1]) look like part of
+ * a table: several runs of words? Title and unit lines do not. */
+static bool tabular_between(const b2j_page *page, GPtrArray *lines, double h, double x0,
+                            double x1, double y0, double y1) {
+  bool any = false;
+  for (guint l = 0; l < lines->len; l++) {
+    b2j_line *ln = lines->pdata[l];
+    double cy = (ln->box.y0 + ln->box.y1) / 2;
+    if (cy <= y0 || cy >= y1 || ln->box.x1 < x0 || ln->box.x0 > x1)
+      continue;
+    any = true;
+    lshape s = shape_of(page, ln, h);
+    if (s.nseg >= 2 && !s.unit_line)
+      return true;
+  }
+  return !any; /* an empty band (a double rule) does not break a region */
+}
+
+static void ruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
+  GArray *H = g_array_new(FALSE, FALSE, sizeof(seg)), *V = g_array_new(FALSE, FALSE, sizeof(seg));
+  for (guint i = 0; i < page->rules->len; i++) {
+    const b2j_rule *r = &g_array_index(page->rules, b2j_rule, i);
+    if (inside_word(page, r))
+      continue;
+    if (r->horizontal) {
+      seg s = {(r->box.y0 + r->box.y1) / 2, r->box.x0, r->box.x1};
+      g_array_append_val(H, s);
+    } else {
+      seg s = {(r->box.x0 + r->box.x1) / 2, r->box.y0, r->box.y1};
+      g_array_append_val(V, s);
+    }
+  }
+  merge_segs(H);
+  merge_segs(V);
+  drop_loose(V, H, 0);
+  drop_loose(H, V, 0.25 * page->width);
+  int nh = (int)H->len, nv = (int)V->len;
+  int *parent = g_new(int, nh + nv + 1);
+  for (int i = 0; i < nh + nv; i++)
+    parent[i] = i;
+  for (int i = 0; i < nh; i++) {
+    const seg *h = &g_array_index(H, seg, i);
+    for (int j = 0; j < nv; j++) {
+      const seg *v = &g_array_index(V, seg, j);
+      if (v->pos >= h->a0 - TOUCH && v->pos <= h->a1 + TOUCH && h->pos >= v->a0 - TOUCH &&
+          h->pos <= v->a1 + TOUCH) {
+        int a = uf_find(parent, i), b = uf_find(parent, nh + j);
+        if (a != b)
+          parent[a] = b;
+      }
+    }
+  }
+  bool *h_done = g_new0(bool, nh + 1);
+  /* Lattices: clusters with two or more rules each way. */
+  for (int root = 0; root < nh + nv; root++) {
+    if (uf_find(parent, root) != root)
+      continue;
+    GArray *ch = g_array_new(FALSE, FALSE, sizeof(seg)), *cv = g_array_new(FALSE, FALSE, sizeof(seg));
+    for (int i = 0; i < nh; i++)
+      if (uf_find(parent, i) == root)
+        g_array_append_val(ch, g_array_index(H, seg, i));
+    for (int j = 0; j < nv; j++)
+      if (uf_find(parent, nh + j) == root)
+        g_array_append_val(cv, g_array_index(V, seg, j));
+    if (ch->len >= 2 && cv->len >= 2) {
+      for (int i = 0; i < nh; i++)
+        if (uf_find(parent, i) == root)
+          h_done[i] = true;
+      b2j_box box = seg_box(ch, cv);
+      if (box.x1 - box.x0 > 20 && box.y1 - box.y0 > 8) {
+        b2j_grid *g = region_grid(page, ch, cv, box, used);
+        if (g)
+          g_ptr_array_add(grids, g);
+      }
+    }
+    g_array_free(ch, TRUE);
+    g_array_free(cv, TRUE);
+  }
+
+  /* Horizontal rules alone (three-line tables, row rules without column
+   * rules): consecutive rules of about the same extent, not parted by a
+   * stretch of title or prose lines. */
+  GArray *free_h = g_array_new(FALSE, FALSE, sizeof(seg));
+  for (int i = 0; i < nh; i++) {
+    const seg *s = &g_array_index(H, seg, i);
+    if (!h_done[i] && s->a1 - s->a0 >= 0.25 * page->width)
+      g_array_append_val(free_h, *s);
+  }
+  if (free_h->len >= 2) {
+    GArray *fw = g_array_new(FALSE, FALSE, sizeof(guint));
+    for (guint i = 0; i < page->words->len; i++)
+      if (!used[i])
+        g_array_append_val(fw, i);
+    double h = median_height(page, fw);
+    GPtrArray *lines = b2j_lines_of(page, fw);
+    g_array_free(fw, TRUE);
+    guint a = 0;
+    while (a < free_h->len) {
+      guint b = a + 1;
+      while (b < free_h->len) {
+        const seg *p = &g_array_index(free_h, seg, b - 1), *q = &g_array_index(free_h, seg, b);
+        double ov = MIN(p->a1, q->a1) - MAX(p->a0, q->a0);
+        if (ov < 0.7 * MIN(p->a1 - p->a0, q->a1 - q->a0) ||
+            !tabular_between(page, lines, h, MAX(p->a0, q->a0), MIN(p->a1, q->a1), p->pos,
+                             q->pos))
+          break;
+        b++;
+      }
+      if (b - a >= 2) {
+        GArray *ch = g_array_new(FALSE, FALSE, sizeof(seg));
+        g_array_append_vals(ch, &g_array_index(free_h, seg, a), b - a);
+        GArray *none = g_array_new(FALSE, FALSE, sizeof(seg));
+        b2j_box box = seg_box(ch, none);
+        b2j_grid *g = region_grid(page, ch, none, box, used);
+        if (g && g->n_rows >= 2)
+          g_ptr_array_add(grids, g);
+        else
+          b2j_grid_free(g); /* its words stay used: they were inside rules */
+        g_array_free(none, TRUE);
+        g_array_free(ch, TRUE);
+      }
+      a = b;
+    }
+    g_ptr_array_unref(lines);
+  }
+  g_array_free(free_h, TRUE);
+  g_free(h_done);
+  g_free(parent);
+  g_array_free(H, TRUE);
+  g_array_free(V, TRUE);
+}
+
+/* ---------- public ---------- */
+
+static int by_top(gconstpointer a, gconstpointer b) {
+  const b2j_grid *p = *(b2j_grid *const *)a, *q = *(b2j_grid *const *)b;
+  if (p->box.y0 != q->box.y0)
+    return p->box.y0 < q->box.y0 ? -1 : 1;
+  return p->box.x0 < q->box.x0 ? -1 : p->box.x0 > q->box.x0;
+}
+
+static bool in_any_grid(const GPtrArray *grids, const b2j_box *b) {
+  double cx = (b->x0 + b->x1) / 2, cy = (b->y0 + b->y1) / 2;
+  for (guint g = 0; g < grids->len; g++) {
+    const b2j_grid *gr = grids->pdata[g];
+    if (cx >= gr->box.x0 && cx <= gr->box.x1 && cy >= gr->box.y0 && cy <= gr->box.y1)
+      return true;
+  }
+  return false;
+}
+
+GPtrArray *b2j_layout_prose_lines(const b2j_page *page, const GPtrArray *grids) {
+  GArray *idx = g_array_new(FALSE, FALSE, sizeof(guint));
+  for (guint i = 0; i < page->words->len; i++)
+    if (!grids || !in_any_grid(grids, &W(page, i)->box))
+      g_array_append_val(idx, i);
+  GPtrArray *lines = b2j_lines_of(page, idx);
+  g_array_free(idx, TRUE);
+  return lines;
+}
+
+GPtrArray *b2j_layout_tables(const b2j_page *page) {
+  GPtrArray *grids = g_ptr_array_new_with_free_func((GDestroyNotify)b2j_grid_free);
+  if (!page || !page->words || !page->words->len)
+    return grids;
+  bool *used = g_new0(bool, page->words->len);
+  if (page->rules && page->rules->len)
+    ruled_tables(page, used, grids);
+  unruled_tables(page, used, grids);
+  g_free(used);
+  g_ptr_array_sort(grids, by_top);
+
+  GPtrArray *prose = b2j_layout_prose_lines(page, grids);
+  for (guint g = 0; g < grids->len; g++) {
+    b2j_grid *gr = grids->pdata[g];
+    double top = g > 0 ? ((b2j_grid *)grids->pdata[g - 1])->box.y1 : -G_MAXDOUBLE;
+    double bottom = g + 1 < grids->len ? ((b2j_grid *)grids->pdata[g + 1])->box.y0 : G_MAXDOUBLE;
+    for (guint l = 0; l < prose->len; l++) {
+      const b2j_line *ln = prose->pdata[l];
+      double cy = (ln->box.y0 + ln->box.y1) / 2;
+      if (cy > top && cy < gr->box.y0)
+        g_ptr_array_add(gr->above, g_strdup(ln->text));
+      else if (cy > gr->box.y1 && cy < bottom)
+        g_ptr_array_add(gr->below, g_strdup(ln->text));
+    }
+  }
+  g_ptr_array_unref(prose);
+  return grids;
+}
+
+/* ---------- the cheap pre-test ---------- */
+
+bool b2j_layout_page_may_have_table(const b2j_page *page) {
+  static const char *const table_words[] = {"科目编码", "科目名称", "栏次", "合计", "总计",
+                                            "小计", "单位：", "单位:", "项目名称", "一级指标",
+                                            "二级指标", "三级指标", "指标值", "功能分类",
+                                            "经济分类", "预算数", "决算数", "行次", NULL};
+  if (!page || !page->words)
+    return false;
+  int numeric = 0, hits = 0;
+  for (guint i = 0; i < page->words->len; i++) {
+    const char *t = W(page, i)->text;
+    if (!t)
+      continue;
+    if (b2j_token_is_numeric(t))
+      numeric++;
+    for (int k = 0; table_words[k]; k++)
+      if (strstr(t, table_words[k])) {
+        hits++;
+        break;
+      }
+  }
+  return hits >= 2 || numeric >= 12 || (hits >= 1 && numeric >= 4);
+}

@@ -1,0 +1,246 @@
+/* Table layout on synthetic Page IR: a ruled grid with merged header cells
+ * and wrapped cells, a three-line table, a table drawn without lines, and
+ * two tables with prose between them. */
+#include "layout/layout.h"
+#include "tests/lib/tap.h"
+
+#define FS 10.0 /* font size of every synthetic word */
+
+static double units(const char *s) {
+  double u = 0;
+  for (const char *p = s; *p; p = g_utf8_next_char(p))
+    u += g_utf8_get_char(p) >= 0x2E80 ? 1.0 : 0.55;
+  return u;
+}
+
+/* A word whose left edge is at x, top at y. */
+static void wl(b2j_page *p, const char *t, double x, double y) {
+  b2j_page_add_word(p, g_strdup(t), (b2j_box){x, y, x + units(t) * FS, y + FS}, -1,
+                    B2J_ORIGIN_TEXT);
+}
+
+/* A word whose right edge is at x (right-aligned numbers). */
+static void wr(b2j_page *p, const char *t, double x, double y) {
+  b2j_page_add_word(p, g_strdup(t), (b2j_box){x - units(t) * FS, y, x, y + FS}, -1,
+                    B2J_ORIGIN_TEXT);
+}
+
+static void hrule(b2j_page *p, double y, double x0, double x1) {
+  b2j_page_add_rule(p, (b2j_box){x0, y - 0.5, x1, y + 0.5}, true);
+}
+
+static void vrule(b2j_page *p, double x, double y0, double y1) {
+  b2j_page_add_rule(p, (b2j_box){x - 0.5, y0, x + 0.5, y1}, false);
+}
+
+static const char *at(const b2j_grid *g, int r, int c) {
+  const b2j_grid_cell *cell = b2j_grid_at(g, r, c);
+  return cell ? cell->text : NULL;
+}
+
+static bool has_line(const GPtrArray *a, const char *s) {
+  for (guint i = 0; i < a->len; i++)
+    if (strcmp(a->pdata[i], s) == 0)
+      return true;
+  return false;
+}
+
+static void test_ruled(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "收入决算表", 250, 60);
+  wl(p, "单位：万元", 300, 80);
+  /* Columns 50|150|250|350; rows 100|120|140|170|190. */
+  hrule(p, 100, 50, 350);
+  hrule(p, 120, 150, 350); /* none under 项目: it spans two rows */
+  hrule(p, 140, 50, 350);
+  hrule(p, 170, 50, 350);
+  hrule(p, 190, 50, 350);
+  vrule(p, 50, 100, 190);
+  vrule(p, 150, 100, 190);
+  vrule(p, 250, 120, 190); /* none in row 0: 金额 spans two columns */
+  vrule(p, 350, 100, 190);
+  wl(p, "项目", 80, 115);
+  wl(p, "金额", 230, 105);
+  wl(p, "预算数", 170, 125);
+  wl(p, "决算数", 270, 125);
+  wl(p, "机关事业单位基本", 55, 143);
+  wl(p, "养老保险缴费支出", 55, 156);
+  wr(p, "4477.07", 245, 143);
+  wr(p, "4674", 245, 156);
+  wr(p, "12.50", 345, 150);
+  wl(p, "合计", 55, 175);
+  wr(p, "100.00", 245, 175);
+  wr(p, "200.00", 345, 175);
+  wl(p, "注：本表无数据", 50, 210);
+
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "ruled: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->ruled, "ruled: grid is ruled");
+    TAP_OK(g->n_rows == 4 && g->n_cols == 3, "ruled: 4x3 (got %dx%d)", g->n_rows, g->n_cols);
+    const b2j_grid_cell *c = b2j_grid_at(g, 0, 0);
+    TAP_OK(c && c->rowspan == 2 && c->colspan == 1, "ruled: 项目 spans two rows");
+    TAP_STREQ(at(g, 1, 0), "项目", "ruled: slot (1,0) is covered by 项目");
+    c = b2j_grid_at(g, 0, 1);
+    TAP_OK(c && c->colspan == 2 && c->rowspan == 1, "ruled: 金额 spans two columns");
+    TAP_STREQ(at(g, 0, 2), "金额", "ruled: slot (0,2) is covered by 金额");
+    TAP_STREQ(at(g, 1, 1), "预算数", "ruled: sub-header 预算数");
+    TAP_STREQ(at(g, 2, 0), "机关事业单位基本养老保险缴费支出", "ruled: wrapped name joins");
+    TAP_STREQ(at(g, 2, 1), "4477.07 4674", "ruled: wrapped number keeps its parts");
+    TAP_STREQ(at(g, 2, 2), "12.50", "ruled: plain number");
+    TAP_STREQ(at(g, 3, 0), "合计", "ruled: total row");
+    TAP_OK(g->above->len == 2 && has_line(g->above, "收入决算表") &&
+               has_line(g->above, "单位：万元"),
+           "ruled: title and unit above");
+    TAP_OK(g->below->len == 1 && has_line(g->below, "注：本表无数据"), "ruled: note below");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
+static void test_three_line(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "基本支出表", 250, 70);
+  hrule(p, 100, 50, 450);
+  hrule(p, 120, 50, 450);
+  hrule(p, 200, 50, 450);
+  wl(p, "科目名称", 55, 105);
+  wl(p, "预算数", 270, 105);
+  wl(p, "决算数", 390, 105);
+  const char *names[] = {"工资福利支出", "商品和服务支出", "对个人和家庭的补助", "其他支出"};
+  const char *a[] = {"1,234.56", "78.00", "5.10", "0.00"};
+  const char *b[] = {"1,200.00", "80.25", "5.00", "-"};
+  for (int i = 0; i < 4; i++) {
+    wl(p, names[i], 55, 125 + 18 * i);
+    wr(p, a[i], 300, 125 + 18 * i);
+    wr(p, b[i], 420, 125 + 18 * i);
+  }
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "three-line: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->n_rows == 5 && g->n_cols == 3, "three-line: 5x3 (got %dx%d)", g->n_rows, g->n_cols);
+    TAP_STREQ(at(g, 0, 2), "决算数", "three-line: header");
+    TAP_STREQ(at(g, 1, 1), "1,234.56", "three-line: first value");
+    TAP_STREQ(at(g, 3, 0), "对个人和家庭的补助", "three-line: name");
+    TAP_STREQ(at(g, 4, 2), "-", "three-line: dash stays");
+    TAP_OK(has_line(g->above, "基本支出表"), "three-line: title above");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
+static void test_unruled(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "支出决算表", 250, 60);
+  wl(p, "单位：万元", 380, 80);
+  wl(p, "科目编码", 50, 100);
+  wl(p, "科目名称", 120, 100);
+  wl(p, "合计", 300, 100);
+  wl(p, "基本支出", 380, 100);
+  struct {
+    const char *code, *name, *a, *b;
+  } rows[] = {{"201", "一般公共服务支出", "100.00", "80.00"},
+              {"20101", "人大事务", "50.00", "40.00"},
+              {"2010101", "机关事业单位基本", "30.00", "20.00"},
+              {NULL, "养老保险缴费支出", NULL, NULL},
+              {"2010102", "一般行政管理事务", "20.00", "20.00"}};
+  for (int i = 0; i < 5; i++) {
+    double y = 120 + 15 * i;
+    if (rows[i].code)
+      wl(p, rows[i].code, 50, y);
+    wl(p, rows[i].name, 120, y);
+    if (rows[i].a) {
+      wr(p, rows[i].a, 320, y);
+      wr(p, rows[i].b, 420, y);
+    }
+  }
+  wl(p, "注：本表金额单位为万元，按四舍五入列示。", 50, 220);
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "unruled: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(!g->ruled, "unruled: grid from whitespace");
+    TAP_OK(g->n_rows == 5 && g->n_cols == 4, "unruled: 5x4 (got %dx%d)", g->n_rows, g->n_cols);
+    TAP_STREQ(at(g, 0, 3), "基本支出", "unruled: header");
+    TAP_STREQ(at(g, 1, 0), "201", "unruled: code");
+    TAP_STREQ(at(g, 1, 2), "100.00", "unruled: right-aligned number");
+    TAP_STREQ(at(g, 3, 1), "机关事业单位基本养老保险缴费支出", "unruled: wrapped name joins its row");
+    TAP_STREQ(at(g, 3, 3), "20.00", "unruled: the wrapped row keeps its numbers");
+    TAP_STREQ(at(g, 4, 0), "2010102", "unruled: next row after the wrap");
+    TAP_OK(has_line(g->above, "支出决算表") && has_line(g->above, "单位：万元"),
+           "unruled: title and unit above");
+    TAP_OK(g->below->len == 1, "unruled: note below");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
+static void box2x2(b2j_page *p, double y, const char *a, const char *b, const char *c,
+                   const char *d) {
+  hrule(p, y, 50, 350);
+  hrule(p, y + 20, 50, 350);
+  hrule(p, y + 40, 50, 350);
+  vrule(p, 50, y, y + 40);
+  vrule(p, 200, y, y + 40);
+  vrule(p, 350, y, y + 40);
+  wl(p, a, 55, y + 5);
+  wl(p, b, 205, y + 5);
+  wl(p, c, 55, y + 25);
+  wr(p, d, 345, y + 25);
+}
+
+static void test_two_tables(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "表一", 180, 70);
+  box2x2(p, 100, "项目", "金额", "合计", "10.00");
+  wl(p, "注：表一说明", 50, 160);
+  wl(p, "表二", 180, 250);
+  box2x2(p, 300, "指标", "分值", "总分", "100");
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 2, "two tables: two grids (got %u)", grids->len);
+  if (grids->len == 2) {
+    const b2j_grid *g0 = grids->pdata[0], *g1 = grids->pdata[1];
+    TAP_OK(g0->n_rows == 2 && g0->n_cols == 2 && g1->n_rows == 2 && g1->n_cols == 2,
+           "two tables: both 2x2");
+    TAP_STREQ(at(g0, 1, 1), "10.00", "two tables: first table's value");
+    TAP_STREQ(at(g1, 0, 0), "指标", "two tables: second table's header");
+    TAP_OK(g0->above->len == 1 && has_line(g0->above, "表一"), "two tables: 表一 above the first");
+    TAP_OK(g0->below->len == 2 && has_line(g0->below, "注：表一说明") &&
+               has_line(g0->below, "表二"),
+           "two tables: note and next title below the first");
+    TAP_OK(g1->above->len == 2 && has_line(g1->above, "表二"), "two tables: 表二 above the second");
+    TAP_OK(g1->below->len == 0, "two tables: nothing below the second");
+    GPtrArray *prose = b2j_layout_prose_lines(p, grids);
+    TAP_OK(prose->len == 3, "two tables: three prose lines outside the grids (got %u)",
+           prose->len);
+    g_ptr_array_unref(prose);
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
+static void test_pretest(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
+  TAP_OK(!b2j_layout_page_may_have_table(p), "pre-test: a prose line is not a table");
+  wl(p, "科目编码", 50, 200);
+  wl(p, "单位：万元", 300, 180);
+  TAP_OK(b2j_layout_page_may_have_table(p), "pre-test: table header words are");
+  b2j_page_free(p);
+  p = b2j_page_new(1, 600, 800);
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 0, "empty page: no grids");
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
+int main(void) {
+  test_ruled();
+  test_three_line();
+  test_unruled();
+  test_two_tables();
+  test_pretest();
+  return tap_done();
+}
