@@ -1,71 +1,110 @@
 /* budget2json: the command-line tool, a thin driver over the stages.
  *
- *   budget2json [OPTIONS] FILE.pdf...
+ *   budget2json [OPTIONS] FILE.pdf|FOLDER|-...
  *
- * One budget2json/1 object per input: pretty JSON on stdout for a single
- * file, JSON Lines for several (or with --jsonl), or one NAME.json per input
- * with -o DIR. Exit status: 0 all ok, 1 some partial or failed, 2 usage.
+ * One file and no batch option: read in this process, pretty JSON on stdout
+ * (batch.c: b2j_run_single). Anything else is a batch (batch.c): each
+ * document in its own child process with time and memory limits, JSON Lines
+ * on stdout or --jsonl FILE, or one NAME.json per input with -o DIR, and
+ * optionally an SQLite database; re-runs resume. Exit status: 0 all ok,
+ * 1 some partial or failed, 2 usage.
  */
-#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
+#include <sys/stat.h>
 
-#include "emit/emit.h"
-#include "process.h"
+#include "batch.h"
+#include "inputs.h"
 
 #ifndef B2J_VERSION
 #define B2J_VERSION "0.0.0"
 #endif
 
-typedef struct {
-  char *output_dir;
-  char *jsonl;
-  char *password;
-  int max_pages;
-  gboolean compact;
-  gboolean pretty;
-  gboolean quiet;
-  gboolean version;
-  gboolean no_repair;
+#define DEFAULT_TIMEOUT_S 300
+#define DEFAULT_MAX_MEMORY_MB 4096
+
+typedef struct { /* every string g_free'd at the end of main */
+  char *output_dir, *jsonl, *sqlite, *summary, *password;
+  int max_pages, jobs, timeout_s, max_memory_mb;
+  gboolean compact, pretty, quiet, version, no_repair, force;
 } cli_options;
 
-/* The output file name for an input: its base name with .json for .pdf.
- * Two inputs with the same base name in one run get the second one a suffix
- * from its path's hash, so neither overwrites the other. */
-static char *output_name(const char *input, GHashTable *used) {
-  char *base = g_path_get_basename(input);
-  size_t n = strlen(base);
-  if (n > 4 && g_ascii_strcasecmp(base + n - 4, ".pdf") == 0)
-    base[n - 4] = '\0';
-  char *name = g_strconcat(base, ".json", NULL);
-  if (g_hash_table_contains(used, name)) {
-    g_free(name);
-    char *h = g_compute_checksum_for_string(G_CHECKSUM_SHA256, input, -1);
-    h[8] = '\0';
-    name = g_strdup_printf("%s-%s.json", base, h);
-    g_free(h);
-  }
-  g_hash_table_add(used, g_strdup(name));
-  g_free(base);
-  return name;
+static int usage(const char *msg) {
+  fprintf(stderr, "budget2json: %s (try --help)\n", msg);
+  return 2;
 }
 
-/* Writes all of buf or fails; used for stdout and the JSON Lines file so a
- * line is never left half-written by a short write. */
-static bool write_all(FILE *f, const char *buf, size_t len) {
-  return fwrite(buf, 1, len, f) == len && fflush(f) == 0;
+/* Whether this run is a batch: anything but one named file with none of the
+ * batch options keeps the in-process path (and its pretty output). */
+static bool is_batch(const cli_options *o, int argc, char **argv) {
+  if (argc != 2 || o->output_dir || o->jsonl || o->sqlite || o->summary || o->force ||
+      o->jobs != -1 || o->timeout_s != -1 || o->max_memory_mb != -1)
+    return true;
+  struct stat st;
+  return strcmp(argv[1], "-") == 0 || (stat(argv[1], &st) == 0 && S_ISDIR(st.st_mode));
+}
+
+static int run(cli_options *o, int argc, char **argv) {
+  if (o->version) {
+    printf("budget2json %s\n", B2J_VERSION);
+    return 0;
+  }
+  if (argc < 2)
+    return usage("no input files");
+  if (o->max_pages < 0)
+    return usage("--max-pages must be 0 or more");
+  if (o->jobs == 0 || o->jobs < -1)
+    return usage("-j must be 1 or more");
+  if (o->timeout_s < -1 || o->max_memory_mb < -1)
+    return usage("--timeout and --max-memory must be 0 or more");
+  if (o->output_dir && o->jsonl)
+    return usage("choose one of -o and --jsonl");
+  b2j_batch_options bo = {
+      .output_dir = o->output_dir,
+      .jsonl = o->jsonl,
+      .sqlite = o->sqlite,
+      .summary = o->summary,
+      .popt = {.password = o->password, .max_pages = o->max_pages, .no_repair = o->no_repair},
+      .jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors(),
+      .timeout_s = o->timeout_s >= 0 ? o->timeout_s : DEFAULT_TIMEOUT_S,
+      .max_memory_mb = o->max_memory_mb >= 0 ? o->max_memory_mb : DEFAULT_MAX_MEMORY_MB,
+      .pretty = o->pretty,
+      .compact = o->compact,
+      .quiet = o->quiet,
+      .force = o->force,
+  };
+  if (!is_batch(o, argc, argv))
+    return b2j_run_single(&bo, argv[1]);
+  b2j_inputs in = {0}; /* cleared below */
+  b2j_inputs_collect(argv + 1, argc - 1, stdin, &in);
+  int status = b2j_batch_run(&bo, &in);
+  b2j_inputs_clear(&in);
+  return status;
 }
 
 int main(int argc, char **argv) {
   setlocale(LC_ALL, "C.UTF-8");
-  cli_options o = {0};
+  /* -1 marks "not given": a given -j, --timeout or --max-memory asks for the
+   * batch path even for one file. */
+  cli_options o = {.jobs = -1, .timeout_s = -1, .max_memory_mb = -1};
   GOptionEntry entries[] = {
       {"output-dir", 'o', 0, G_OPTION_ARG_FILENAME, &o.output_dir,
        "Write one NAME.json per input into DIR (atomically)", "DIR"},
       {"jsonl", 0, 0, G_OPTION_ARG_FILENAME, &o.jsonl,
-       "Write one JSON object per line to FILE ('-' for stdout)", "FILE"},
+       "Append one JSON object per line to FILE ('-' for stdout)", "FILE"},
+      {"sqlite", 0, 0, G_OPTION_ARG_FILENAME, &o.sqlite,
+       "Also store the results in the SQLite database DB (upserted by sha256)", "DB"},
+      {"summary", 0, 0, G_OPTION_ARG_FILENAME, &o.summary,
+       "Write the batch summary as JSON to FILE", "FILE"},
+      {"jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs,
+       "Documents at once, each in its own process (default: the number of cores)", "N"},
+      {"timeout", 0, 0, G_OPTION_ARG_INT, &o.timeout_s,
+       "Give up on a document after SECONDS of wall time (default 300; 0: never)", "SECONDS"},
+      {"max-memory", 0, 0, G_OPTION_ARG_INT, &o.max_memory_mb,
+       "Address space per document in MB (default 4096; 0: no limit)", "MB"},
+      {"force", 0, 0, G_OPTION_ARG_NONE, &o.force,
+       "Redo inputs whose output already exists for the same sha256 and version", NULL},
       {"password", 0, 0, G_OPTION_ARG_STRING, &o.password, "Password for encrypted PDFs", "PW"},
       {"max-pages", 0, 0, G_OPTION_ARG_INT, &o.max_pages,
        "Read at most N pages of a document (0: all)", "N"},
@@ -77,122 +116,30 @@ int main(int argc, char **argv) {
       {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "Print no messages on stderr", NULL},
       {"version", 'V', 0, G_OPTION_ARG_NONE, &o.version, "Print the version and exit", NULL},
       {NULL, 0, 0, 0, NULL, NULL, NULL}};
-  GOptionContext *ctx = g_option_context_new("FILE.pdf...");
+  GOptionContext *ctx = g_option_context_new("FILE.pdf|FOLDER|-...");
   g_option_context_set_summary(
       ctx, "Turns Chinese government budget, final-account and performance-evaluation\n"
            "reports (PDF) into structured JSON (budget2json/1).");
   g_option_context_set_description(
-      ctx, "Output: one pretty JSON object on stdout for one file; JSON Lines for several;\n"
-           "with -o DIR one NAME.json each. Exit status: 0 all ok, 1 some partial or\n"
-           "failed, 2 usage error.\n");
+      ctx, "Inputs: files, folders (searched recursively for PDFs), or '-' for a list of\n"
+           "paths on stdin. Output: one pretty JSON object on stdout for one file; JSON\n"
+           "Lines for several; with -o DIR one NAME.json each. A re-run skips inputs done\n"
+           "before (see --force). Exit status: 0 all ok, 1 some partial or failed,\n"
+           "2 usage error. See budget2json(1).\n");
   g_option_context_add_main_entries(ctx, entries, NULL);
   GError *err = NULL;
+  int status;
   if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
-    fprintf(stderr, "budget2json: %s (try --help)\n", err->message);
+    status = usage(err->message);
     g_error_free(err);
-    g_option_context_free(ctx);
-    return 2;
+  } else {
+    status = run(&o, argc, argv);
   }
   g_option_context_free(ctx);
-  if (o.version) {
-    printf("budget2json %s\n", B2J_VERSION);
-    return 0;
-  }
-  if (argc < 2) {
-    fprintf(stderr, "budget2json: no input files (try --help)\n");
-    return 2;
-  }
-  if (o.max_pages < 0) {
-    fprintf(stderr, "budget2json: --max-pages must be 0 or more\n");
-    return 2;
-  }
-  if (o.output_dir && o.jsonl) {
-    fprintf(stderr, "budget2json: choose one of -o and --jsonl\n");
-    return 2;
-  }
-  if (o.output_dir) {
-    if (g_mkdir_with_parents(o.output_dir, 0755) != 0) {
-      fprintf(stderr, "budget2json: unable to create output directory '%s': %s\n",
-              o.output_dir, g_strerror(errno));
-      return 2;
-    }
-    if (access(o.output_dir, W_OK) != 0) {
-      fprintf(stderr, "budget2json: output directory '%s' is not writable: %s\n", o.output_dir,
-              g_strerror(errno));
-      return 2;
-    }
-  }
-  FILE *jsonl = NULL;
-  if (o.jsonl) {
-    jsonl = strcmp(o.jsonl, "-") == 0 ? stdout : fopen(o.jsonl, "a");
-    if (!jsonl) {
-      fprintf(stderr, "budget2json: unable to open '%s' for writing: %s\n", o.jsonl,
-              g_strerror(errno));
-      return 2;
-    }
-  }
-
-  b2j_options popt = {.password = o.password, .max_pages = o.max_pages,
-                      .no_repair = o.no_repair};
-  int n_inputs = argc - 1;
-  bool one_line = jsonl || n_inputs > 1 || o.compact;
-  int exit_status = 0;
-  GHashTable *used = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-
-  for (int i = 1; i < argc; i++) {
-    const char *path = argv[i];
-    b2j_doc *doc = b2j_process_file(path, &popt);
-    if (doc->status != B2J_STATUS_OK)
-      exit_status = 1;
-    if (!o.quiet) {
-      for (guint k = 0; k < doc->errors->len; k++) {
-        const b2j_error *e = g_ptr_array_index(doc->errors, k);
-        fprintf(stderr, "budget2json: %s\n", e->message);
-      }
-    }
-    bool written = true;
-    if (o.output_dir) {
-      char *json = b2j_emit_json(doc, o.pretty);
-      char *name = output_name(path, used);
-      char *out = g_build_filename(o.output_dir, name, NULL);
-      GError *werr = NULL;
-      /* GLib writes a temporary file, syncs it and renames it over the
-       * target: a reader never sees half a file, even if we are killed. */
-      written = json && g_file_set_contents_full(out, json, -1,
-                                                 G_FILE_SET_CONTENTS_CONSISTENT |
-                                                     G_FILE_SET_CONTENTS_DURABLE,
-                                                 0644, &werr);
-      if (!written) {
-        fprintf(stderr, "budget2json: unable to write '%s': %s\n", out,
-                werr ? werr->message : "out of memory");
-        g_clear_error(&werr);
-      }
-      g_free(out);
-      g_free(name);
-      g_free(json);
-    } else {
-      char *json = b2j_emit_json(doc, !one_line);
-      GString *line = g_string_new(json);
-      g_string_append_c(line, '\n');
-      FILE *dst = jsonl ? jsonl : stdout;
-      written = json && write_all(dst, line->str, line->len);
-      if (!written)
-        fprintf(stderr, "budget2json: unable to write the result for '%s': %s\n", path,
-                g_strerror(errno));
-      g_string_free(line, TRUE);
-      g_free(json);
-    }
-    if (!written)
-      exit_status = 1;
-    b2j_doc_free(doc);
-  }
-  g_hash_table_destroy(used);
-  if (jsonl && jsonl != stdout && fclose(jsonl) != 0) {
-    fprintf(stderr, "budget2json: unable to finish '%s': %s\n", o.jsonl, g_strerror(errno));
-    exit_status = 1;
-  }
   g_free(o.output_dir);
   g_free(o.jsonl);
+  g_free(o.sqlite);
+  g_free(o.summary);
   g_free(o.password);
-  return exit_status;
+  return status;
 }
