@@ -197,6 +197,12 @@ typedef struct {
 
 static bool has_prefix(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
 
+/* A cell value: a number, or a placeholder for none (—, -, /, 无). */
+static bool token_is_value(const char *t) {
+  return b2j_token_is_numeric(t) || !strcmp(t, "—") || !strcmp(t, "——") || !strcmp(t, "-") ||
+         !strcmp(t, "－") || !strcmp(t, "/") || !strcmp(t, "--");
+}
+
 static lshape shape_of(const b2j_page *page, b2j_line *l, double h) {
   lshape s = {l, 1, false, false, false};
   double gap_min = MAX(0.8 * h, 5.0);
@@ -208,17 +214,53 @@ static lshape shape_of(const b2j_page *page, b2j_line *l, double h) {
       if (w->box.x0 - p->box.x1 > gap_min)
         s.nseg++;
     }
-    last_numeric = b2j_token_is_numeric(w->text);
+    last_numeric = token_is_value(w->text);
     if (last_numeric)
       s.numeric = true;
   }
   s.unit_line = strstr(l->text, "单位：") || strstr(l->text, "单位:") ||
                 has_prefix(l->text, "部门：") || has_prefix(l->text, "编制单位");
-  s.data = !s.unit_line && (s.nseg >= 3 || (s.nseg == 2 && last_numeric)) && s.numeric;
+  /* Three runs of text are a row even without numbers (a table of units
+   * and their ranks); two need a value at the end. */
+  s.data = !s.unit_line && (s.nseg >= 3 || (s.nseg == 2 && last_numeric && s.numeric));
   return s;
 }
 
 /* ---------- whitespace columns ---------- */
+
+static bool first_cjk(const char *s) { return s && *s && g_utf8_get_char(s) >= 0x2E80; }
+
+static bool last_cjk(const char *s) {
+  if (!s || !*s)
+    return false;
+  const char *p = g_utf8_find_prev_char(s, s + strlen(s));
+  return p && g_utf8_get_char(p) >= 0x2E80;
+}
+
+/* Spaced-out CJK ("收 入 合 计") puts its gaps at the same x on every line,
+ * since CJK glyphs share one advance: a gap flanked by CJK characters less
+ * than an em apart on most lines is letter spacing, not a column edge. */
+static bool spaced_cjk_gap(const b2j_page *page, GPtrArray *lines, double xa, double xb) {
+  int both = 0, tight = 0;
+  for (guint l = 0; l < lines->len; l++) {
+    const b2j_line *ln = lines->pdata[l];
+    const b2j_word *left = NULL, *right = NULL;
+    for (guint k = 0; k < ln->words->len; k++) {
+      const b2j_word *w = W(page, g_array_index(ln->words, guint, k));
+      if (w->box.x1 <= xa + 0.5)
+        left = w;
+      else if (w->box.x0 >= xb - 0.5 && !right)
+        right = w;
+    }
+    if (!left || !right)
+      continue;
+    both++;
+    double em = word_box(left).y1 - word_box(left).y0;
+    if (last_cjk(left->text) && first_cjk(right->text) && right->box.x0 - left->box.x1 < em)
+      tight++;
+  }
+  return both > 0 && tight * 2 > both;
+}
 
 /* Column separators inside [x0, x1]: x-runs at least `min_gap` wide that at
  * most `allow` of the lines cross. Returns ascending positions (g_array_free). */
@@ -255,8 +297,9 @@ static GArray *ws_separators(const b2j_page *page, GPtrArray *lines, double x0, 
       int j = i;
       while (j <= last && cnt[j] <= allow)
         j++;
-      if ((j - i) * bin >= min_gap) {
-        double x = x0 + (i + j) * bin / 2;
+      double xa = x0 + i * bin, xb = x0 + j * bin;
+      if ((j - i) * bin >= min_gap && !spaced_cjk_gap(page, lines, xa, xb)) {
+        double x = (xa + xb) / 2;
         g_array_append_val(seps, x);
       }
       i = j;
@@ -278,13 +321,24 @@ static int line_col(const double *xs, int nx, double x) {
   return c;
 }
 
+/* Section headings ("（二）人员情况", "一、…", "1.…") start rows or prose, never
+ * continue a wrapped name. */
+static bool heading_start(const char *t) {
+  gunichar c = g_utf8_get_char(t);
+  if (c == 0xFF08 || c == '(') {
+    t = g_utf8_next_char(t);
+    c = g_utf8_get_char(t);
+  }
+  return c && (g_unichar_isdigit(c) || g_utf8_strchr("一二三四五六七八九十", -1, c) != NULL);
+}
+
 /* Does this line carry a row of its own (numbers in two columns, or a code),
  * or is it the wrapped tail of the name cell above or below? */
 static bool line_is_continuation(const b2j_page *page, const b2j_line *l, const double *xs,
                                  int nx) {
   const b2j_word *w0 = W(page, g_array_index(l->words, guint, 0));
   gunichar c0 = g_utf8_get_char(w0->text);
-  if (g_unichar_isdigit(c0) || has_prefix(w0->text, "其中") || has_prefix(w0->text, "合计") ||
+  if (g_unichar_isdigit(c0) || heading_start(w0->text) || has_prefix(w0->text, "其中") || has_prefix(w0->text, "合计") ||
       has_prefix(w0->text, "总计"))
     return false;
   for (guint k = 0; k < l->words->len; k++) {
@@ -316,50 +370,74 @@ static bool line_is_numeric_row(const b2j_page *page, const b2j_line *l, const d
   return cols_with_num >= 1 && cols >= 2;
 }
 
+/* A number cut by a narrow cell: "352,12" (a short group after a comma) or
+ * "77,191." (a trailing point); its digits continue on the next line. */
+static bool number_cut(const char *t) {
+  size_t n = strlen(t);
+  if (!n || !b2j_token_is_numeric(t))
+    return false;
+  if (t[n - 1] == '.' || t[n - 1] == ',')
+    return true;
+  const char *comma = strrchr(t, ',');
+  return comma && !strchr(comma, '.') && strlen(comma + 1) < 3;
+}
+
+/* Is line `l` the second half of numbers that wrapped in line `up`: all its
+ * words numbers, and most numbers of `up` cut? */
+static bool number_tail(const b2j_page *page, const b2j_line *up, const b2j_line *l) {
+  for (guint k = 0; k < l->words->len; k++)
+    if (!b2j_token_is_numeric(W(page, g_array_index(l->words, guint, k))->text))
+      return false;
+  int nums = 0, cut = 0;
+  for (guint k = 0; k < up->words->len; k++) {
+    const char *t = W(page, g_array_index(up->words, guint, k))->text;
+    if (b2j_token_is_numeric(t)) {
+      nums++;
+      cut += number_cut(t);
+    }
+  }
+  return nums > 0 && cut * 2 >= nums;
+}
+
 /* Groups lines (top to bottom) into rows: every line is a row except the
  * wrapped tails of a name, which join the nearer neighbour row (the one
- * above on a tie: names wrap downwards). Returns row index per line. */
+ * above on a tie: names wrap downwards), and the second halves of wrapped
+ * numbers, which join the row above. Lines before `first_body` (header
+ * lines) are rows of their own. Returns the row index of each line
+ * (g_free it). */
 static int *group_rows(const b2j_page *page, GPtrArray *lines, const double *xs, int nx,
                        int first_body) {
   int n = (int)lines->len;
+  int *dir = g_new0(int, n); /* 0: own row, -1: joins above, +1: joins below */
+  for (int i = first_body; i < n; i++) {
+    const b2j_line *l = lines->pdata[i];
+    bool up_ok = i - 1 >= first_body;
+    if (up_ok && number_tail(page, lines->pdata[i - 1], l)) {
+      dir[i] = -1;
+      continue;
+    }
+    if (!line_is_continuation(page, l, xs, nx))
+      continue;
+    bool down_ok = i + 1 < n && !line_is_continuation(page, lines->pdata[i + 1], xs, nx);
+    double gap_up = up_ok ? line_gap(lines->pdata[i - 1], l, 0) : G_MAXDOUBLE;
+    double gap_down = down_ok ? line_gap(l, lines->pdata[i + 1], 0) : G_MAXDOUBLE;
+    if (down_ok && gap_down < 0.75 * gap_up)
+      dir[i] = 1;
+    else if (up_ok)
+      dir[i] = -1;
+  }
   int *row = g_new(int, n);
-  bool *cont = g_new0(bool, n);
-  for (int i = first_body; i < n; i++)
-    cont[i] = line_is_continuation(page, lines->pdata[i], xs, nx);
   int r = -1;
   for (int i = 0; i < n; i++) {
-    if (!cont[i] || i == 0) {
+    if (dir[i] == -1 && r >= 0)
+      row[i] = r;
+    else if (i > 0 && dir[i - 1] == 1)
+      row[i] = r; /* the line above joined this one's row */
+    else
       row[i] = ++r;
-      continue;
-    }
-    const b2j_line *l = lines->pdata[i];
-    const b2j_line *up = lines->pdata[i - 1];
-    double gap_up = line_gap(up, l, 0);
-    /* The next line that carries a row. */
-    int j = i + 1;
-    while (j < n && cont[j])
-      j++;
-    bool up_ok = i - 1 >= first_body;
-    if (j < n && (!up_ok || line_gap(l, lines->pdata[i + 1], 0) <
-                                gap_up * 0.75) && j == i + 1) {
-      row[i] = r + 1; /* joins the row below; r advances when it is met */
-      continue;
-    }
-    row[i] = up_ok ? r : ++r;
   }
-  /* Rows numbered r+1 ahead of their anchor: renumber densely in order. */
-  int *out = g_new(int, n);
-  int cur = -1, last = -2;
-  for (int i = 0; i < n; i++) {
-    if (row[i] != last) {
-      cur++;
-      last = row[i];
-    }
-    out[i] = cur;
-  }
-  g_free(row);
-  g_free(cont);
-  return out;
+  g_free(dir);
+  return row;
 }
 
 /* ---------- grid assembly ---------- */
@@ -462,7 +540,7 @@ static b2j_grid *region_grid(const b2j_page *page, const GArray *hs, const GArra
   add_bound(k.xs, k.xs_ruled, box.x0, TRUE);
   if (n == 0) {
     int allow = (int)(0.12 * lines->len);
-    GArray *seps = ws_separators(page, lines, box.x0, box.x1, allow, MAX(0.5 * h, 3.0));
+    GArray *seps = ws_separators(page, lines, box.x0, box.x1, allow, MAX(0.25 * h, 2.5));
     for (guint i = 0; i < seps->len; i++)
       add_bound(k.xs, k.xs_ruled, g_array_index(seps, double, i), FALSE);
     g_array_free(seps, TRUE);
@@ -559,8 +637,9 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
       i++;
       continue;
     }
-    /* The body: number rows and the wrapped name tails between them. */
-    int start = i, end = i + 1, ndata = 1;
+    /* The body: number rows, the multi-column lines between them (headers
+     * of a later section, text rows) and the wrapped name tails. */
+    int start = i, end = i + 1, ndata = 1, maxseg = sh[i].nseg;
     double bx0 = sh[i].line->box.x0, bx1 = sh[i].line->box.x1;
     while (end < n) {
       const b2j_line *prev = sh[end - 1].line, *l = sh[end].line;
@@ -568,30 +647,29 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
         break;
       if (sh[end].data) {
         ndata++;
+      } else if (sh[end].nseg >= 2 && !sh[end].unit_line) {
+        /* a row of text cells */
       } else {
         bool tail = sh[end].nseg == 1 && !sh[end].numeric && !sh[end].unit_line &&
                     l->box.x0 < bx0 + 0.25 * (bx1 - bx0) &&
-                    l->box.x1 - l->box.x0 < 0.4 * (bx1 - bx0) && !has_prefix(l->text, "注");
-        /* A tail must be followed by or follow a number row. */
-        if (!tail || (end + 1 < n && !sh[end + 1].data && !sh[end - 1].data))
+                    l->box.x1 - l->box.x0 < 0.4 * (bx1 - bx0) && !has_prefix(l->text, "注") &&
+                    !heading_start(l->text);
+        if (!tail)
           break;
       }
+      maxseg = MAX(maxseg, sh[end].nseg);
       bx0 = MIN(bx0, l->box.x0);
       bx1 = MAX(bx1, l->box.x1);
       end++;
     }
-    while (end - 1 > start && !sh[end - 1].data)
-      end--; /* a trailing tail can only join the row above: keep it */
+    while (end - 1 > start && !sh[end - 1].data && sh[end - 1].nseg < 2)
+      end--; /* a trailing one-run line joins only when it is close, below */
     if (end < n && !sh[end].data && sh[end].nseg == 1 && !sh[end].numeric &&
         sh[end].line->box.x0 < bx0 + 0.25 * (bx1 - bx0) &&
         line_gap(sh[end - 1].line, sh[end].line, h) < 0.8 * h &&
         sh[end].line->box.x1 - sh[end].line->box.x0 < 0.4 * (bx1 - bx0) &&
-        !has_prefix(sh[end].line->text, "注"))
+        !has_prefix(sh[end].line->text, "注") && !heading_start(sh[end].line->text))
       end++;
-    if (ndata < 2) {
-      i = end;
-      continue;
-    }
     /* Header lines above: several runs, close, within the body's width. */
     int hstart = start;
     while (hstart > 0 && start - hstart < MAX_HEADER) {
@@ -602,6 +680,12 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
         break;
       hstart--;
     }
+    /* Two number rows make a table; so does one (栏次 1 2 3 …) under a
+     * header when the body is empty (本表无数据). */
+    if (ndata < 2 && !(hstart < start && maxseg >= 4)) {
+      i = end;
+      continue;
+    }
     GPtrArray *body = g_ptr_array_new();
     for (int j = start; j < end; j++)
       g_ptr_array_add(body, sh[j].line);
@@ -611,7 +695,7 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
       x1 = MAX(x1, sh[j].line->box.x1);
     }
     GArray *seps = ws_separators(page, body, x0 - 1, x1 + 1, (int)(0.1 * body->len),
-                                 MAX(0.5 * h, 3.0));
+                                 MAX(0.25 * h, 2.5));
     g_ptr_array_free(body, TRUE);
     if (seps->len < 2) {
       g_array_free(seps, TRUE);
