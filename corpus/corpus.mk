@@ -5,13 +5,14 @@
 #   make corpus-sources    corpus/sources/syn-NNN.json from corpus/gen/generate.py (seeded)
 #   make corpus-digital    corpus/pdf/digital/<id>.pdf + corpus/truth/<id>.json for every source
 #   make corpus-garbled    corpus/pdf/garbled/<id>.pdf (same layout, garbled text layer)
-#   make corpus-manifest   corpus/MANIFEST.tsv (id, grade, pdf, truth, pages; four grades per id)
+#   make corpus-manifest   corpus/MANIFEST.tsv (id, grade, pdf, truth, pages): digital and garbled
+#                          rows for every id, scan-clean/scan-noisy rows for every scan that exists
 #
 # Every output is deterministic: the same sources give the same bytes. seed-*.json are hand
 # transcriptions (never generated here); syn-*.json are rewritten only when their content changes.
 
 CORPUS_SEED    ?= 1
-CORPUS_SYN     ?= 16
+CORPUS_SYN     ?= 14
 CORPUS_GEN     := corpus/gen/generate.py
 CORPUS_RENDER  := corpus/render/render.py
 CORPUS_GRADES  := digital garbled scan-clean scan-noisy
@@ -49,6 +50,14 @@ corpus/pdf/garbled/%.pdf: corpus/sources/%.json $(CORPUS_RENDER)
 ifeq ($(wildcard corpus/scansim/scansim.mk),)
 corpus-scans:
 	@echo "corpus-scans: corpus/scansim/scansim.mk not present; scan grades not generated"
+else
+# scansim.mk scans each id in one scan grade (size budget); every seed-derived document is
+# scanned in both, so that the hand-transcribed reports exist in all four grades.
+CORPUS_SEED_IDS   = $(patsubst corpus/sources/%.json,%,$(wildcard corpus/sources/seed-*.json))
+CORPUS_SEED_SCANS = $(CORPUS_SEED_IDS:%=corpus/pdf/scan-clean/%.pdf) \
+                    $(CORPUS_SEED_IDS:%=corpus/pdf/scan-noisy/%.pdf)
+SCANSIM_WANT     += $(CORPUS_SEED_SCANS)
+corpus-scans-files: $(CORPUS_SEED_SCANS)
 endif
 
 corpus-manifest:

@@ -329,7 +329,10 @@ class Doc:
         self.blocks.append({"type": "paragraph", "text": text})
 
     def fig(self, key, label, value, unit, sentence, text_value=None):
-        f = {"key": key, "label": label, "value": None if value is None else str(value), "unit": unit,
+        if value is not None:
+            fmt = getattr(self, "fmt", None)
+            value = fmt.prose(value).replace(",", "") if (fmt and unit) else str(value)
+        f = {"key": key, "label": label, "value": value, "unit": unit,
              "text": sentence}
         if text_value is not None:
             f["text_value"] = text_value
@@ -350,6 +353,9 @@ def gen_items(doc, unit, budget=False):
     basic_codes = list(d["basic"][: rng.randint(1, len(d["basic"]))])
     basic_codes += COMMON_BASIC + rng.sample(OPTIONAL_BASIC, rng.randint(0, 3))
     proj_codes = rng.sample(d["proj"], rng.randint(min(2, len(d["proj"])), len(d["proj"])))
+    if rng.random() < 0.2:  # a department with many subordinate units: many subjects
+        basic_codes = list(d["basic"]) + COMMON_BASIC + OPTIONAL_BASIC
+        proj_codes = list(d["proj"])
     items = {}
     big = rng.random() < 0.3
     for c in basic_codes:
@@ -471,7 +477,7 @@ def final_accounts(doc, unit):
              f"主要职责是贯彻落实上级决策部署，组织实施本行业发展规划，做好{doc.dept_t['short']}各项业务工作。")
     doc.para(f"二、机构设置。本部门{y}年度部门决算汇总公开单位包括本级及所属{rng.randint(0, 4)}个事业单位。"
              f"编制数{rng.randint(12, 120)}人，实有人数{rng.randint(10, 110)}人。")
-    doc.pagebreak()
+    pass  # tables follow the overview on the same page
     doc.heading("第二部分 部门决算表")
 
     # ---------------- 01
@@ -481,7 +487,7 @@ def final_accounts(doc, unit):
                  ("六、经营收入", D(0)), ("七、附属单位上缴收入", D(0)),
                  ("八、其他收入", tot_other if doc.other_kind == "其他收入" else D(0))]
     used = sorted(lei_exp)
-    shown = [l for l in LEI_ORDER if l in used or LEI_ORDER.index(l) < rng.choice([0, 6, 6, 26])]
+    shown = [l for l in LEI_ORDER if l in used or LEI_ORDER.index(l) < rng.choice([0, 6, 6, 10])]
     shown = sorted(set(shown), key=LEI_ORDER.index)
     exp_items = [(CN_NUM[LEI_ORDER.index(l)] + "、" + fname(l), lei_exp.get(l, D(0))) for l in shown]
     n = max(len(inc_items), len(exp_items))
@@ -512,7 +518,8 @@ def final_accounts(doc, unit):
     c, f = cap(1)
     t = table("income_expenditure_summary", "收入支出决算总表",
               ["项目", "行次", "决算数", "项目", "行次", "决算数"], header, rows, form=f, caption=c,
-              unit=unit, dept=dept, widths=[3.2, 0.6, 1.4, 3.2, 0.6, 1.4], unit_style=us,
+              unit=unit, dept=dept, widths=[3.7, 0.5, 1.3 if unit == "万元" else 1.8, 3.7, 0.5, 1.3 if unit == "万元" else 1.8],
+              unit_style=us,
               note="注：本表反映部门本年度的总收支和年末结转结余情况。")
     doc.tbl(t, "portrait")
 
@@ -529,7 +536,7 @@ def final_accounts(doc, unit):
                          inc_amounts, style, fmt, form=f, caption=c, unit=unit, dept=dept,
                          note="注：本表反映部门本年度取得的各项收入情况。", code_label=code_label,
                          unit_style=us, rng=rng)
-    doc.tbl(t, "landscape")
+    doc.tbl(t, "portrait" if rng.random() < 0.3 else "landscape")
 
     # ---------------- 03
     exp_amounts = {cde: [v["basic"] + v["proj"] + v["other"] + v["fund"], v["basic"],
@@ -540,7 +547,7 @@ def final_accounts(doc, unit):
                          exp_amounts, style, fmt, form=f, caption=c, unit=unit, dept=dept,
                          note="注：本表反映部门本年度各项支出情况。", code_label=code_label, unit_style=us,
                          rng=rng)
-    doc.tbl(t, "landscape")
+    doc.tbl(t, "portrait" if rng.random() < 0.3 else "landscape")
 
     # ---------------- 04
     inc4 = [("一、一般公共预算财政拨款", tot_gb), ("二、政府性基金预算财政拨款", tot_fund),
@@ -591,10 +598,16 @@ def final_accounts(doc, unit):
 
     # ---------------- 06
     personnel, public, detail = econ_breakdown(rng, tot_basic, rng.random() < 0.3)
-    g1 = ["301"] + [c_ for c_ in sorted(detail) if c_.startswith("301")] + ["303"] + \
-        [c_ for c_ in ["30301", "30302", "30304", "30305", "30307", "30399"]]
-    g2 = ["302"] + [c_ for c_ in sorted(detail) if c_.startswith("302")]
-    g3 = ["307", "30701", "310"] + ["31002", "31003", "31007", "31013", "31099"] + ["399", "39999"]
+    econ = [c_ for (c_, cl) in SUBJ if cl == "economic"]
+    if rng.random() < 0.3:  # the full standard list, blanks included (as seed 001 prints it)
+        g1 = [c_ for c_ in econ if c_[:3] in ("301", "303")]
+        g2 = [c_ for c_ in econ if c_[:3] == "302"]
+        g3 = [c_ for c_ in econ if c_[:3] in ("307", "310", "399")]
+    else:
+        g1 = ["301"] + [c_ for c_ in sorted(detail) if c_.startswith("301")] + ["303"] + \
+            [c_ for c_ in ["30301", "30302", "30304", "30305", "30307", "30399"]]
+        g2 = ["302"] + [c_ for c_ in sorted(detail) if c_.startswith("302")]
+        g3 = ["307", "30701", "310"] + ["31002", "31003", "31007", "31013", "31099"] + ["399", "39999"]
 
     def ev(code):
         if len(code) == 3:
@@ -624,7 +637,7 @@ def final_accounts(doc, unit):
               ["科目编码", "科目名称", "决算数"] * 3, header, rows, form=f, caption=c, unit=unit, dept=dept,
               widths=[0.9, 2.6, 1.2] * 3, unit_style=us, merges=merges,
               note="注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。")
-    doc.tbl(t, "landscape")
+    doc.tbl(t, "landscape" if rng.random() < 0.3 else "portrait")
 
     # ---------------- 07
     c, f = cap(7)
@@ -645,7 +658,7 @@ def final_accounts(doc, unit):
         t["rows"] = [r[:2] + [""] * 6 for r in t["rows"]]
         if rng.random() < 0.4:
             t["rows"].append(["", "无"] + ["0"] * 6)
-    doc.tbl(t, "landscape")
+    doc.tbl(t, "portrait")
 
     # ---------------- 08
     c, f = cap(8)
@@ -673,10 +686,10 @@ def final_accounts(doc, unit):
               dept=dept, widths=[1] * 12, unit_style=us,
               note="注：本表反映部门本年度财政拨款“三公”经费支出预决算情况。其中，预算数为“三公”经费全年预算数，"
                    "反映按规定程序调整后的预算数；决算数是包括当年财政拨款和以前年度结转资金安排的实际支出。")
-    doc.tbl(t, "landscape")
+    doc.tbl(t, "landscape" if rng.random() < 0.4 else "portrait")
 
     # ---------------- prose (explanations) with figures
-    doc.pagebreak()
+    pass
     U = unit
     P = fmt.prose
     doc.heading(f"第三部分 {y}年度部门决算情况说明")
@@ -777,7 +790,7 @@ def budget(doc, unit):
     doc.heading(f"{dept}{y}年部门预算")
     doc.heading("第一部分 部门概况")
     doc.para(f"{dept}主要职责是贯彻执行国家和上级有关方针政策，统筹推进{doc.dept_t['short']}各项工作。"
-             f"本部门{y}年部门预算由本级预算和所属{rng.randint(0, 3)}个单位预算组成。")
+             f"本部门{y}年部门预算由本级预算和所属{rng.randint(1, 4)}个单位预算组成。")
     doc.heading(f"第二部分 {y}年部门预算情况说明")
     P = fmt.prose
     U = unit
@@ -809,7 +822,7 @@ def budget(doc, unit):
     s = f"{y}年本部门政府采购预算总额{P(gp)}{U}"
     doc.para("五、政府采购情况。" + s + "，主要用于办公设备及服务采购。")
     doc.fig("gov_procurement", "政府采购", gp, U, s)
-    doc.pagebreak()
+    pass
     doc.heading(f"第三部分 {y}年部门预算表")
 
     # 收支总表
@@ -841,7 +854,7 @@ def budget(doc, unit):
                                                       "政府性基金预算拨款收入", "事业收入", "其他收入"],
                          inc_amounts, style, fmt, caption=cap(), unit=unit, dept=dept, code_label=code_label,
                          lanci=False, unit_style=us, rng=rng)
-    doc.tbl(t, "landscape")
+    doc.tbl(t, "landscape" if rng.random() < 0.3 else "portrait")
     # 支出总表
     exp_amounts = {c: [v["basic"] + v["proj"] + v["other"] + v["fund"], v["basic"], v["proj"] + v["other"] + v["fund"]]
                    for c, v in items.items()}
@@ -871,7 +884,7 @@ def budget(doc, unit):
               [[hcell("项目"), hcell("预算数"), hcell("项目"), hcell("合计"), hcell("一般公共预算"), hcell("政府性基金预算"),
                 hcell("国有资本经营预算")]], rows, caption=cap(), unit=unit, dept=dept,
               widths=[2.6, 1.3, 2.8, 1.3, 1.3, 1.3, 1.3], unit_style=us)
-    doc.tbl(t, "landscape")
+    doc.tbl(t, "portrait")
     # 一般公共预算支出表
     gba = {c: [v["basic"] + v["proj"], v["basic"], v["proj"]] for c, v in items.items() if v["basic"] + v["proj"]}
     t, _, _ = code_table("general_budget_expenditure", titles["general"], ["合计", "基本支出", "项目支出"], gba, style,
@@ -910,7 +923,7 @@ def budget(doc, unit):
         t["rows"] = [["", "合计", "", "", ""]]
     doc.tbl(t, "portrait")
     # 绩效目标表 for one or two projects
-    projs = rng.sample(doc.dept_t["projects"], rng.randint(1, 2))
+    projs = rng.sample(doc.dept_t["projects"], 2 if rng.random() < 0.3 else 1)
     for pname in projs:
         amount = q(rand_amount(rng, "5", "300", scale))
         goal_table(doc, pname, amount, unit, fmt, cap())
@@ -1095,7 +1108,7 @@ def project_table(doc, pname, unit_is_yuan, overall=False):
     # goals
     g0 = len(rows)
     goal = rng.choice(["按计划完成年度各项工作任务，提升服务质量和管理水平，确保资金使用安全规范、效益明显。",
-                       f"保障{pname}顺利实施，完成年度目标任务，提高群众满意度。"])
+                       f"保障{pname or '部门各项工作'}顺利实施，完成年度目标任务，提高群众满意度。"])
     done = "已按计划完成年度目标任务，资金使用规范，取得良好社会效益。"
     rows.append(["年度总体目标", "预期目标", "预期目标", "预期目标", "预期目标", "实际完成情况", "实际完成情况",
                  "实际完成情况", "实际完成情况"])
@@ -1214,7 +1227,7 @@ def performance(doc, with_overall, nproj):
     doc.heading("二、绩效目标完成情况")
     placeholder = len(doc.blocks)
     doc.para("（见附表）")
-    doc.pagebreak()
+    pass
     if with_overall:
         s, a, e = project_table(doc, None, False, overall=True)
         results.append(("部门整体支出", s, a, e))
@@ -1255,7 +1268,7 @@ def make_doc(seed, i, kind):
         final_accounts(doc, unit)
         kinds = ["final_accounts"]
         if rng.random() < 0.4:
-            doc.pagebreak()
+            pass
             performance(doc, False, 1)
             kinds.append("performance_project")
         title = f"{doc.year}年度{doc.dept}部门决算"
@@ -1265,7 +1278,7 @@ def make_doc(seed, i, kind):
         title = f"{doc.dept}{doc.year}年部门预算"
     else:
         ov = rng.random() < 0.6
-        performance(doc, ov, rng.randint(1, 3))
+        performance(doc, ov, rng.randint(1, 2) if ov else rng.randint(1, 3))
         kinds = (["performance_overall"] if ov else []) + ["performance_project"]
         title = f"{doc.dept}{doc.year}年度绩效自评报告"
     sid = f"syn-{i:03d}"
@@ -1279,14 +1292,14 @@ def make_doc(seed, i, kind):
     }
 
 
-PLAN = ["final", "budget", "perf", "final", "budget", "final", "perf", "budget", "final", "perf", "final",
-        "budget", "final", "perf", "budget", "final"]
+PLAN = ["perf", "budget", "perf", "perf", "budget", "final", "perf", "final", "budget", "perf", "final",
+        "perf", "perf", "perf", "final", "budget"]
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--count", type=int, default=16)
+    ap.add_argument("--count", type=int, default=14)
     ap.add_argument("--out", default="corpus/sources")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)

@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """Write corpus/MANIFEST.tsv: id, grade, pdf, truth, pages — one row per id per grade.
 
-Pages come from the digital PDF (every grade of an id has the same pages). Scan rows are listed
-for every id whether or not the scans have been made yet (corpus-scans makes them)."""
+Pages come from the digital PDF (every grade of an id has the same pages). digital and garbled
+rows are listed for every id; scan rows for the scans that exist (corpus-scans makes them, and
+corpus/scansim/scansim.mk chooses which ids get which scan grade)."""
 import argparse
+import os
 import re
 import subprocess
 
@@ -28,6 +30,8 @@ def main():
     for i in sorted(a.ids):
         n = pages(f"corpus/pdf/digital/{i}.pdf")
         for g in GRADES:
+            if g.startswith("scan") and not os.path.exists(f"corpus/pdf/{g}/{i}.pdf"):
+                continue  # scansim.mk decides which ids get which scan grade
             lines.append(f"{i}\t{g}\tcorpus/pdf/{g}/{i}.pdf\tcorpus/truth/{i}.json\t{n}")
     with open(a.out, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")

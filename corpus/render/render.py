@@ -128,7 +128,12 @@ def dec_text(d):
 
 
 def dumps(o, ind=0):
+    """JSON text; Decimals written exactly; nesting deeper than four levels on one line."""
     sp = " " * ind
+    if ind >= 4 and isinstance(o, (dict, list)):
+        if isinstance(o, dict):
+            return "{" + ", ".join(f"{json.dumps(k, ensure_ascii=False)}: {dumps(v, 9)}" for k, v in o.items()) + "}"
+        return "[" + ", ".join(dumps(x, 9) for x in o) + "]"
     if isinstance(o, Decimal):
         return dec_text(o)
     if isinstance(o, dict):
@@ -227,9 +232,9 @@ class Page:
         self.w, self.h = (A4[1], A4[0]) if landscape else A4
         self.landscape = landscape
         self.ops = []
-        self.mx = 42 if landscape else 56
-        self.top = 48 if landscape else 60
-        self.bottom = self.h - (40 if landscape else 56)
+        self.mx = 40 if landscape else 50
+        self.top = 40 if landscape else 50
+        self.bottom = self.h - (36 if landscape else 46)
         self.y = self.top
         self.has_table = False
 
@@ -262,6 +267,8 @@ class Renderer:
 
     def ensure(self, h, landscape=None):
         p = self.page
+        if landscape is None and p.landscape:
+            landscape = False  # prose goes on portrait pages
         if landscape is not None and p.landscape != landscape:
             return self.new_page(landscape)
         if p.y + h > p.bottom:
@@ -273,9 +280,9 @@ class Renderer:
 
     # ---- prose
     def heading(self, text, first):
-        f = font(SANS if not first else SERIF, 16 if first else 12, True)
+        f = font(SANS if not first else SERIF, 15 if first else 11, True)
         lines = M.wrap(text, self.page.cw, f)
-        lh = fsize(f) * 1.6
+        lh = fsize(f) * 1.5
         p = self.ensure(lh * len(lines) + 6)
         p.y += 4
         for ln in lines:
@@ -284,9 +291,9 @@ class Renderer:
         p.y += 4
 
     def paragraph(self, text):
-        f = font(SERIF, 10.5)
-        lh = 10.5 * 1.75
-        ind = 21.0
+        f = font(SERIF, 10)
+        lh = 10 * 1.6
+        ind = 20.0
         lines = M.wrap(text, self.page.cw, f, indent=ind)
         pos = []
         off = 0
@@ -327,8 +334,8 @@ class Renderer:
             fs = 7.5
         fcell = font(SANS, fs)
         fhead = font(SANS, fs, True)
-        pad = 3.0
-        lh = fs * 1.38
+        pad = 2.4
+        lh = fs * 1.32
 
         # header grid
         hdr = t.get("header") or []
@@ -421,8 +428,9 @@ class Renderer:
             pass
         elif p.landscape == landscape and p.has_table and p.y + 14 + total_h <= p.bottom:
             p.y += 14
-        elif p.landscape == landscape and not p.has_table and p.y + 14 + pre_h + header_h + first_rows <= p.bottom:
-            p.y += 14
+        elif p.landscape == landscape and total_h > probe_p.bottom - probe_p.top and \
+                p.y + 14 + pre_h + header_h + first_rows <= p.bottom:
+            p.y += 14  # a table longer than a page: start here and continue on the next page
         else:
             p = self.new_page(landscape)
         if p.y + pre_h + header_h + first_rows > p.bottom:
@@ -465,7 +473,8 @@ class Renderer:
         seg_start = 0
         segments = []
         while r < nr:
-            if p.y + rh[r] > p.bottom and r > seg_start:
+            need = rh[r] + (note_h if r == nr - 1 else 0)
+            if p.y + need > p.bottom and r > seg_start:
                 segments.append((self.pages.index(p), seg_start, r, seg_y0))
                 p = self.new_page(landscape)
                 p.has_table = True
