@@ -100,17 +100,62 @@ static b2j_box word_box(const b2j_word *w) {
   return b;
 }
 
-/* A rule that lies inside a word's box is a glyph stroke the renderer drew
- * (bold titles at 72 dpi), not a table edge. */
-static bool inside_word(const b2j_page *page, const b2j_rule *r) {
-  for (guint i = 0; i < page->words->len; i++) {
+/* Word boxes with believable heights, and an index sorted by top edge, so
+ * that the glyph-stroke test below looks only at nearby words. */
+typedef struct {
+  b2j_box *box;  /* per word: word_box() widened by an em up and down */
+  guint *by_y0;  /* word indices by box[].y0 */
+  guint n;
+  double max_h;
+} word_index;
+
+static int cmp_y0(const void *a, const void *b, void *user) {
+  const b2j_box *box = user;
+  double p = box[*(const guint *)a].y0, q = box[*(const guint *)b].y0;
+  return p < q ? -1 : p > q;
+}
+
+static void word_index_init(word_index *ix, const b2j_page *page) {
+  ix->n = page->words->len;
+  ix->box = g_new(b2j_box, ix->n + 1);
+  ix->by_y0 = g_new(guint, ix->n + 1);
+  ix->max_h = 0;
+  for (guint i = 0; i < ix->n; i++) {
     /* Glyph boxes may also sit low (near the baseline): allow an em of
      * slack either way; a table rule is longer than the word it frames. */
-    b2j_box wb = word_box(W(page, i));
-    double em = wb.y1 - wb.y0, cy = (wb.y0 + wb.y1) / 2;
-    wb.y0 = cy - em;
-    wb.y1 = cy + em;
-    const b2j_box *b = &wb;
+    b2j_box b = word_box(W(page, i));
+    double em = b.y1 - b.y0, cy = (b.y0 + b.y1) / 2;
+    b.y0 = cy - em;
+    b.y1 = cy + em;
+    ix->box[i] = b;
+    ix->by_y0[i] = i;
+    ix->max_h = MAX(ix->max_h, b.y1 - b.y0);
+  }
+  g_qsort_with_data(ix->by_y0, (gint)ix->n, sizeof(guint), cmp_y0, ix->box);
+}
+
+static void word_index_clear(word_index *ix) {
+  g_free(ix->box);
+  g_free(ix->by_y0);
+}
+
+/* A rule that lies inside a word's box is a glyph stroke the renderer drew
+ * (bold titles at 72 dpi), not a table edge. */
+static bool inside_word(const word_index *ix, const b2j_rule *r) {
+  /* First word whose top could be within reach of the rule. */
+  double lo_y = r->box.y1 - ix->max_h - 2.5;
+  guint lo = 0, hi = ix->n;
+  while (lo < hi) {
+    guint mid = (lo + hi) / 2;
+    if (ix->box[ix->by_y0[mid]].y0 < lo_y)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (guint k = lo; k < ix->n; k++) {
+    const b2j_box *b = &ix->box[ix->by_y0[k]];
+    if (b->y0 - 2.5 > r->box.y0)
+      break;
     if (r->box.x0 >= b->x0 - 1 && r->box.x1 <= b->x1 + 1 && r->box.y0 >= b->y0 - 2.5 &&
         r->box.y1 <= b->y1 + 2.5)
       return true;
@@ -790,9 +835,11 @@ static bool tabular_between(const b2j_page *page, GPtrArray *lines, double h, do
 
 static void ruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
   GArray *H = g_array_new(FALSE, FALSE, sizeof(seg)), *V = g_array_new(FALSE, FALSE, sizeof(seg));
+  word_index ix;
+  word_index_init(&ix, page);
   for (guint i = 0; i < page->rules->len; i++) {
     const b2j_rule *r = &g_array_index(page->rules, b2j_rule, i);
-    if (inside_word(page, r))
+    if (inside_word(&ix, r))
       continue;
     if (r->horizontal) {
       seg s = {(r->box.y0 + r->box.y1) / 2, r->box.x0, r->box.x1};
@@ -802,6 +849,7 @@ static void ruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
       g_array_append_val(V, s);
     }
   }
+  word_index_clear(&ix);
   merge_segs(H);
   merge_segs(V);
   drop_loose(V, H, 0);

@@ -23,9 +23,31 @@ typedef struct {
   double x0, y0, x1, y1; /* pixels */
 } fbox;
 
-/* 8-bit gray from cairo's native-endian 0x00RRGGBB. */
-static PIX *gray_from_rgb(const guint32 *pixels, int width, int height, int stride) {
-  PIX *pix = pixCreate(width, height, 8);
+static inline unsigned luma(guint32 p) {
+  return (((p >> 16) & 0xff) * 77 + ((p >> 8) & 0xff) * 150 + (p & 0xff) * 29) >> 8;
+}
+
+/* The background is the commonest light level (a histogram of every fourth
+ * row); anything clearly darker is ink. A fixed 128 would lose light gray
+ * or antialiased half-pixel rules. */
+static unsigned ink_threshold(const guint32 *pixels, int width, int height, int stride) {
+  guint32 hist[256] = {0};
+  for (int y = 0; y < height; y += 4) {
+    const guint32 *row = (const guint32 *)((const guint8 *)pixels + (gsize)y * (gsize)stride);
+    for (int x = 0; x < width; x += 2)
+      hist[luma(row[x])]++;
+  }
+  unsigned bg = 255;
+  for (unsigned v = 128; v < 256; v++)
+    if (hist[v] > hist[bg])
+      bg = v;
+  return bg < 128 ? 100 : bg - 28;
+}
+
+/* Ink as a 1-bpp PIX straight from cairo's native-endian 0x00RRGGBB. */
+static PIX *ink_from_rgb(const guint32 *pixels, int width, int height, int stride) {
+  unsigned t = ink_threshold(pixels, width, height, stride);
+  PIX *pix = pixCreate(width, height, 1);
   if (!pix)
     return NULL;
   l_uint32 *data = pixGetData(pix);
@@ -33,34 +55,11 @@ static PIX *gray_from_rgb(const guint32 *pixels, int width, int height, int stri
   for (int y = 0; y < height; y++) {
     const guint32 *row = (const guint32 *)((const guint8 *)pixels + (gsize)y * (gsize)stride);
     l_uint32 *line = data + (gsize)y * (gsize)wpl;
-    for (int x = 0; x < width; x++) {
-      guint32 p = row[x];
-      unsigned r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
-      SET_DATA_BYTE(line, x, (r * 77 + g * 150 + b * 29) >> 8);
-    }
+    for (int x = 0; x < width; x++)
+      if (luma(row[x]) < t)
+        SET_DATA_BIT(line, x);
   }
   return pix;
-}
-
-/* The background is the commonest light level; anything clearly darker is
- * ink. A fixed 128 would lose light gray or antialiased half-pixel rules. */
-static int ink_threshold(PIX *gray) {
-  NUMA *hist = pixGetGrayHistogram(gray, pixGetWidth(gray) * pixGetHeight(gray) > 400000 ? 2 : 1);
-  int bg = 255;
-  if (hist) {
-    l_float32 best = -1;
-    for (int v = 128; v < 256; v++) {
-      l_float32 c = 0;
-      numaGetFValue(hist, v, &c);
-      if (c > best) {
-        best = c;
-        bg = v;
-      }
-    }
-    numaDestroy(&hist);
-  }
-  int t = bg - 28;
-  return t < 100 ? 100 : t;
 }
 
 static int cmp_h(const void *a, const void *b) {
@@ -159,16 +158,44 @@ static bool touches(const fbox *h, const fbox *v, double tol) {
          h->y0 <= v->y1 + tol;
 }
 
+/* First index in `a` (sorted by centre along the other axis: x for the
+ * vertical set, y for the horizontal) whose centre is >= c. */
+static guint lower_bound(const GArray *a, bool horizontal, double c) {
+  guint lo = 0, hi = a->len;
+  while (lo < hi) {
+    guint mid = (lo + hi) / 2;
+    const fbox *f = &g_array_index(a, fbox, mid);
+    double m = horizontal ? (f->y0 + f->y1) / 2 : (f->x0 + f->x1) / 2;
+    if (m < c)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* Does any rule of `others` (sorted as merge() leaves it) meet `f`? */
+static bool meets_any(const fbox *f, bool f_horizontal, const GArray *others, double tol,
+                      double min_other_len) {
+  double a0 = f_horizontal ? f->x0 : f->y0, a1 = f_horizontal ? f->x1 : f->y1;
+  for (guint k = lower_bound(others, !f_horizontal, a0 - tol); k < others->len; k++) {
+    const fbox *o = &g_array_index(others, fbox, k);
+    double c = f_horizontal ? (o->x0 + o->x1) / 2 : (o->y0 + o->y1) / 2;
+    if (c > a1 + tol)
+      break;
+    double len = f_horizontal ? o->y1 - o->y0 : o->x1 - o->x0;
+    if (len >= min_other_len && (f_horizontal ? touches(f, o, tol) : touches(o, f, tol)))
+      return true;
+  }
+  return false;
+}
+
 int b2j_rules_from_rgb(b2j_page *page, const guint32 *pixels, int width, int height, int stride,
                        double dpi) {
   if (!page || !pixels || width < 8 || height < 8 || dpi <= 0)
     return 0;
   double px = dpi / 72.0; /* pixels per point */
-  PIX *gray = gray_from_rgb(pixels, width, height, stride);
-  if (!gray)
-    return 0;
-  PIX *bin = pixThresholdToBinary(gray, ink_threshold(gray));
-  pixDestroy(&gray);
+  PIX *bin = ink_from_rgb(pixels, width, height, stride);
   if (!bin)
     return 0;
 
@@ -200,9 +227,7 @@ int b2j_rules_from_rgb(b2j_page *page, const guint32 *pixels, int width, int hei
     double len = h->x1 - h->x0;
     if (len < MIN_H_LEN * px)
       continue;
-    bool keep = len >= LONE_H_FRAC * width;
-    for (guint j = 0; !keep && j < vs->len; j++)
-      keep = touches(h, &g_array_index(vs, fbox, j), tol);
+    bool keep = len >= LONE_H_FRAC * width || meets_any(h, true, vs, tol, 0);
     if (!keep)
       continue;
     b2j_box b = {h->x0 / px, h->y0 / px, h->x1 / px, h->y1 / px};
@@ -214,11 +239,7 @@ int b2j_rules_from_rgb(b2j_page *page, const guint32 *pixels, int width, int hei
     double len = v->y1 - v->y0;
     if (len < MIN_V_LEN * px)
       continue;
-    bool keep = len >= LONE_V_FRAC * height;
-    for (guint i = 0; !keep && i < hs->len; i++) {
-      const fbox *h = &g_array_index(hs, fbox, i);
-      keep = h->x1 - h->x0 >= MIN_H_LEN * px && touches(h, v, tol);
-    }
+    bool keep = len >= LONE_V_FRAC * height || meets_any(v, false, hs, tol, MIN_H_LEN * px);
     if (!keep)
       continue;
     b2j_box b = {v->x0 / px, v->y0 / px, v->x1 / px, v->y1 / px};
