@@ -46,6 +46,9 @@ static void test_hooks(const char *path) {
   const char *crash = g_getenv("B2J_TEST_CRASH_ON");
   const char *hang = g_getenv("B2J_TEST_HANG_ON");
   const char *oom = g_getenv("B2J_TEST_OOM_ON");
+  const char *delay = g_getenv("B2J_TEST_DELAY_MS");
+  if (delay && *delay)
+    g_usleep((gulong)g_ascii_strtoull(delay, NULL, 10) * 1000);
   if (crash && *crash && strstr(path, crash))
     abort();
   if (hang && *hang && strstr(path, hang))
