@@ -37,8 +37,10 @@ b2j_matrix *b2j_matrix_from_grid(const b2j_grid *g) {
       for (int k = c->col; k < c->col + MAX(1, c->colspan) && k < m->cols; k++)
         m->cell[r * m->cols + k] = c;
   }
+  /* Words were repaired one by one; a cell joins several, and only the
+   * joined text shows spaced-out CJK ("收 入") to repair. */
   for (int i = 0; i < m->rows * m->cols; i++)
-    m->text[i] = g_strdup(m->cell[i] && m->cell[i]->text ? m->cell[i]->text : "");
+    m->text[i] = b2j_text_repair(m->cell[i] && m->cell[i]->text ? m->cell[i]->text : "", NULL);
   return m;
 }
 

@@ -8,6 +8,14 @@
 #include "interpret/interpret.h"
 #include "layout/layout.h"
 #include "normalize/normalize.h"
+#include "ocr/ocr.h"
+
+/* Ruling lines are found on a rendering; 72 dpi keeps a 0.5 pt rule visible
+ * while costing a few milliseconds a page. */
+#define RULES_DPI 72.0
+/* No rendering for rules larger than this (a 20000 pt page would need 7.7e10
+ * pixels at 72 dpi): such a page is read from its words alone. */
+#define RULES_MAX_PIXELS 40000000
 
 /* Reads the whole file: it is hashed and parsed from the same bytes. */
 static GBytes *read_input(b2j_doc *doc, const char *path, const b2j_options *opt) {
@@ -129,9 +137,32 @@ b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
     g_ptr_array_add(doc->pages, page);
   }
 
+  /* Tables: rules from a rendering where a page may hold a table, then grids
+   * from words and rules. */
+  GPtrArray *page_grids = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+  for (guint i = 0; i < doc->pages->len; i++) {
+    b2j_page *page = g_ptr_array_index(doc->pages, i);
+    bool usable = page->text_layer == B2J_LAYER_CLEAN || page->text_layer == B2J_LAYER_REPAIRED;
+    if (usable && b2j_layout_page_may_have_table(page)) {
+      int w = 0, h = 0, stride = 0;
+      guint32 *px = b2j_pdf_render_rgb(pdf, page->number, RULES_DPI, RULES_MAX_PIXELS, &w, &h,
+                                       &stride);
+      if (px)
+        b2j_rules_from_rgb(page, px, w, h, stride, RULES_DPI);
+      g_free(px);
+    }
+    g_ptr_array_add(page_grids, usable ? b2j_layout_tables(page)
+                                       : g_ptr_array_new_with_free_func(
+                                             (GDestroyNotify)b2j_grid_free));
+  }
+
   char *info_title = b2j_pdf_title(pdf);
   b2j_interpret_document(doc, info_title);
   g_free(info_title);
+  b2j_interpret_tables(doc, page_grids);
+  b2j_interpret_figures(doc, page_grids);
+  b2j_interpret_kinds(doc);
+  g_ptr_array_unref(page_grids);
 
   b2j_pdf_close(pdf);
   g_bytes_unref(bytes);
