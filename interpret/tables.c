@@ -60,6 +60,18 @@ const char *b2j_mtext(const b2j_matrix *m, int r, int c) {
   return m->text[r * m->cols + c];
 }
 
+/* Removes the first k rows (their texts are freed; cells stay borrowed). */
+static void matrix_drop_top(b2j_matrix *m, int k) {
+  if (k <= 0 || k > m->rows)
+    return;
+  for (int i = 0; i < k * m->cols; i++)
+    g_free(m->text[i]);
+  memmove(m->text, m->text + k * m->cols, sizeof(char *) * (gsize)((m->rows - k) * m->cols));
+  memmove(m->cell, m->cell + k * m->cols,
+          sizeof(const b2j_grid_cell *) * (gsize)((m->rows - k) * m->cols));
+  m->rows -= k;
+}
+
 /* ---------- recognising a table ---------- */
 
 typedef struct {
@@ -225,6 +237,49 @@ static char *clean_title(const char *sq) {
     *cap = '\0';
   }
   return t;
+}
+
+static bool is_meta_text(const char *sq) {
+  static const char *const P[] = {"部门：", "部门:", "单位：", "单位:", "编制单位", "金额单位",
+                                  "编制部门", NULL};
+  for (int i = 0; P[i]; i++)
+    if (g_str_has_prefix(sq, P[i]))
+      return true;
+  return caption_in(sq) != NULL && g_utf8_strlen(sq, -1) <= 8;
+}
+
+static table_context context_from_lines(const GPtrArray *lines);
+
+/* Rows at the top of a grid that only carry the caption, unit or department
+ * line (printed right on the table's top rule) belong to the context, not to
+ * the header. Returns how many there are and adds them to `lines`. */
+static int leading_meta_rows(const b2j_matrix *m, GPtrArray *lines) {
+  int k = 0;
+  for (; k < m->rows && k < 3; k++) {
+    bool any = false, all_meta = true;
+    GString *joined = g_string_new(NULL);
+    const b2j_grid_cell *prev = NULL;
+    for (int c = 0; c < m->cols; c++) {
+      const b2j_grid_cell *cell = m->cell[k * m->cols + c];
+      if (cell && cell == prev)
+        continue;
+      prev = cell;
+      char *sq = b2j_squash(b2j_mtext(m, k, c));
+      if (*sq) {
+        any = true;
+        if (!is_meta_text(sq))
+          all_meta = false;
+        g_string_append(joined, sq);
+      }
+      g_free(sq);
+    }
+    if (!any || !all_meta) {
+      g_string_free(joined, TRUE);
+      break;
+    }
+    g_ptr_array_add(lines, g_string_free(joined, FALSE));
+  }
+  return k;
 }
 
 static table_context context_from_lines(const GPtrArray *lines) {
@@ -640,7 +695,17 @@ void b2j_interpret_tables(b2j_doc *doc, const GPtrArray *page_grids) {
       if (g->n_rows <= 0 || g->n_cols <= 0)
         continue;
       b2j_matrix *m = b2j_matrix_from_grid(g);
-      table_context ctx = context_from_lines(g->above);
+      GPtrArray *ctx_lines = g_ptr_array_new_with_free_func(g_free);
+      for (guint k = 0; g->above && k < g->above->len; k++)
+        g_ptr_array_add(ctx_lines, g_strdup(g_ptr_array_index(g->above, k)));
+      matrix_drop_top(m, leading_meta_rows(m, ctx_lines));
+      table_context ctx = context_from_lines(ctx_lines);
+      g_ptr_array_unref(ctx_lines);
+      if (m->rows <= 0) {
+        b2j_matrix_free(m);
+        context_clear(&ctx);
+        continue;
+      }
       bool from_ocr = page->source == B2J_SOURCE_OCR;
 
       /* A grid at the top of the page with nothing printed above it, the
