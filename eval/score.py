@@ -591,6 +591,33 @@ def titles_named(text):
     return found
 
 
+_NUMBER = re.compile(r"\d[\d,]*\.\d+|\d{2,}")
+
+
+def titles_printed(text):
+    """The standard table families printed as table titles in TEXT (pdftotext output, pages
+    split by form feeds): a title counts where it stands on a short line of its own on a page
+    that holds a table (a 单位 line or many numbers). Titles only named in prose or in a table
+    of contents (a report whose tables are in a separate attachment) are not expected."""
+    found = set()
+    for page in text.split("\f"):
+        if "单位" not in page and len(_NUMBER.findall(page)) < 30:
+            continue
+        on_page = set()
+        for line in page.splitlines():
+            s = norm_title(line)
+            if not s or "……" in s or "..." in s or len(s) > 60:
+                continue
+            if re.search(r"(本表|反映|详见|见附|附件|说明|《|》)", s):
+                continue
+            on_page |= titles_named(s)
+        # Four or more titles on one page is a table of contents or a list of the
+        # tables, not the tables themselves.
+        if len(on_page) < 4:
+            found |= on_page
+    return found
+
+
 def real_names(real_dir, out_dir):
     names = set()
     if real_dir and os.path.isdir(real_dir):
@@ -627,7 +654,7 @@ def score_real(out_dir, real_dir, verbose):
         ok = out is not None and out.get("status") != "failed" and not crashed(rc)
         try:
             with open(os.path.join(d, name + ".txt"), encoding="utf-8", errors="replace") as f:
-                named = titles_named(f.read())
+                named = titles_printed(f.read())
         except OSError:
             named = set()
         have = set()

@@ -146,14 +146,17 @@ test_expect_success 'pages per second come from timing.tsv; a crash (exit >= 124
   score tm s.json && expect s.json "near(g[\"digital\"][\"pages_per_second\"], 6 / 2.0) and g[\"digital\"][\"documents_failed\"] == 1"
 '
 
-test_expect_success 'real: documents read, standard titles named in the text found, checks passing' '
+test_expect_success 'real: documents read, standard titles printed as table titles found, checks passing' '
   mkdir -p realpdf rr/real && : > realpdf/a.pdf && : > realpdf/b.pdf &&
-  printf "目录\n一、收入支出决算总表\n四、财政拨款收入支出决算总表\n三、支出决算表\n五、一般公共预算财政拨款支出决算表\n七、财政拨款“三公”经费支出决算表\n" > rr/real/a.txt &&
+  toc="目录\n一、收入支出决算总表\n四、财政拨款收入支出决算总表\n三、支出决算表\n五、一般公共预算财政拨款支出决算表\n单位：万元\n" &&
+  prose="本表反映收入决算表的情况，数应与《收支预算总表》一致。单位：万元\n" &&
+  pages="收入支出决算总表\n单位：万元\n\f财政拨款收入支出决算总表\n单位：万元\n\f支出决算表\n单位：万元\n\f一般公共预算财政拨款支出决算表\n单位：万元\n\f财政拨款“三公”经费支出决算表\n单位：万元\n" &&
+  printf "$toc\f$prose\f$pages" > rr/real/a.txt &&
   cp "$TOP/tests/data/schema/valid-minimal.json" rr/real/a.json &&
   jedit rr/real/a.json rr/real/a.json "d[\"status\"] = \"ok\"" \
     "d[\"tables\"] = [{\"title\": \"财政拨款收入支出决算总表\"}, {\"title\": \"财政拨款 “三公” 经费支出决算表\"}, {\"title\": \"收入决算表\"}]" \
     "d[\"checks\"] = [{\"evaluated\": True, \"ok\": True}, {\"evaluated\": True, \"ok\": True}, {\"evaluated\": True, \"ok\": False}, {\"evaluated\": False, \"ok\": False}]" &&
-  printf "收入决算表\n" > rr/real/b.txt && printf "a\t1.0\t0\nb\t2.0\t139\n" > rr/real/timing.tsv &&
+  printf "收入决算表\n单位：元\n" > rr/real/b.txt && printf "a\t1.0\t0\nb\t2.0\t139\n" > rr/real/timing.tsv &&
   $SCORE --manifest "$D/MANIFEST.tsv" --out-dir rr --grades real --real realpdf --json s.json > table.txt && cat table.txt &&
   expect s.json "g[\"real\"][\"documents\"] == 2 and g[\"real\"][\"documents_ok\"] == 1" &&
   expect s.json "g[\"real\"][\"titles_named\"] == 6 and g[\"real\"][\"titles_found\"] == 2" &&
