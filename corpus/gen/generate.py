@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import random
+import re
 import sys
 from decimal import Decimal as D, ROUND_HALF_UP
 
@@ -341,7 +342,9 @@ class Doc:
     def pagebreak(self):
         self.blocks.append({"type": "pagebreak"})
 
-    def tbl(self, t, orientation="portrait", ruled=True):
+    def tbl(self, t, orientation="portrait", ruled=None):
+        if ruled is None:  # some born-digital reports draw tables with no rules at all
+            ruled = self.rng.random() >= 0.08
         self.blocks.append({"type": "table", "orientation": orientation, "ruled": ruled, "table": t})
 
 
@@ -934,12 +937,14 @@ def budget(doc, unit):
 IND_POOL = {
     ("产出指标", "数量指标"): [("开展培训次数", "次", 2, 12), ("覆盖服务人数", "人", 50, 3000),
                           ("检查机构数量", "家", 5, 60), ("发放宣传资料", "份", 200, 5000),
-                          ("办结案件数量", "件", 20, 900), ("组织专项活动", "场", 2, 20)],
+                          ("办结案件数量", "件", 20, 900), ("组织专项活动", "场", 2, 20),
+                          ("制定工作方案", "=个", 1, 2), ("服务乡镇（街道）数量", "个", 3, 30)],
     ("产出指标", "质量指标"): [("资金支付准确率", "%", 95, 100), ("验收合格率", "%", 90, 100),
-                          ("政策落实到位率", "%", 90, 100), ("数据准确率", "%", 95, 100)],
+                          ("政策落实到位率", "%", 90, 100), ("数据准确率", "%", 95, 100),
+                          ("检查发现问题单位", "≤个单位", 2, 6), ("有效投诉数量", "≤件", 1, 5)],
     ("产出指标", "时效指标"): [("资金拨付及时性", "date", 0, 0), ("项目完成时间", "date", 0, 0),
                           ("任务完成及时率", "%", 90, 100)],
-    ("产出指标", "成本指标"): [("项目成本控制", "万元", 0, 0), ("人均培训成本", "元", 100, 800)],
+    ("产出指标", "成本指标"): [("项目成本控制", "万元", 0, 0), ("人均培训成本", "≤元", 100, 800)],
     ("效益指标", "经济效益指标"): [("减轻群众负担", "qual", 0, 0)],
     ("效益指标", "社会效益指标"): [("政策知晓率", "%", 80, 95), ("社会影响", "qual", 0, 0),
                             ("群众获得感", "qual", 0, 0)],
@@ -954,9 +959,9 @@ def make_indicator(rng, l1, l2, name, kind, lo, hi, year, amount, weight, goal_o
     miss = (not goal_only) and rng.random() < 0.15
     if kind == "%":
         tv = rng.randint(lo, hi)
-        op = rng.choice(["≥", "≥", "=", "≥"]) if tv < 100 else rng.choice(["=", "", "≥"])
+        op = rng.choice(["≥", "≥", "=", "≥", "≥ "]) if tv < 100 else rng.choice(["=", "", "≥"])
         target = f"{op}{tv}%"
-        av = tv - rng.randint(3, 10) if miss else min(100, tv + rng.randint(0, 5))
+        av = tv - rng.randint(3, 10) if miss else (tv if op == "=" else min(100, tv + rng.randint(0, 5)))
         actual = f"{av}%"
     elif kind == "date":
         target = rng.choice(["12月前完成", f"{year}年12月31日前", "≤1年", "按时完成"])
@@ -965,9 +970,21 @@ def make_indicator(rng, l1, l2, name, kind, lo, hi, year, amount, weight, goal_o
             actual = "已完成"
         miss = False
     elif kind == "万元":
-        target = f"≤{amount}万元"
+        target = f"≤{amount}万元" if rng.random() < 0.7 else f"≤ {amount} 万元"
         actual = f"{amount}万元"
         miss = False
+    elif kind.startswith("≤"):
+        u = kind[1:]
+        tv = rng.randint(lo, hi)
+        target = f"≤{tv}{u}"
+        av = tv + rng.randint(1, 3) if miss else rng.randint(0, tv)
+        actual = f"{av}{u}"
+    elif kind.startswith("="):
+        u = kind[1:]
+        tv = rng.randint(lo, hi)
+        target = rng.choice(["=", "＝"]) + f"{tv}{u}"
+        av = tv - 1 if miss else tv
+        actual = f"{av}{u}"
     elif kind == "qual":
         target = rng.choice(["定性", "有效提升", "显著", "逐步完善", "优", "良好"])
         actual = rng.choice(["达成", "有效提升", "显著", "优"])
@@ -975,9 +992,11 @@ def make_indicator(rng, l1, l2, name, kind, lo, hi, year, amount, weight, goal_o
     else:
         tv = rng.randint(lo, hi)
         op = rng.choice(["≥", "≥", "=", "不少于"])
-        target = f"{op}{tv}{kind}" if op != "不少于" else f"不少于{tv}{kind}"
-        av = max(0, tv - rng.randint(1, max(1, tv // 5))) if miss else tv + rng.randint(0, max(1, tv // 10))
-        actual = f"{av}{kind}"
+        sp = " " if rng.random() < 0.15 else ""
+        target = f"{op}{sp}{tv}{sp}{kind}"
+        av = max(0, tv - rng.randint(1, max(1, tv // 5))) if miss else \
+            (tv if op == "=" else tv + rng.randint(0, max(1, tv // 10)))
+        actual = f"{av}{sp}{kind}"
     if goal_only:
         return {"level1": l1, "level2": l2, "name": name, "target": target, "actual": None,
                 "weight": str(weight), "score": None, "note": None}
@@ -1143,8 +1162,32 @@ def project_table(doc, pname, unit_is_yuan, overall=False):
     return total_s, annual, executed
 
 
+def goal_table_simple(doc, pname, amount, caption):
+    """The goal table as Beijing districts print it (seed 000): 序号, 三级指标, 指标性质, 指标值,
+    度量单位, 指标权重 — the operator, the number and the unit in separate cells."""
+    rng = doc.rng
+    inds = pick_indicators(rng, doc.year, amount, True, total=100)
+    rows = []
+    for k, ind in enumerate(inds, 1):
+        t = ind["target"].replace(" ", "")
+        m = re.match(r"^(≥|≤|=|＝|不少于|不低于|＞)?(\d+(?:\.\d+)?)(.*)$", t)
+        if m and not re.search(r"[\d前]", m.group(3)):
+            op = {"=": "＝", "不少于": "≥", "不低于": "≥", None: "＝"}.get(m.group(1), m.group(1))
+            rows.append([str(k), ind["level2"] + ind["name"], op, m.group(2), m.group(3), ind["weight"] + "%"])
+        else:
+            rows.append([str(k), ind["level2"] + ind["name"], "定性", "", "", ind["weight"] + "%"])
+    header = [[hcell("序号"), hcell("三级指标"), hcell("指标性质"), hcell("指标值"), hcell("度量单位"), hcell("指标权重")]]
+    t = table("indicator_goals", f"{pname}绩效目标", ["序号", "三级指标", "指标性质", "指标值", "度量单位", "指标权重"],
+              header, rows, caption=caption, unit=None, dept=None, widths=[0.6, 4.2, 1, 1, 1, 1],
+              note=f"年度目标：完成{pname}年度工作任务，资金使用合规。")
+    t["unit_line"] = None
+    doc.tbl(t, "portrait")
+
+
 def goal_table(doc, pname, amount, unit, fmt, caption):
     rng = doc.rng
+    if rng.random() < 0.35:
+        return goal_table_simple(doc, pname, amount if unit == "万元" else q(amount / 10000), caption)
     inds = pick_indicators(rng, doc.year, amount if unit == "万元" else q(amount / 10000), True, total=100)
     rows, merges = [], []
     C = 6
@@ -1227,7 +1270,7 @@ def performance(doc, with_overall, nproj):
     doc.heading("二、绩效目标完成情况")
     placeholder = len(doc.blocks)
     doc.para("（见附表）")
-    pass
+    doc.pagebreak()  # the self-evaluation tables are annexes
     if with_overall:
         s, a, e = project_table(doc, None, False, overall=True)
         results.append(("部门整体支出", s, a, e))
@@ -1251,9 +1294,16 @@ def performance(doc, with_overall, nproj):
     for nm, s, a, e in results[1:]:
         paras.append(f"{nm}：全年预算数{a}万元，执行数{e}万元，执行率{pct(e, a)}%，自评得分{s}分，等级{grade(s)}。")
     doc.blocks[placeholder:placeholder + 1] = [{"type": "paragraph", "text": p} for p in paras] + [
-        {"type": "heading", "text": "三、存在的问题及改进措施"},
-        {"type": "paragraph", "text": "部分项目预算执行进度偏慢，绩效目标设置的细化量化程度有待提高。下一步将加强预算执行监控，"
-                                      "完善绩效目标编制，强化自评结果应用。"}]
+        {"type": "heading", "text": "三、绩效自评工作开展情况"},
+        {"type": "paragraph", "text": "按照预算绩效管理工作要求，成立由主要负责人任组长的绩效自评工作小组，对照年初绩效目标，"
+                                      "采取资料核查、数据比对和实地查看相结合的方式，逐项核实产出、效益和满意度指标的完成情况，"
+                                      "并对资金到位、执行和管理情况进行全面梳理，形成自评结论。"},
+        {"type": "heading", "text": "四、存在的问题及原因分析"},
+        {"type": "paragraph", "text": "部分项目预算执行进度偏慢，资金支付集中在下半年；个别绩效指标设置不够细化量化，"
+                                      "效益指标与产出指标的对应关系不够清晰，影响评价的准确性。"},
+        {"type": "heading", "text": "五、下一步改进措施及结果应用"},
+        {"type": "paragraph", "text": "一是加强预算执行监控，按月通报执行进度；二是完善绩效目标编制，提高指标的可衡量性；"
+                                      "三是强化自评结果应用，将评价结果作为以后年度预算安排和政策调整的重要依据，并按规定公开。"}]
     for k, lab, v, u, sent, tv in figs:
         doc.fig(k, lab, v, u, sent, tv)
 
@@ -1278,7 +1328,7 @@ def make_doc(seed, i, kind):
         title = f"{doc.dept}{doc.year}年部门预算"
     else:
         ov = rng.random() < 0.6
-        performance(doc, ov, rng.randint(1, 2) if ov else rng.randint(1, 3))
+        performance(doc, ov, rng.randint(1, 2) if ov else rng.randint(2, 3))
         kinds = (["performance_overall"] if ov else []) + ["performance_project"]
         title = f"{doc.dept}{doc.year}年度绩效自评报告"
     sid = f"syn-{i:03d}"

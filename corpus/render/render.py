@@ -426,7 +426,7 @@ class Renderer:
         # choose page
         if fresh and p.landscape == landscape:
             pass
-        elif p.landscape == landscape and p.has_table and p.y + 14 + total_h <= p.bottom:
+        elif p.landscape == landscape and p.y + 14 + total_h <= p.bottom:
             p.y += 14
         elif p.landscape == landscape and total_h > probe_p.bottom - probe_p.top and \
                 p.y + 14 + pre_h + header_h + first_rows <= p.bottom:
