@@ -90,6 +90,11 @@ static const title_rule TITLE_RULES[] = {
     {"overall_performance", {"整体支出绩效", "表"}, {"基础数据"}},
     {"indicator_goals", {"绩效目标", "表"}, {NULL}},
     {"three_public", {"三公"}, {NULL}},
+    /* Tables the schema has no kind for: say "other" before a broader rule
+     * (一般公共预算…支出) claims them. */
+    {"other", {"机关运行经费"}, {NULL}},
+    {"other", {"政府采购"}, {NULL}},
+    {"other", {"基础数据"}, {NULL}},
     {"basic_expenditure_detail", {"基本支出", "明细"}, {NULL}},
     {"basic_expenditure_detail", {"一般公共预算", "基本支出"}, {"收入", "项目支出"}},
     {"basic_expenditure_detail", {"财政拨款", "基本支出"}, {"收入", "项目支出"}},
@@ -684,18 +689,53 @@ static void finish_table(b2j_doc *doc, open_table *o) {
   g_ptr_array_add(doc->tables, t);
 }
 
+/* The lines after a page's last table when they end with a table title (and
+ * perhaps its 部门/单位 line): that table starts on the next page. NULL when
+ * there are none; the caller g_ptr_array_unref()s the result. */
+static GPtrArray *trailing_title_lines(const b2j_grid *last) {
+  if (!last || !last->below || last->below->len == 0)
+    return NULL;
+  int first = -1;
+  for (int k = (int)last->below->len - 1; k >= 0 && k >= (int)last->below->len - 3; k--) {
+    char *sq = b2j_squash(g_ptr_array_index(last->below, k));
+    bool title = looks_like_title(sq) && !g_str_has_prefix(sq, "注") && !strstr(sq, "本表");
+    bool meta = is_meta_text(sq);
+    g_free(sq);
+    if (title)
+      first = k;
+    else if (!meta)
+      break;
+  }
+  if (first < 0)
+    return NULL;
+  GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+  for (guint k = (guint)first; k < last->below->len; k++)
+    g_ptr_array_add(out, g_strdup(g_ptr_array_index(last->below, k)));
+  return out;
+}
+
 void b2j_interpret_tables(b2j_doc *doc, const GPtrArray *page_grids) {
   open_table *cur = NULL;
   int next_id = 1;
+  GPtrArray *carried = NULL; /* title lines left at the foot of the previous page */
   for (guint p = 0; page_grids && p < page_grids->len && p < doc->pages->len; p++) {
     const GPtrArray *grids = g_ptr_array_index(page_grids, p);
     const b2j_page *page = g_ptr_array_index(doc->pages, p);
+    if (grids && grids->len == 0 && carried) {
+      g_ptr_array_unref(carried);
+      carried = NULL;
+    }
     for (guint gi = 0; grids && gi < grids->len; gi++) {
       const b2j_grid *g = g_ptr_array_index(grids, gi);
       if (g->n_rows <= 0 || g->n_cols <= 0)
         continue;
       b2j_matrix *m = b2j_matrix_from_grid(g);
       GPtrArray *ctx_lines = g_ptr_array_new_with_free_func(g_free);
+      /* A title printed at the foot of the previous page, its table starting
+       * on this one, comes first (the nearest lines win below). */
+      if (gi == 0 && carried)
+        for (guint k = 0; k < carried->len; k++)
+          g_ptr_array_add(ctx_lines, g_strdup(g_ptr_array_index(carried, k)));
       for (guint k = 0; g->above && k < g->above->len; k++)
         g_ptr_array_add(ctx_lines, g_strdup(g_ptr_array_index(g->above, k)));
       matrix_drop_top(m, leading_meta_rows(m, ctx_lines));
@@ -783,7 +823,15 @@ void b2j_interpret_tables(b2j_doc *doc, const GPtrArray *page_grids) {
       }
       context_clear(&ctx);
     }
+    if (carried) {
+      g_ptr_array_unref(carried);
+      carried = NULL;
+    }
+    carried = trailing_title_lines(grids && grids->len ? g_ptr_array_index(grids, grids->len - 1)
+                                                       : NULL);
   }
+  if (carried)
+    g_ptr_array_unref(carried);
   finish_table(doc, cur);
   open_table_free(cur);
 }
