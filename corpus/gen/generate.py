@@ -444,7 +444,7 @@ def final_accounts(doc, unit):
     y = doc.year
     dept = doc.dept
     items = gen_items(doc, unit)
-    style = rng.choice(["tree", "tree", "leaf", "split"])
+    style = doc.style or rng.choice(["tree", "tree", "leaf", "split"])
     code_label = rng.choice(["科目编码", "功能分类科目编码", "科目代码"])
     us = rng.randint(0, 2)
     cap_fmt = rng.choice(["公开 {:02d} 表", "公开{:02d}表"])
@@ -765,7 +765,7 @@ def budget(doc, unit):
     y = doc.year
     dept = doc.dept
     items = gen_items(doc, unit, budget=True)
-    style = rng.choice(["tree", "tree", "split"])
+    style = doc.style or rng.choice(["tree", "tree", "split"])
     cap_style = rng.choice(["表{}", "附表{}", "预算公开表{:02d}", "表{}-1"])
     titles = {k: rng.choice(v) for k, v in BUDGET_TITLES.items()}
     us = rng.randint(0, 2)
@@ -1310,8 +1310,10 @@ def performance(doc, with_overall, nproj):
 
 # ---------------------------------------------------------------- driver
 def make_doc(seed, i, kind):
+    kind, _, style = kind.partition(":")
     rng = random.Random(f"{seed}-{i}-{kind}")
     doc = Doc(rng, i)
+    doc.style = style or None  # how subject rows print: tree, leaf (项 only), split (类/款/项 columns)
     unit = "元" if rng.random() < 0.35 else "万元"
     kinds = []
     if kind == "final":
@@ -1342,8 +1344,8 @@ def make_doc(seed, i, kind):
     }
 
 
-PLAN = ["perf", "budget", "perf", "perf", "budget", "final", "perf", "final", "budget", "perf", "final",
-        "perf", "perf", "perf", "final", "budget"]
+PLAN = ["perf", "budget:tree", "perf", "perf", "budget:split", "final:split", "perf", "final:leaf",
+        "budget:tree", "perf", "final:tree", "perf", "budget:split", "perf", "final", "budget"]
 
 
 def main():
