@@ -12,7 +12,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := build-essential pkg-config libglib2.0-dev libpoppler-glib-dev libcairo2-dev \
   libtesseract-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng libleptonica-dev \
   libpcre2-dev libsqlite3-dev libcjson-dev poppler-utils python3 python3-jsonschema \
-  valgrind jq clang time
+  valgrind jq clang time python3-pandas
 # What `make corpus` needs beyond that (CI never regenerates the corpus).
 CORPUS_PACKAGES := python3-cairo python3-gi python3-gi-cairo gir1.2-pango-1.0 \
   fonts-noto-cjk
@@ -43,7 +43,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN      := $(BUILD)/budget2json
 
 .PHONY: all deps deps-corpus deps-bench check test test-asan demo eval bench corpus install \
-        uninstall clean unit valgrind fuzz
+        uninstall clean unit valgrind fuzz fuzz-build
 .DELETE_ON_ERROR:
 
 all: $(BIN) $(UNIT_BIN)
@@ -106,6 +106,30 @@ uninstall:
 
 clean:
 	rm -rf build build-asan build-fuzz out
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang into build-fuzz/
+# against a copy of the library instrumented for coverage. `make fuzz` runs
+# each for FUZZ_SECONDS; tests/e2e/t0900-fuzz-short.sh runs each briefly.
+FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SECONDS ?= 600
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" build-fuzz/libbudget2json.a
+	@$(MAKE) --no-print-directory BUILD=build-fuzz $(FUZZ_BIN)
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c build-fuzz/libbudget2json.a
+	clang -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) -I. $(PKG_CFLAGS) \
+	  -o $@ $< build-fuzz/libbudget2json.a $(PKG_LIBS) -lm -lpthread
+
+fuzz: fuzz-build
+	@for f in $(FUZZ_BIN); do \
+	  mkdir -p build-fuzz/corpus/$$(basename $$f) && echo "fuzz: $$f for $(FUZZ_SECONDS) s" && \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build-fuzz/corpus/$$(basename $$f) \
+	    || exit 1; \
+	done
 
 -include corpus/corpus.mk
 -include eval/eval.mk

@@ -114,7 +114,9 @@ static char *name_stem(const char *path) {
 /* NAME.json for a.pdf. When two inputs of the batch share a stem, each of
  * them is NAME-HASH8.json instead, HASH8 being the first 8 hex digits of
  * the sha256 of the path as named (a/x.pdf vs b/x.pdf): the same command
- * gives the same names on every run, which resume relies on. */
+ * gives the same names on every run, which resume relies on. With
+ * --unique-names every input gets the hashed name, so batches that share an
+ * output folder (several machines) never collide either. */
 static void assign_names(batch *b) {
   GHashTable *count = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < b->n; i++) {
@@ -124,7 +126,7 @@ static void assign_names(batch *b) {
   }
   for (guint i = 0; i < b->n; i++) {
     char *stem = name_stem(b->items[i].path);
-    if (GPOINTER_TO_UINT(g_hash_table_lookup(count, stem)) > 1) {
+    if (b->o->unique_names || GPOINTER_TO_UINT(g_hash_table_lookup(count, stem)) > 1) {
       char *h = g_compute_checksum_for_string(G_CHECKSUM_SHA256, b->items[i].path, -1);
       h[8] = '\0';
       b->items[i].out_name = g_strdup_printf("%s-%s.json", stem, h);

@@ -22,6 +22,7 @@ typedef struct {
   bool compact;           /* one line even for one file on stdout */
   bool quiet;             /* no progress, messages or summary on stderr */
   bool force;             /* redo inputs whose output already exists */
+  bool unique_names;      /* -o names always NAME-HASH8.json (shared folders) */
 } b2j_batch_options;
 
 /* Processes every input; returns the exit status (0 all ok, 1 some partial,

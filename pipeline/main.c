@@ -27,7 +27,7 @@
 typedef struct { /* every string g_free'd at the end of main */
   char *output_dir, *jsonl, *sqlite, *summary, *password;
   int max_pages, jobs, timeout_s, max_memory_mb;
-  gboolean compact, pretty, quiet, version, no_repair, force;
+  gboolean compact, pretty, quiet, version, no_repair, force, unique_names;
 } cli_options;
 
 static int usage(const char *msg) {
@@ -39,6 +39,7 @@ static int usage(const char *msg) {
  * batch options keeps the in-process path (and its pretty output). */
 static bool is_batch(const cli_options *o, int argc, char **argv) {
   if (argc != 2 || o->output_dir || o->jsonl || o->sqlite || o->summary || o->force ||
+      o->unique_names ||
       o->jobs != -1 || o->timeout_s != -1 || o->max_memory_mb != -1)
     return true;
   struct stat st;
@@ -73,6 +74,7 @@ static int run(cli_options *o, int argc, char **argv) {
       .compact = o->compact,
       .quiet = o->quiet,
       .force = o->force,
+      .unique_names = o->unique_names,
   };
   if (!is_batch(o, argc, argv))
     return b2j_run_single(&bo, argv[1]);
@@ -105,6 +107,8 @@ int main(int argc, char **argv) {
        "Address space per document in MB (default 4096; 0: no limit)", "MB"},
       {"force", 0, 0, G_OPTION_ARG_NONE, &o.force,
        "Redo inputs whose output already exists for the same sha256 and version", NULL},
+      {"unique-names", 0, 0, G_OPTION_ARG_NONE, &o.unique_names,
+       "Name every -o file NAME-HASH.json (for folders shared by several batches)", NULL},
       {"password", 0, 0, G_OPTION_ARG_STRING, &o.password, "Password for encrypted PDFs", "PW"},
       {"max-pages", 0, 0, G_OPTION_ARG_INT, &o.max_pages,
        "Read at most N pages of a document (0: all)", "N"},

@@ -78,6 +78,12 @@ test_expect_success 'on a terminal: a progress bar with files, pages, rate and E
   script -qec "\"$B2J\" -j 2 --jsonl t.jsonl \"$BAD/text.pdf\" \"$BAD/many-pages.pdf\"" /dev/null >tty.out 2>&1;
   grep -q "files/s" tty.out && grep -q "ETA" tty.out && grep -q "pages" tty.out
 '
+test_expect_success 'the man page renders and documents every long option of --help' '
+  "$B2J" --help | grep -o -- "--[a-z][a-z-]*" | sort -u >opts && test -s opts &&
+  groff -man -Tutf8 "$TOP/docs/budget2json.1" 2>groff.err | sed "s/.\x08//g" >man.txt &&
+  test ! -s groff.err && while read -r o; do
+    [ "$o" = --help ] && continue; grep -q -- "$o" man.txt || { echo "missing $o"; exit 1; }; done <opts
+'
 test_expect_success 'every output of this test validates against the schema' '
   validate_schema all.jsonl o.jsonl s.jsonl out/*.json l.jsonl e.jsonl
 '
