@@ -164,7 +164,7 @@ static int band_of(const double *b, int nb, double v) {
 }
 
 b2j_grid *b2j_grid_build(const b2j_page *page, const b2j_lattice *lat, const GArray *words,
-                         bool ruled) {
+                         const int *rows, bool ruled) {
   int nc = lat->nx - 1, nr = lat->ny - 1;
   if (nc < 1 || nr < 1)
     return NULL;
@@ -223,7 +223,8 @@ b2j_grid *b2j_grid_build(const b2j_page *page, const b2j_lattice *lat, const GAr
     guint wi = g_array_index(words, guint, i);
     const b2j_word *w = W(page, wi);
     double cx = (w->box.x0 + w->box.x1) / 2, cy = (w->box.y0 + w->box.y1) / 2;
-    int c = band_of(lat->xs, lat->nx, cx), r = band_of(lat->ys, lat->ny, cy);
+    int c = band_of(lat->xs, lat->nx, cx);
+    int r = rows && rows[i] >= 0 && rows[i] < nr ? rows[i] : band_of(lat->ys, lat->ny, cy);
     b2j_grid_cell *cell = g->cells->pdata[owner[r * nc + c]];
     g_array_append_val(cell->words, wi);
     if (w->conf >= 0 && (cell->conf < 0 || w->conf < cell->conf))

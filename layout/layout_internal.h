@@ -31,8 +31,11 @@ typedef struct {
 
 /* Turns a lattice and the words inside it (indices, borrowed) into a grid:
  * merged cells where walls are missing, words to the slot holding their
- * centre, cell texts. The caller owns the grid (b2j_grid_free). */
+ * centre, cell texts. `rows` (borrowed, may be NULL) gives each word's row
+ * when it is known better than by its centre (words of an unruled table
+ * whose cells are not centred on their row). The caller owns the grid
+ * (b2j_grid_free). */
 b2j_grid *b2j_grid_build(const b2j_page *page, const b2j_lattice *lat, const GArray *words,
-                         bool ruled);
+                         const int *rows, bool ruled);
 
 #endif

@@ -427,6 +427,16 @@ static bool number_cut(const char *t) {
   return comma && !strchr(comma, '.') && strlen(comma + 1) < 3;
 }
 
+/* A subject code cut by a narrow cell: codes have 3, 5 or 7 digits, so 4
+ * or 6 digits alone ("3010" over "1") are the first part of one. */
+static bool code_cut(const char *t) {
+  size_t n = strlen(t);
+  for (size_t i = 0; i < n; i++)
+    if (!g_ascii_isdigit(t[i]))
+      return false;
+  return n == 4 || n == 6;
+}
+
 /* Is line `l` the second half of numbers that wrapped in line `up`: all its
  * words numbers, and most numbers of `up` cut? */
 static bool number_tail(const b2j_page *page, const b2j_line *up, const b2j_line *l) {
@@ -497,7 +507,7 @@ typedef struct {
  * are walls where rules cover them; whitespace edges are walls unless a word
  * of that row crosses them (a header spanning columns). */
 static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, const GArray *vsegs,
-                        const GArray *words, bool ruled) {
+                        const GArray *words, const int *rows, bool ruled) {
   b2j_lattice lat;
   lat.nx = (int)k->xs->len;
   lat.ny = (int)k->ys->len;
@@ -519,7 +529,8 @@ static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, cons
         for (guint i = 0; i < words->len && wall; i++) {
           const b2j_box *b = &W(page, g_array_index(words, guint, i))->box;
           double cy = (b->y0 + b->y1) / 2;
-          if (cy >= lat.ys[r] && cy < lat.ys[r + 1] && b->x0 < x - 2 && b->x1 > x + 2)
+          bool in_row = rows ? rows[i] == r : cy >= lat.ys[r] && cy < lat.ys[r + 1];
+          if (in_row && b->x0 < x - 2 && b->x1 > x + 2)
             wall = false;
         }
       }
@@ -530,7 +541,7 @@ static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, cons
     for (int c = 0; c < nc; c++)
       lat.hwall[r * nc + c] = !g_array_index(k->ys_ruled, gboolean, r) ||
                               coverage(hsegs, lat.ys[r], lat.xs[c], lat.xs[c + 1]) >= COVER;
-  b2j_grid *g = b2j_grid_build(page, &lat, words, ruled);
+  b2j_grid *g = b2j_grid_build(page, &lat, words, rows, ruled);
   g_free(lat.vwall);
   g_free(lat.hwall);
   return g;
@@ -646,7 +657,7 @@ static b2j_grid *region_grid(const b2j_page *page, const GArray *hs, const GArra
 
   b2j_grid *g = NULL;
   if (k.xs->len >= 3)
-    g = finish(page, &k, hs, vs, words, true);
+    g = finish(page, &k, hs, vs, words, NULL, true);
   skel_free(&k);
   if (g) {
     g->box = box;
@@ -658,6 +669,209 @@ static b2j_grid *region_grid(const b2j_page *page, const GArray *hs, const GArra
 }
 
 /* ---------- unruled tables ---------- */
+
+/* Do the text lines of a block hold words of one column at different
+ * heights? Then cells are not aligned on lines (a label centred over the
+ * rows it spans) and rows must come from anchors, not from lines. */
+static bool lines_stacked(const b2j_page *page, const lshape *sh, int start, int end,
+                          const double *xs, int nx, double h) {
+  for (int j = start; j < end; j++) {
+    const GArray *w = sh[j].line->words;
+    for (guint a = 0; a < w->len; a++) {
+      const b2j_box *p = &W(page, g_array_index(w, guint, a))->box;
+      int ca = line_col(xs, nx, (p->x0 + p->x1) / 2);
+      for (guint b = a + 1; b < w->len; b++) {
+        const b2j_box *q = &W(page, g_array_index(w, guint, b))->box;
+        if (line_col(xs, nx, (q->x0 + q->x1) / 2) == ca &&
+            fabs((p->y0 + p->y1) / 2 - (q->y0 + q->y1) / 2) > 0.5 * h)
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* A column-local line: the words of one column at one height. */
+typedef struct {
+  double cy;
+  int col;
+  bool value; /* only values: numbers, 无, — */
+  bool own;   /* must stand on a row of its own: a code, a heading, 合计 */
+  bool cut;   /* ends in a number cut by a narrow cell */
+  GArray *w;  /* of guint: positions in the words array */
+} cline;
+
+static int cmp_cline(const void *a, const void *b) {
+  const cline *p = a, *q = b;
+  if (p->col != q->col)
+    return p->col - q->col;
+  return p->cy < q->cy ? -1 : p->cy > q->cy;
+}
+
+static int cmp_cline_y(const void *a, const void *b) {
+  const cline *p = *(cline *const *)a, *q = *(cline *const *)b;
+  return p->cy < q->cy ? -1 : p->cy > q->cy;
+}
+
+static int nearest(const GArray *anchors, double y, double tie, double *dist) {
+  int best = -1;
+  double bd = G_MAXDOUBLE;
+  for (guint k = 0; k < anchors->len; k++) {
+    double d = fabs(g_array_index(anchors, double, k) - y);
+    /* Ties go to the row above: a wrapped name continues downwards. */
+    if (d < bd - tie) {
+      bd = d;
+      best = (int)k;
+    }
+  }
+  if (dist)
+    *dist = bd;
+  return best;
+}
+
+/* Rows of an unruled table body. Cells need not sit on one text line: a
+ * merged cell's text is centred between the rows it spans and a wrapped
+ * name runs over two lines. So rows are anchored on the column with the most
+ * value lines; a value or a row label elsewhere that lies off every anchor
+ * makes a row of its own, and the rest (name tails, spanning labels) join
+ * the nearest row. Fills row_of[] (per word in `words`) and the row centres
+ * (ascending); returns the number of rows. */
+static int anchor_rows(const b2j_page *page, const GArray *words, const double *xs, int nx,
+                       double h, int *row_of, GArray *centres) {
+  int nc = nx - 1;
+  GArray *cl = g_array_new(FALSE, FALSE, sizeof(cline));
+  /* Words by column, then by height. */
+  guint n = words->len;
+  guint *ord = g_new(guint, n + 1);
+  int *col = g_new(int, n + 1);
+  double *cy = g_new(double, n + 1);
+  for (guint i = 0; i < n; i++) {
+    const b2j_box *b = &W(page, g_array_index(words, guint, i))->box;
+    col[i] = line_col(xs, nx, (b->x0 + b->x1) / 2);
+    cy[i] = (b->y0 + b->y1) / 2;
+    ord[i] = i;
+  }
+  for (guint a = 1; a < n; a++) /* insertion sort: blocks are small */
+    for (guint b = a; b > 0; b--) {
+      guint p = ord[b - 1], q = ord[b];
+      if (col[p] < col[q] || (col[p] == col[q] && cy[p] <= cy[q]))
+        break;
+      ord[b - 1] = q;
+      ord[b] = p;
+    }
+  for (guint k = 0; k < n; k++) {
+    guint i = ord[k];
+    cline *last = cl->len ? &g_array_index(cl, cline, cl->len - 1) : NULL;
+    if (last && last->col == col[i] && cy[i] - last->cy < 0.5 * h) {
+      g_array_append_val(last->w, i);
+      continue;
+    }
+    cline c = {cy[i], col[i], true, false, false, g_array_new(FALSE, FALSE, sizeof(guint))};
+    g_array_append_val(c.w, i);
+    g_array_append_val(cl, c);
+  }
+  for (guint k = 0; k < cl->len; k++) {
+    cline *c = &g_array_index(cl, cline, k);
+    const char *t0 = W(page, g_array_index(words, guint, g_array_index(c->w, guint, 0)))->text;
+    for (guint j = 0; j < c->w->len; j++) {
+      const char *t = W(page, g_array_index(words, guint, g_array_index(c->w, guint, j)))->text;
+      if (!token_is_value(t))
+        c->value = false;
+      c->cut = number_cut(t) || code_cut(t);
+    }
+    c->own = !c->value && (g_unichar_isdigit(g_utf8_get_char(t0)) || heading_start(t0) ||
+                           has_prefix(t0, "其中") || has_prefix(t0, "合计") ||
+                           has_prefix(t0, "总计") || has_prefix(t0, "小计"));
+  }
+  g_array_sort(cl, cmp_cline);
+  /* A number cut by its cell continues on the next line of its column. */
+  for (guint k = 0; k + 1 < cl->len; k++) {
+    cline *a = &g_array_index(cl, cline, k), *b = &g_array_index(cl, cline, k + 1);
+    if (a->col == b->col && a->cut && b->value && b->cy - a->cy < 1.6 * h) {
+      g_array_append_vals(a->w, b->w->data, b->w->len);
+      a->cut = false;
+      g_array_free(b->w, TRUE);
+      g_array_remove_index(cl, k + 1);
+    }
+  }
+  /* The anchor column: the one with the most values, then the most amounts
+   * (a point, a comma or a percent, which codes lack), then lines. */
+  int *namt = g_new0(int, nc + 1), *nval = g_new0(int, nc + 1), *nall = g_new0(int, nc + 1);
+  for (guint k = 0; k < cl->len; k++) {
+    const cline *c = &g_array_index(cl, cline, k);
+    nval[c->col] += c->value;
+    nall[c->col]++;
+    if (c->value)
+      for (guint j = 0; j < c->w->len; j++)
+        if (strpbrk(W(page, g_array_index(words, guint, g_array_index(c->w, guint, j)))->text,
+                    ".,%")) {
+          namt[c->col]++;
+          break;
+        }
+  }
+  int best = 0;
+  for (int c = 1; c < nc; c++)
+    if (nval[c] > nval[best] || (nval[c] == nval[best] && namt[c] > namt[best]) ||
+        (nval[c] == nval[best] && namt[c] == namt[best] && nall[c] > nall[best]))
+      best = c;
+  g_free(namt);
+  bool by_value = nval[best] > 0;
+  g_free(nval);
+  g_free(nall);
+
+  GArray *anchors = g_array_new(FALSE, FALSE, sizeof(double));
+  for (guint k = 0; k < cl->len; k++) {
+    const cline *c = &g_array_index(cl, cline, k);
+    if (c->col == best && (c->value || !by_value))
+      g_array_append_val(anchors, c->cy);
+  }
+  double pitch = 1.5 * h;
+  if (anchors->len >= 2) {
+    double *d = g_new(double, anchors->len);
+    for (guint k = 1; k < anchors->len; k++)
+      d[k - 1] = g_array_index(anchors, double, k) - g_array_index(anchors, double, k - 1);
+    qsort(d, anchors->len - 1, sizeof(double), cmp_double);
+    pitch = MAX(d[(anchors->len - 1) / 2], h);
+    g_free(d);
+  }
+  /* Values and labels off every anchor make rows of their own. */
+  GPtrArray *byy = g_ptr_array_new();
+  for (guint k = 0; k < cl->len; k++)
+    g_ptr_array_add(byy, &g_array_index(cl, cline, k));
+  g_ptr_array_sort(byy, cmp_cline_y);
+  for (guint k = 0; k < byy->len; k++) {
+    const cline *c = byy->pdata[k];
+    double d;
+    if (!(c->value || c->own))
+      continue;
+    if (nearest(anchors, c->cy, 0, &d) < 0 || d > 0.6 * pitch) {
+      g_array_append_val(anchors, c->cy);
+      g_array_sort(anchors, cmp_double);
+    }
+  }
+  if (!anchors->len) {
+    double y = byy->len ? ((cline *)byy->pdata[0])->cy : 0;
+    g_array_append_val(anchors, y);
+  }
+  for (guint k = 0; k < byy->len; k++) {
+    const cline *c = byy->pdata[k];
+    int r = nearest(anchors, c->cy, 0.2 * pitch, NULL);
+    for (guint j = 0; j < c->w->len; j++)
+      row_of[g_array_index(c->w, guint, j)] = r;
+  }
+  g_array_append_vals(centres, anchors->data, anchors->len);
+  int nrows = (int)anchors->len;
+  g_ptr_array_free(byy, TRUE);
+  g_array_free(anchors, TRUE);
+  for (guint k = 0; k < cl->len; k++)
+    g_array_free(g_array_index(cl, cline, k).w, TRUE);
+  g_array_free(cl, TRUE);
+  g_free(ord);
+  g_free(col);
+  g_free(cy);
+  return nrows;
+}
+
 
 static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
   GArray *free_words = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -715,9 +929,16 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
         sh[end].line->box.x1 - sh[end].line->box.x0 < 0.4 * (bx1 - bx0) &&
         !has_prefix(sh[end].line->text, "注") && !heading_start(sh[end].line->text))
       end++;
+    /* Text rows before the first number row are header rows. */
+    int first = start;
+    for (int j = start; j < end; j++)
+      if (sh[j].numeric) {
+        start = j;
+        break;
+      }
     /* Header lines above: several runs, close, within the body's width. */
-    int hstart = start;
-    while (hstart > 0 && start - hstart < MAX_HEADER) {
+    int hstart = first;
+    while (hstart > 0 && first - hstart < MAX_HEADER) {
       const lshape *s = &sh[hstart - 1];
       const b2j_line *below = sh[hstart].line;
       if (s->unit_line || s->nseg < 2 || line_gap(s->line, below, h) > 1.6 * h ||
@@ -756,30 +977,76 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
     add_bound(k.xs, k.xs_ruled, x1 + 1, FALSE);
     g_array_free(seps, TRUE);
 
-    GPtrArray *bl = g_ptr_array_new();
-    for (int j = hstart; j < end; j++)
-      g_ptr_array_add(bl, sh[j].line);
-    int *row = group_rows(page, bl, (const double *)k.xs->data, (int)k.xs->len, start - hstart);
+    /* Rows: each header line, then the body's anchored rows. */
     GArray *words = g_array_new(FALSE, FALSE, sizeof(guint));
-    double y0 = G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-    for (guint j = 0; j < bl->len; j++) {
-      const b2j_line *l = bl->pdata[j];
-      y0 = MIN(y0, l->box.y0);
-      y1 = MAX(y1, l->box.y1);
+    for (int j = start; j < end; j++)
+      g_array_append_vals(words, sh[j].line->words->data, sh[j].line->words->len);
+    int nbody = (int)words->len;
+    int *row_of = g_new(int, words->len + 1);
+    GArray *centres = g_array_new(FALSE, FALSE, sizeof(double));
+    int nh = start - hstart;
+    for (int j = hstart; j < start; j++) {
+      double c = (sh[j].line->box.y0 + sh[j].line->box.y1) / 2;
+      g_array_append_val(centres, c);
+    }
+    const double *kx = (const double *)k.xs->data;
+    int knx = (int)k.xs->len;
+    int nnum = 0;
+    for (int j = start; j < end; j++)
+      nnum += sh[j].numeric;
+    /* Anchors suit grids of numbers whose labels span rows (score sheets);
+     * forms full of wrapped prose keep to their text lines. */
+    if (lines_stacked(page, sh, start, end, kx, knx, h) && nnum * 5 >= (end - start) * 3) {
+      anchor_rows(page, words, kx, knx, h, row_of, centres);
+    } else {
+      /* Every text line is a row but for name tails and number tails. */
+      GPtrArray *bl = g_ptr_array_new();
+      for (int j = start; j < end; j++)
+        g_ptr_array_add(bl, sh[j].line);
+      int *row = group_rows(page, bl, kx, knx, 0);
+      guint at = 0;
+      double sum = 0;
+      int cnt = 0;
+      for (guint j = 0; j < bl->len; j++) {
+        const b2j_line *l = bl->pdata[j];
+        for (guint q = 0; q < l->words->len; q++)
+          row_of[at++] = row[j];
+        sum += (l->box.y0 + l->box.y1) / 2;
+        cnt++;
+        if (j + 1 == bl->len || row[j + 1] != row[j]) {
+          double c = sum / cnt;
+          g_array_append_val(centres, c);
+          sum = 0;
+          cnt = 0;
+        }
+      }
+      g_free(row);
+      g_ptr_array_free(bl, TRUE);
+    }
+    for (int j = 0; j < nbody; j++)
+      row_of[j] += nh;
+    for (int j = hstart; j < start; j++) {
+      const b2j_line *l = sh[j].line;
       g_array_append_vals(words, l->words->data, l->words->len);
+      row_of = g_renew(int, row_of, words->len + 1);
+      for (guint q = words->len - l->words->len; q < words->len; q++)
+        row_of[q] = j - hstart;
+    }
+    double y0 = G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+    for (int j = hstart; j < end; j++) {
+      y0 = MIN(y0, sh[j].line->box.y0);
+      y1 = MAX(y1, sh[j].line->box.y1);
     }
     add_bound(k.ys, k.ys_ruled, y0 - 1, FALSE);
-    for (guint j = 1; j < bl->len; j++) {
-      if (row[j] == row[j - 1])
-        continue;
-      const b2j_line *a = bl->pdata[j - 1], *c = bl->pdata[j];
-      add_bound(k.ys, k.ys_ruled, (a->box.y1 + c->box.y0) / 2, FALSE);
+    for (guint j = 1; j < centres->len; j++) {
+      double m = (g_array_index(centres, double, j - 1) + g_array_index(centres, double, j)) / 2;
+      add_bound(k.ys, k.ys_ruled, m, FALSE);
     }
     add_bound(k.ys, k.ys_ruled, y1 + 1, FALSE);
-    g_free(row);
-    g_ptr_array_free(bl, TRUE);
+    g_array_free(centres, TRUE);
     GArray *none = g_array_new(FALSE, FALSE, sizeof(seg));
-    b2j_grid *g = finish(page, &k, none, none, words, false);
+    b2j_grid *g = finish(page, &k, none, none, words, row_of, false);
+    g_free(row_of);
     g_array_free(none, TRUE);
     skel_free(&k);
     if (g) {

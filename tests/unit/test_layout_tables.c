@@ -177,6 +177,36 @@ static void test_unruled(void) {
   b2j_page_free(p);
 }
 
+static void test_wrapped_numbers(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "项目", 55, 100);
+  wl(p, "预算数", 270, 100);
+  wl(p, "决算数", 370, 100);
+  wl(p, "合计", 55, 120);
+  wr(p, "352,12", 300, 120); /* "352,129.55" cut by a narrow cell */
+  wr(p, "294,93", 400, 120);
+  wr(p, "9.55", 300, 132);
+  wr(p, "6.16", 400, 132);
+  wl(p, "工资福利支出", 55, 147);
+  wr(p, "10.00", 300, 147);
+  wr(p, "20.00", 400, 147);
+  wl(p, "商品和服务支出", 55, 162);
+  wr(p, "1.00", 300, 162);
+  wr(p, "2.00", 400, 162);
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "wrapped numbers: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->n_rows == 4 && g->n_cols == 3, "wrapped numbers: 4x3 (got %dx%d)", g->n_rows,
+           g->n_cols);
+    TAP_STREQ(at(g, 1, 1), "352,12 9.55", "wrapped numbers: both parts in one cell");
+    TAP_STREQ(at(g, 1, 2), "294,93 6.16", "wrapped numbers: in every column");
+    TAP_STREQ(at(g, 2, 0), "工资福利支出", "wrapped numbers: next row intact");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void box2x2(b2j_page *p, double y, const char *a, const char *b, const char *c,
                    const char *d) {
   hrule(p, y, 50, 350);
@@ -240,6 +270,7 @@ int main(void) {
   test_ruled();
   test_three_line();
   test_unruled();
+  test_wrapped_numbers();
   test_two_tables();
   test_pretest();
   return tap_done();
