@@ -557,6 +557,40 @@ static bool leading_code(const char *text, char code[B2J_CODE_MAX], const char *
   return true;
 }
 
+/* A subject code wrapped inside a narrow code column ("3010" over "1")
+ * comes out as "3010 1": in a code column the parts are one code. */
+static void join_wrapped_codes(b2j_table *t) {
+  for (guint c = 0; c < t->columns->len; c++) {
+    if (role_of(g_ptr_array_index(t->columns, c)) != COL_CODE)
+      continue;
+    for (guint r = 0; r < t->rows->len; r++) {
+      const b2j_row *row = g_ptr_array_index(t->rows, r);
+      if (c >= row->cells->len)
+        continue;
+      b2j_cell *cell = g_ptr_array_index(row->cells, c);
+      if (!strchr(cell->text, ' '))
+        continue;
+      bool digits = true;
+      for (const char *q = cell->text; *q; q++)
+        if (!g_ascii_isdigit(*q) && *q != ' ')
+          digits = false;
+      char *sq = b2j_squash(cell->text);
+      char code[B2J_CODE_MAX];
+      size_t n = strlen(sq);
+      /* "208 05 05" is 类/款/项 printed apart and parses as it is; only a
+       * split that is not that pattern is a wrap. */
+      if (digits && (n == 3 || n == 5 || n == 7) && b2j_subject_code_parse(sq, code)) {
+        g_free(cell->text);
+        cell->text = sq;
+        cell->value.present = false;
+        b2j_fill_cell_value(cell, false);
+      } else {
+        g_free(sq);
+      }
+    }
+  }
+}
+
 static void add_budget_lines(b2j_doc *doc, const b2j_table *t) {
   guint ncol = t->columns->len;
   col_role *roles = g_new(col_role, MAX(1u, ncol));
@@ -684,8 +718,10 @@ static void finish_table(b2j_doc *doc, open_table *o) {
   b2j_table *t = o->table;
   if (o->perf)
     b2j_interpret_performance(doc, t, o->matrices);
-  else if (kind_has_budget_lines(t->kind))
+  else if (kind_has_budget_lines(t->kind)) {
+    join_wrapped_codes(t);
     add_budget_lines(doc, t);
+  }
   g_ptr_array_add(doc->tables, t);
 }
 
