@@ -50,7 +50,7 @@ SCANSIM_STALE = $(filter-out $(SCANSIM_WANT),$(wildcard corpus/pdf/scan-clean/*.
 
 corpus-scans-files: $(SCANSIM_WANT)
 	@$(if $(strip $(SCANSIM_STALE)),rm -f $(foreach f,$(SCANSIM_STALE),$(f) $(f).json))
-	@echo "corpus-scans: $(words $(SCANSIM_CLEAN)) scan-clean, $(words $(SCANSIM_NOISY)) scan-noisy up to date"
+	@echo "corpus-scans: $(words $(sort $(SCANSIM_WANT))) scans up to date"
 
 scansim_seed = $$(printf '%s' '$(1)' | cksum | cut -d' ' -f1)
 
