@@ -89,6 +89,8 @@ static const title_rule TITLE_RULES[] = {
     {"overall_performance", {"整体", "绩效", "自评"}, {"基础数据"}},
     {"overall_performance", {"整体支出绩效", "表"}, {"基础数据"}},
     {"indicator_goals", {"绩效目标", "表"}, {NULL}},
+    {"score_sheet", {"评分表"}, {NULL}},
+    {"score_sheet", {"指标体系"}, {NULL}},
     {"three_public", {"三公"}, {NULL}},
     /* Tables the schema has no kind for: say "other" before a broader rule
      * (一般公共预算…支出) claims them. */
@@ -606,10 +608,17 @@ static void add_budget_lines(b2j_doc *doc, const b2j_table *t) {
       guint g0 = c;
       while (c < ncol && roles[c] != COL_VALUE) {
         const b2j_cell *cell = g_ptr_array_index(row->cells, c);
-        if (roles[c] == COL_CODE)
-          code_text = cell->text;
-        else if (roles[c] == COL_CODE_PART)
-          g_string_append(code_parts, cell->text);
+        /* Codes printed apart as 类/款/项 come in several code columns
+         * (however their merged header reads): the parts join in order. */
+        if (roles[c] == COL_CODE || roles[c] == COL_CODE_PART) {
+          if (code_text)
+            g_string_append(code_parts, code_text);
+          code_text = NULL;
+          if (code_parts->len || roles[c] == COL_CODE_PART)
+            g_string_append(code_parts, cell->text);
+          else
+            code_text = cell->text;
+        }
         else if (roles[c] == COL_NAME)
           name_text = cell->text;
         c++;
@@ -788,8 +797,12 @@ void b2j_interpret_tables(b2j_doc *doc, const GPtrArray *page_grids) {
        * same width as a table that ran to the bottom of the previous page,
        * continues that table. */
       bool top_of_page = g->box.y0 < page->height * 0.25;
-      if (cur && !ctx.has_any && top_of_page && cur->last_page == m->page - 1 &&
-          cur->last_bottom > 0.6 && cur->first->cols == m->cols) {
+      bool next_page = top_of_page && cur && cur->last_page == m->page - 1 && cur->last_bottom > 0.6;
+      /* A grid cut in two on one page (a gap in its rules) continues too:
+       * nothing printed between, the same columns, hardly any space. */
+      bool same_page = cur && cur->last_page == m->page && page->height > 0 &&
+                       g->box.y0 / page->height - cur->last_bottom < 0.04;
+      if (cur && !ctx.has_any && (next_page || same_page) && cur->first->cols == m->cols) {
         int skip = 0;
         if (!cur->perf && same_header(cur->first, cur->header_rows, m))
           skip = cur->header_rows;
