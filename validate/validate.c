@@ -27,18 +27,17 @@ static const char *const STD_NAME[V_N] = {
 
 typedef enum { R_VALUE, R_CODE, R_PART, R_NAME, R_SKIP } role;
 
-static bool table_has_numbers(const vtable *vt);
-
 static role role_of(const char *label) {
   char *k = b2j_text_match_key(label);
   const char *leaf = strrchr(k, '/') ? strrchr(k, '/') + 1 : k;
   role r = R_VALUE;
   if (strstr(leaf, "行次") || strstr(leaf, "栏次") || strcmp(leaf, "序号") == 0)
     r = R_SKIP;
-  else if (strstr(leaf, "编码") || strstr(leaf, "代码") || strcmp(leaf, "科目编号") == 0)
-    r = R_CODE;
-  else if (strcmp(leaf, "类") == 0 || strcmp(leaf, "款") == 0 || strcmp(leaf, "项") == 0)
+  else if (strcmp(leaf, "类") == 0 || strcmp(leaf, "款") == 0 || strcmp(leaf, "项") == 0 ||
+           strcmp(leaf, "类款项") == 0)
     r = R_PART;
+  else if (strstr(k, "编码") || strstr(k, "代码") || strcmp(leaf, "科目编号") == 0)
+    r = R_CODE;
   else if (strstr(leaf, "名称") || strcmp(leaf, "项目") == 0 || strcmp(leaf, "科目") == 0 ||
            strcmp(leaf, "功能分类科目") == 0 || strcmp(leaf, "经济分类科目") == 0)
     r = R_NAME;
@@ -157,32 +156,46 @@ static vtable *vtable_new(const b2j_table *t) {
   vt->desc = g_strdup_printf("%s%s%s%s%s", t->id, t->form ? " " : "", t->form ? t->form : "",
                              t->title ? " " : "", t->title ? t->title : "");
   guint ncol = t->columns->len;
-  /* Groups: non-value columns, then value columns. */
+  /* Roles; a column whose header was not read ("列9") is a value column
+   * only if it holds numbers. */
+  int *roles = g_new0(int, MAX(1u, ncol));
+  for (guint c = 0; c < ncol; c++) {
+    const char *lab = g_ptr_array_index(t->columns, c);
+    roles[c] = role_of(lab);
+    if (g_str_has_prefix(lab, "列") && g_ascii_isdigit(lab[strlen("列")])) {
+      bool num = false;
+      for (guint r = 0; r < t->rows->len && !num; r++) {
+        const b2j_row *row = g_ptr_array_index(t->rows, r);
+        num = c < row->cells->len &&
+              ((const b2j_cell *)g_ptr_array_index(row->cells, c))->value.present;
+      }
+      if (!num)
+        roles[c] = R_SKIP;
+    }
+  }
+  /* Groups: code/name columns, then value columns (skipped columns may sit
+   * among the values). */
   guint c = 0;
   while (c < ncol) {
-    vgroup g = {-1, -1, {-1, -1, -1}, 0, 0};
-    int np = 0;
+    vgroup g = {{0}, 0, {0}, 0, 0, 0};
     guint start = c;
-    while (c < ncol) {
-      role r = role_of(g_ptr_array_index(t->columns, c));
-      if (r == R_VALUE)
-        break;
-      if (r == R_CODE && g.code_col < 0)
-        g.code_col = (int)c;
-      else if (r == R_NAME && g.name_col < 0)
-        g.name_col = (int)c;
-      else if (r == R_PART && np < 3)
-        g.part_cols[np++] = (int)c;
+    while (c < ncol && roles[c] != R_VALUE) {
+      if ((roles[c] == R_CODE || roles[c] == R_PART) && g.n_code < V_MAX_CODE_COLS)
+        g.code_cols[g.n_code++] = (int)c;
+      else if (roles[c] == R_NAME && g.n_name < V_MAX_NAME_COLS)
+        g.name_cols[g.n_name++] = (int)c;
       c++;
     }
     g.v0 = (int)c;
-    while (c < ncol && role_of(g_ptr_array_index(t->columns, c)) == R_VALUE)
+    while (c < ncol && (roles[c] == R_VALUE ||
+                        (roles[c] == R_SKIP && c + 1 < ncol && roles[c + 1] == R_VALUE)))
       c++;
     g.v1 = (int)c;
     if (c == start)
       c++;
     g_array_append_val(vt->groups, g);
   }
+  vt->roles = roles;
   /* Precision: the most digits after the point any value cell prints. */
   for (guint r = 0; r < t->rows->len; r++)
     for (guint gi = 0; gi < vt->groups->len; gi++) {
@@ -200,18 +213,35 @@ static vtable *vtable_new(const b2j_table *t) {
       vline *l = g_new0(vline, 1);
       l->row = (int)r;
       l->group = (int)gi;
-      const char *codet = g->code_col >= 0 ? cell_text(vt, (int)r, g->code_col) : "";
-      const char *namet = g->name_col >= 0 ? cell_text(vt, (int)r, g->name_col) : "";
-      bool have = false;
-      if (g->part_cols[0] >= 0) {
-        GString *s = g_string_new(NULL);
-        for (int i = 0; i < 3 && g->part_cols[i] >= 0; i++)
-          g_string_append(s, cell_text(vt, (int)r, g->part_cols[i]));
-        have = s->len && b2j_subject_code_parse(s->str, l->code);
-        g_string_free(s, TRUE);
+      /* The code: one code column, or 类/款/项 printed apart (joined);
+       * a merged cell repeated across them counts once. */
+      GString *cs = g_string_new(NULL);
+      const char *nonnum = NULL, *first_code = NULL;
+      bool all_same = true;
+      for (int i = 0; i < g->n_code; i++) {
+        const char *tx = cell_text(vt, (int)r, g->code_cols[i]);
+        if (!first_code)
+          first_code = tx;
+        else if (strcmp(first_code, tx) != 0)
+          all_same = false;
+        bool digits = *tx != '\0';
+        for (const char *p = tx; *p; p++)
+          if (!g_ascii_isdigit(*p) && *p != ' ')
+            digits = false;
+        if (digits)
+          g_string_append(cs, tx);
+        else if (*tx && !nonnum)
+          nonnum = tx;
       }
-      if (!have && *codet)
-        have = b2j_subject_code_parse(codet, l->code);
+      bool have = false;
+      if (g->n_code > 1 && all_same && first_code && *first_code)
+        have = b2j_subject_code_parse(first_code, l->code);
+      if (!have && cs->len)
+        have = b2j_subject_code_parse(cs->str, l->code);
+      g_string_free(cs, TRUE);
+      const char *namet = "";
+      for (int i = 0; i < g->n_name && !*namet; i++)
+        namet = cell_text(vt, (int)r, g->name_cols[i]);
       const char *rest = NULL;
       if (*namet) {
         if (!have && leading_code(namet, l->code, &rest)) {
@@ -220,8 +250,8 @@ static vtable *vtable_new(const b2j_table *t) {
         } else {
           l->name = v_squash(namet);
         }
-      } else if (*codet && !have) {
-        l->name = v_squash(codet); /* 合计 printed in the code column */
+      } else if (nonnum) {
+        l->name = v_squash(nonnum); /* 合计 printed in the code column */
       } else {
         l->name = g_strdup("");
       }
@@ -242,6 +272,7 @@ static void vtable_free(vtable *vt) {
     return;
   g_array_free(vt->groups, TRUE);
   g_ptr_array_free(vt->lines, TRUE);
+  g_free(vt->roles);
   g_free(vt->desc);
   g_free(vt);
 }
@@ -613,8 +644,16 @@ static const char *const EXP_TOTALS[] = {"本年支出合计", "支出合计", "
 static const char *const EXP_PARTS[] = {"基本支出",   "项目支出",          "上缴上级支出",
                                         "经营支出",   "对附属单位补助支出", NULL};
 static const char *const INC_TOTALS[] = {"本年收入合计", "收入合计", "合计", NULL};
-static const char *const INC_PARTS[] = {"财政拨款收入", "上级补助收入",     "事业收入", "经营收入",
-                                        "附属单位上缴收入", "其他收入", NULL};
+/* 决算 income columns, and the budget (预算) 收入总表's. */
+static const char *const INC_PARTS[] = {
+    "财政拨款收入",           "上级补助收入",           "事业收入",
+    "经营收入",               "附属单位上缴收入",       "其他收入",
+    "上年结转",               "一般公共预算拨款收入",   "政府性基金预算拨款收入",
+    "国有资本经营预算拨款收入", "事业单位经营收入",       "用事业基金弥补收支差额",
+    NULL};
+/* 公开06表 in budgets: 合计 = 人员经费 + 公用经费. */
+static const char *const BASIC_TOTALS[] = {"合计", NULL};
+static const char *const BASIC_PARTS[] = {"人员经费", "公用经费", NULL};
 
 static bool column_blank(const vtable *vt, int col) {
   for (guint r = 0; r < vt->t->rows->len; r++) {
@@ -626,9 +665,14 @@ static bool column_blank(const vtable *vt, int col) {
   return true;
 }
 
-static void rules_row_identity(vctx *c, const vtable *vt, bool income) {
-  const char *const *totals = income ? INC_TOTALS : EXP_TOTALS;
-  const char *const *parts = income ? INC_PARTS : EXP_PARTS;
+typedef enum { RI_EXPENDITURE, RI_INCOME, RI_BASIC } ri_kind;
+
+static void rules_row_identity(vctx *c, const vtable *vt, ri_kind kind) {
+  bool income = kind == RI_INCOME;
+  const char *const *totals =
+      kind == RI_INCOME ? INC_TOTALS : kind == RI_BASIC ? BASIC_TOTALS : EXP_TOTALS;
+  const char *const *parts =
+      kind == RI_INCOME ? INC_PARTS : kind == RI_BASIC ? BASIC_PARTS : EXP_PARTS;
   if (vt->groups->len != 1)
     return;
   const vgroup *g = &g_array_index(vt->groups, vgroup, 0);
@@ -636,8 +680,9 @@ static void rules_row_identity(vctx *c, const vtable *vt, bool income) {
   for (int i = 0; totals[i] && tcol < 0; i++)
     tcol = v_col(vt, 0, totals[i]);
   if (tcol < 0) {
-    v_skip(c, "row_identity", "", vt->t->id, "%s: no total column (%s) was read", vt->desc,
-           income ? "本年收入合计" : "本年支出合计/小计");
+    if (kind != RI_BASIC)
+      v_skip(c, "row_identity", "", vt->t->id, "%s: no total column (%s) was read", vt->desc,
+             income ? "本年收入合计" : "本年支出合计/小计");
     return;
   }
   /* Every other value column must be a known part: otherwise the identity
@@ -1343,8 +1388,18 @@ static int line_of_code(const vtable *vt, const char *code) {
  * a's column = b's column; a code missing from one side counts as 0 there
  * (and the message says it is absent). Only codes with no ancestor printed
  * in their table are compared at the leaves, to avoid double counts. */
+static bool excluded(const GPtrArray *ex, const char *code) {
+  for (guint i = 0; ex && i < ex->len; i++) {
+    const char *x = g_ptr_array_index(ex, i);
+    if (g_str_has_prefix(x, code) || g_str_has_prefix(code, x))
+      return true;
+  }
+  return false;
+}
+
 static void per_code(vctx *c, const char *rule, const vtable *a, const char *const *acols,
-                     const vtable *b, const char *const *bcols, const char *cond) {
+                     const vtable *b, const char *const *bcols, const char *cond,
+                     const GPtrArray *ex) {
   int ta = total_line(a), tb = total_line(b);
   int ca = -1, cb = -1;
   for (int i = 0; acols[i] && ca < 0; i++)
@@ -1361,7 +1416,7 @@ static void per_code(vctx *c, const char *rule, const vtable *a, const char *con
   for (int s = 0; s < 2; s++)
     for (guint i = 0; i < both[s]->lines->len; i++) {
       const vline *l = g_ptr_array_index(both[s]->lines, i);
-      if (!*l->code || g_hash_table_contains(seen, l->code))
+      if (!*l->code || g_hash_table_contains(seen, l->code) || excluded(ex, l->code))
         continue;
       g_hash_table_add(seen, (gpointer)l->code);
       int la = line_of_code(a, l->code), lb = line_of_code(b, l->code);
@@ -1412,6 +1467,37 @@ static bool is_zero_amount(const amount *a) {
   return !a->vt || a->kind == CV_BLANK || (a->kind == CV_NUM && b2j_dec_is_zero(a->v));
 }
 
+/* Subject codes under which 07 or 08 print nonzero amounts: there, 02 and
+ * 03 hold 政府性基金/国有资本 money that 05 does not. *unreadable is set when
+ * 07/08 hold numbers on rows without a code. Caller frees the array. */
+static GPtrArray *fund_codes(vctx *c, bool *unreadable) {
+  GPtrArray *ex = g_ptr_array_new();
+  *unreadable = false;
+  for (int w = V07; w <= V08; w++) {
+    const vtable *vt = c->std[w];
+    if (!vt)
+      continue;
+    for (guint i = 0; i < vt->lines->len; i++) {
+      const vline *l = g_ptr_array_index(vt->lines, i);
+      if (is_total_line(l))
+        continue;
+      const vgroup *g = &g_array_index(vt->groups, vgroup, l->group);
+      bool nz = false;
+      for (int col = g->v0; col < g->v1 && !nz; col++) {
+        b2j_dec v;
+        nz = v_cell(vt, l->row, col, &v) == CV_NUM && !b2j_dec_is_zero(v);
+      }
+      if (!nz)
+        continue;
+      if (*l->code)
+        g_ptr_array_add(ex, (gpointer)l->code);
+      else
+        *unreadable = true;
+    }
+  }
+  return ex;
+}
+
 /* 03 vs 05 per code (基本支出, 项目支出, total), when 02 says every income is
  * 财政拨款; 02 财政拨款收入 vs 05 小计 per code, when no 财政拨款 carry-over. */
 static void cross_codes(vctx *c) {
@@ -1435,10 +1521,21 @@ static void cross_codes(vctx *c) {
       g_free(a);
       g_free(b);
     } else {
-      const char *cond = "02 财政拨款收入 = 本年收入合计, so 03 = 05 per code";
-      per_code(c, "cross_code_03_05", t03, C_BASIC, t05, C_BASIC, cond);
-      per_code(c, "cross_code_03_05", t03, C_PROJECT, t05, C_PROJECT, cond);
-      per_code(c, "cross_code_03_05", t03, C03_TOT, t05, C_GB_TOTAL, cond);
+      bool unreadable = false;
+      GPtrArray *ex = fund_codes(c, &unreadable);
+      if (unreadable) {
+        v_skip(c, "cross_code_03_05", "", t03->t->id,
+               "not evaluated: 07/08 hold amounts on rows without a subject code, so the codes "
+               "financed outside 一般公共预算 are unknown");
+      } else {
+        const char *cond = ex->len ? "02 财政拨款收入 = 本年收入合计, so 03 = 05 per code "
+                                     "(codes with 07/08 amounts left out)"
+                                   : "02 财政拨款收入 = 本年收入合计, so 03 = 05 per code";
+        per_code(c, "cross_code_03_05", t03, C_BASIC, t05, C_BASIC, cond, ex);
+        per_code(c, "cross_code_03_05", t03, C_PROJECT, t05, C_PROJECT, cond, ex);
+        per_code(c, "cross_code_03_05", t03, C03_TOT, t05, C_GB_TOTAL, cond, ex);
+      }
+      g_ptr_array_free(ex, TRUE);
     }
     amount_clear(&inc);
     amount_clear(&app);
@@ -1484,19 +1581,19 @@ static void cross_codes(vctx *c) {
       amount_clear(&i2);
       amount_clear(&x5);
     }
-    /* 02's 财政拨款收入 also holds 政府性基金/国有资本 appropriations: with
-     * numbers in 07 or 08 the identity is 02 = 05 + 07 + 08, not modelled. */
-    for (int w = V07; w <= V08 && cond; w++)
-      if (c->std[w] && table_has_numbers(c->std[w])) {
-        why = g_strdup_printf("not evaluated: %s holds numbers; 02 = 05 + 07 + 08 per code is "
-                              "not modelled",
-                              c->std[w]->desc);
-        cond = NULL;
-      }
+    /* 02's 财政拨款收入 also holds 政府性基金/国有资本 appropriations: codes
+     * with 07/08 amounts are left out. */
+    bool unreadable = false;
+    GPtrArray *ex = fund_codes(c, &unreadable);
+    if (cond && unreadable) {
+      why = g_strdup("not evaluated: 07/08 hold amounts on rows without a subject code");
+      cond = NULL;
+    }
     if (cond)
-      per_code(c, "cross_code_02_05", t05, C_GB_TOTAL, t02, C_APPROP, cond);
+      per_code(c, "cross_code_02_05", t05, C_GB_TOTAL, t02, C_APPROP, cond, ex);
     else
       v_skip(c, "cross_code_02_05", "", t02->t->id, "%s", why);
+    g_ptr_array_free(ex, TRUE);
     g_free(why);
   }
 }
@@ -1552,7 +1649,15 @@ static void cross_basic_detail(vctx *c) {
   amount p, g, b;
   bool hp = labelled_amount(t06, "人员经费合计", &p), hg = labelled_amount(t06, "公用经费合计", &g);
   bool hb = total_amount(t05, C_BASIC, &b);
-  if (!hp || !hg || !hb) {
+  static const char *const C06_TOT[] = {"合计", NULL};
+  amount t;
+  memset(&t, 0, sizeof t);
+  if ((!hp || !hg) && hb && total_amount(t06, C06_TOT, &t) && t.kind == CV_NUM) {
+    /* Budgets print 合计 (= 人员经费 + 公用经费) as a row and a column. */
+    cross_check(c, "cross_basic_detail", "合计/基本支出", &t, &b, "06 合计 = 05 基本支出");
+    amount_clear(&t);
+  } else if (!hp || !hg || !hb) {
+    amount_clear(&t);
     v_skip(c, "cross_basic_detail", "合计/基本支出", t06->t->id,
            "not evaluated: %s was not read", !hp ? "06 人员经费合计" : !hg ? "06 公用经费合计"
                                                                             : "05 合计/基本支出");
@@ -1701,10 +1806,12 @@ void b2j_validate(b2j_doc *doc) {
         strcmp(kind, "state_capital") == 0)
       rules_sums(&c, vt);
     if (strcmp(kind, "income") == 0)
-      rules_row_identity(&c, vt, true);
+      rules_row_identity(&c, vt, RI_INCOME);
     if (strcmp(kind, "expenditure") == 0 || strcmp(kind, "general_budget_expenditure") == 0 ||
         strcmp(kind, "state_capital") == 0 || strcmp(kind, "government_fund") == 0)
-      rules_row_identity(&c, vt, false);
+      rules_row_identity(&c, vt, RI_EXPENDITURE);
+    if (strcmp(kind, "basic_expenditure_detail") == 0 && vt->groups->len == 1)
+      rules_row_identity(&c, vt, RI_BASIC);
     if (strcmp(kind, "income_expenditure_summary") == 0)
       rules_summary(&c, vt, false);
     if (strcmp(kind, "appropriation_summary") == 0)

@@ -13,10 +13,14 @@ enum { V01, V02, V03, V04, V05, V06, V07, V08, V09, V_N };
 
 /* One side-by-side block of a table: its code/name columns, then its value
  * columns [v0, v1). Tables without groups have one. */
+#define V_MAX_CODE_COLS 6
+#define V_MAX_NAME_COLS 4
 typedef struct {
-  int code_col, name_col; /* -1 when absent */
-  int part_cols[3];       /* 类/款/项 printed apart, -1 when absent */
-  int v0, v1;
+  int code_cols[V_MAX_CODE_COLS]; /* one code column, or 类/款/项 printed apart */
+  int n_code;
+  int name_cols[V_MAX_NAME_COLS]; /* the first non-empty one names the row */
+  int n_name;
+  int v0, v1; /* value columns; a skipped (unread, empty) column may sit inside */
 } vgroup;
 
 /* One row of one group: a subject line, a total, a labelled item. */
@@ -32,6 +36,7 @@ typedef struct {
   const b2j_table *t;
   GArray *groups;    /* of vgroup */
   GPtrArray *lines;  /* of vline* (owned) */
+  int *roles;        /* per column (validate.c's role enum), owned */
   int prec;          /* digits after the point the table prints (max seen) */
   char *desc;        /* "t3 公开03表 支出决算表", owned */
 } vtable;

@@ -707,6 +707,78 @@ static void test_failing_check_changes_no_value(void) {
   tv_done(d);
 }
 
+
+/* ---------- table shapes from real layouts ---------- */
+
+static void test_split_code_columns(void) {
+  /* 类/款/项 printed in three columns under one "科目代码" header. */
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_table *t = tv_table(d, "t3", "expenditure", "公开03表", "万元",
+                          "项目/科目代码/类款项|项目/科目代码/类款项|项目/科目代码/类款项|科目名称|"
+                          "本年支出合计|基本支出|项目支出",
+                          5);
+  tv_row(t, "|||合计|30.00|12.00|18.00");
+  tv_row(t, "208|||社会保障和就业支出|30.00|12.00|18.00");
+  tv_row(t, "208|01||人力资源和社会保障管理事务|30.00|12.00|18.00");
+  tv_row(t, "208|01|01|行政运行|12.00|12.00|");
+  tv_row(t, "208|01|02|一般行政管理事务|18.00||17.00");
+  b2j_validate(d);
+  TAP_OK(tv_pass(tv_find(d, "hierarchy_sum", "208/本年支出合计")),
+         "split 类/款/项 columns: codes joined, 208 = Σ 20801 (pass)");
+  TAP_OK(tv_fail(tv_find(d, "hierarchy_sum", "20801/项目支出")),
+         "split 类/款/项 columns: 20801 项目支出 18 ≠ Σ项 17 fails");
+  TAP_OK(tv_pass(tv_find(d, "column_sum", "合计/本年支出合计")),
+         "split 类/款/项 columns: 合计 found in the name column");
+  tv_done(d);
+}
+
+static void test_unlabelled_blank_column_is_skipped(void) {
+  /* A budget 基本支出表 whose empty second header cell became "列2". */
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_table *t = tv_table(d, "t6", "basic_expenditure_detail", NULL, "万元",
+                          "科目编码|列2|科目名称|合计|人员经费|公用经费", 8);
+  tv_row(t, "||合计|100.00|80.00|20.00");
+  tv_row(t, "301||工资福利支出|80.00|80.00|0.00");
+  tv_row(t, "30101||基本工资|80.00|80.00|0.00");
+  tv_row(t, "302||商品和服务支出|20.00|0.00|20.00");
+  tv_row(t, "30201||办公费|20.00|0.00|20.00");
+  b2j_validate(d);
+  TAP_OK(tv_pass(tv_find(d, "column_sum", "合计/合计")),
+         "an empty unlabelled column is not a value column: 合计 = Σ 301, 302 (pass)");
+  TAP_OK(tv_pass(tv_find(d, "row_identity", "301/合计")),
+         "row_identity: budget 06 合计 = 人员经费 + 公用经费 (pass)");
+  tv_done(d);
+
+  d = b2j_doc_new("t");
+  t = tv_table(d, "t6", "basic_expenditure_detail", NULL, "万元",
+               "科目编码|列2|科目名称|合计|人员经费|公用经费", 8);
+  tv_row(t, "||合计|100.00|80.00|20.00");
+  tv_row(t, "301||工资福利支出|80.00|70.00|0.00");
+  b2j_validate(d);
+  TAP_OK(tv_fail(tv_find(d, "row_identity", "301/合计")),
+         "row_identity: budget 06 合计 80 ≠ 70 + 0 fails");
+  tv_done(d);
+}
+
+static void test_cross_code_03_05_leaves_out_fund_codes(void) {
+  /* 政府性基金 money (07) shows in 03 but not in 05: those codes are left out. */
+  b2j_doc *d = b2j_doc_new("t");
+  add_02(d, "万元", "362.62", "362.62", "347.49", "15.13");
+  add_03(d, "362.62", "100.00", "247.49", "15.13");
+  add_05(d, "100.00", "0", "15.13");
+  b2j_table *t = tv_table(d, "t7", "government_fund", "公开07表", "万元",
+                          "科目编码|科目名称|年初结转和结余|本年收入|小计|基本支出|项目支出|年末结转和结余", 9);
+  tv_row(t, "|合计||247.49|247.49||247.49|");
+  tv_row(t, "2101501|行政运行||247.49|247.49||247.49|");
+  b2j_validate(d);
+  const b2j_check *c = tv_find(d, "cross_code_03_05", "2101501/项目支出");
+  TAP_OK(c == NULL, "cross_code_03_05: a code with 07 amounts is not compared");
+  c = tv_find(d, "cross_code_03_05", "2210201/基本支出");
+  TAP_OK(tv_pass(c) && tv_msg_has(c, "left out"),
+         "cross_code_03_05: other codes still compared, the message says codes were left out");
+  tv_done(d);
+}
+
 /* ---------- performance ---------- */
 
 static b2j_opt_dec od(const char *s) {
@@ -923,6 +995,9 @@ int main(void) {
   test_empty_table_note();
   test_missing_tables_not_evaluated();
   test_failing_check_changes_no_value();
+  test_split_code_columns();
+  test_unlabelled_blank_column_is_skipped();
+  test_cross_code_03_05_leaves_out_fund_codes();
   test_score_le_weight();
   test_total_score_conventions();
   test_execution_rate();
