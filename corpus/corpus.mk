@@ -35,8 +35,15 @@ corpus-sources:
 CORPUS_IDS = $(sort $(patsubst corpus/sources/%.json,%,\
                $(wildcard corpus/sources/seed-*.json corpus/sources/syn-*.json)))
 
+# Renderings and truth whose source is gone (a smaller CORPUS_SYN, a renamed seed) are removed.
+CORPUS_STALE = $(filter-out $(CORPUS_IDS:%=corpus/pdf/digital/%.pdf) $(CORPUS_IDS:%=corpus/pdf/garbled/%.pdf) \
+                 $(CORPUS_IDS:%=corpus/truth/%.json), \
+                 $(wildcard corpus/pdf/digital/*.pdf corpus/pdf/garbled/*.pdf corpus/truth/*.json))
+
 corpus-digital: $(CORPUS_IDS:%=corpus/pdf/digital/%.pdf)
+	@$(if $(strip $(CORPUS_STALE)),rm -f $(CORPUS_STALE))
 corpus-garbled: $(CORPUS_IDS:%=corpus/pdf/garbled/%.pdf)
+	@$(if $(strip $(CORPUS_STALE)),rm -f $(CORPUS_STALE))
 
 # The digital rendering also writes the truth (shared by every grade of the id).
 corpus/pdf/digital/%.pdf: corpus/sources/%.json $(CORPUS_RENDER)

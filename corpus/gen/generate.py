@@ -1355,6 +1355,11 @@ def main():
     ap.add_argument("--out", default="corpus/sources")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
+    for name in sorted(os.listdir(a.out)):  # synthetic sources beyond --count are stale
+        m = re.fullmatch(r"syn-(\d+)\.json", name)
+        if m and not 1 <= int(m.group(1)) <= a.count:
+            os.remove(os.path.join(a.out, name))
+            print("removed", name, file=sys.stderr)
     for i in range(1, a.count + 1):
         kind = PLAN[(i - 1) % len(PLAN)]
         doc = make_doc(a.seed, i, kind)

@@ -309,7 +309,10 @@ class Renderer:
 
     # ---- tables
     def table(self, block, tindex):
-        t = block["table"]
+        t = dict(block["table"])
+        nc0 = len(t.get("columns") or [])
+        t["rows"] = [list(r)[:nc0] + [""] * (nc0 - len(r)) for r in (t.get("rows") or [])]
+        t["rows"] = [[x if isinstance(x, str) else ("" if x is None else str(x)) for x in r] for r in t["rows"]]
         landscape = block.get("orientation") == "landscape"
         ruled = block.get("ruled", True)
         cols = t["columns"]
@@ -325,7 +328,7 @@ class Renderer:
             probe_p = p
         cw = probe_p.cw
         widths = t.get("col_widths") or [1] * nc
-        if len(widths) != nc:
+        if len(widths) != nc or any((not isinstance(w, (int, float))) or w <= 0 for w in widths):
             widths = [1] * nc
         sw = sum(widths)
         W = [cw * w / sw for w in widths]
@@ -699,6 +702,9 @@ class Renderer:
                         if off <= k:
                             page = pg
                     break
+            if page is None:
+                print(f"render: {src.get('id')}: figure {fg.get('key')}: sentence not found in any paragraph",
+                      file=sys.stderr)
             v = None if fg.get("value") is None else Decimal(str(fg["value"]).replace(",", ""))
             f = {"key": fg["key"], "label": fg.get("label"), "value": v, "unit": fg.get("unit"),
                  "yuan": yuan_of(v, fg.get("unit")), "page": page, "text": fg.get("text")}
