@@ -721,10 +721,35 @@ static bool same_header(const b2j_matrix *a, int ha, const b2j_matrix *b) {
   return true;
 }
 
+/* A column with no label and no text in any row is a gap the layout mistook
+ * for a column (a wide space inside a cell): it carries nothing, so it goes. */
+static void drop_empty_columns(b2j_table *t) {
+  for (int c = (int)t->columns->len - 1; c >= 0; c--) {
+    if (!g_str_has_prefix(g_ptr_array_index(t->columns, c), "列"))
+      continue;
+    bool empty = true;
+    for (guint r = 0; r < t->rows->len && empty; r++) {
+      const b2j_row *row = g_ptr_array_index(t->rows, r);
+      if ((guint)c < row->cells->len && *((b2j_cell *)g_ptr_array_index(row->cells, c))->text)
+        empty = false;
+    }
+    if (!empty)
+      continue;
+    g_ptr_array_remove_index(t->columns, (guint)c);
+    for (guint r = 0; r < t->rows->len; r++) {
+      b2j_row *row = g_ptr_array_index(t->rows, r);
+      if ((guint)c < row->cells->len)
+        g_ptr_array_remove_index(row->cells, (guint)c);
+    }
+  }
+}
+
 static void finish_table(b2j_doc *doc, open_table *o) {
   if (!o)
     return;
   b2j_table *t = o->table;
+  if (!o->perf)
+    drop_empty_columns(t);
   if (o->perf)
     b2j_interpret_performance(doc, t, o->matrices);
   else if (kind_has_budget_lines(t->kind)) {
