@@ -98,7 +98,7 @@ def parse_expr(raw):
     """{"raw", "op", "value", "unit"}: operator prefix (symbols or words), a number, a short unit;
     anything else (dates, 定性, 优, 逐步扩大) keeps value/unit null."""
     if raw is None:
-        return None
+        return {"raw": None, "op": None, "value": None, "unit": None}
     s = unicodedata.normalize("NFKC", raw).strip().replace(" ", "")
     op = None
     for sym, o in SYM_OPS + WORD_OPS:
@@ -707,9 +707,8 @@ class Renderer:
                       file=sys.stderr)
             v = None if fg.get("value") is None else Decimal(str(fg["value"]).replace(",", ""))
             f = {"key": fg["key"], "label": fg.get("label"), "value": v, "unit": fg.get("unit"),
-                 "yuan": yuan_of(v, fg.get("unit")), "page": page, "text": fg.get("text")}
-            if "text_value" in fg:
-                f["text_value"] = fg["text_value"]
+                 "yuan": yuan_of(v, fg.get("unit")), "page": page, "text": fg.get("text"),
+                 "text_value": fg.get("text_value")}
             out["figures"].append(f)
         return out
 
