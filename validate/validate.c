@@ -109,6 +109,11 @@ cv_kind v_cell(const vtable *vt, int row, int col, b2j_dec *out) {
     return CV_NUM;
   }
   switch (n.kind) {
+  case B2J_NUM_SPLIT:
+    /* "13735978.4 3": a number wrapped in its cell. The checks read it
+     * joined and say so (v_cell_split); the cell itself is not changed. */
+    *out = n.value;
+    return CV_NUM;
   case B2J_NUM_EMPTY:
   case B2J_NUM_ZERO_DASH:
   case B2J_NUM_SLASH:
@@ -117,6 +122,12 @@ cv_kind v_cell(const vtable *vt, int row, int col, b2j_dec *out) {
   default:
     return CV_BAD;
   }
+}
+
+bool v_cell_split(const vtable *vt, int row, int col) {
+  const b2j_cell *c = v_cellp(vt, row, col);
+  b2j_number n;
+  return c && !c->value.present && !b2j_number_parse(c->text, &n) && n.kind == B2J_NUM_SPLIT;
 }
 
 static bool leading_code(const char *text, char code[B2J_CODE_MAX], const char **rest) {
@@ -539,8 +550,14 @@ static void sum_rule(vctx *c, const vtable *vt, const char *rule, int parent, co
              vt->desc, line_label(bl), v_label(vt, bcol), bl->page,
              cell_text(vt, bl->row, bcol));
     } else {
+      int splits = v_cell_split(vt, pl->row, col) ? 1 : 0;
+      for (guint i = 0; i < kids->len; i++) {
+        const vline *kl = v_line(vt, g_array_index(kids, int, i));
+        splits += v_cell_split(vt, kl->row, line_col(vt, kl, k)) ? 1 : 0;
+      }
       char *fd = g_strdup_printf("%s %s (p.%d)", line_label(pl), v_label(vt, col), pl->page);
-      char *ed = g_strdup_printf("Σ %s [%s]", kids_desc, codes);
+      char *ed = g_strdup_printf("Σ %s [%s]%s", kids_desc, codes,
+                                 splits ? " (wrapped cells read joined)" : "");
       same_table_check(c, vt, rule, where, sum, found, fd, ed);
       g_free(fd);
       g_free(ed);
@@ -783,8 +800,18 @@ static bool amount_at(const vtable *vt, int line, int col, amount *a) {
   a->line = line;
   a->col = col;
   a->kind = v_cell(vt, l->row, col, &a->v);
-  a->desc = g_strdup_printf("%s %s %s/%s (p.%d)", vt->t->id, vt->t->form ? vt->t->form : "",
-                            line_label(l), v_label(vt, col), l->page);
+  if (*l->code || *l->name)
+    a->desc = g_strdup_printf("%s %s %s/%s (p.%d)", vt->t->id, vt->t->form ? vt->t->form : "",
+                              line_label(l), v_label(vt, col), l->page);
+  else
+    a->desc = g_strdup_printf("%s %s %s (p.%d)", vt->t->id, vt->t->form ? vt->t->form : "",
+                              v_label(vt, col), l->page);
+  if (v_cell_split(vt, l->row, col)) {
+    char *d = g_strdup_printf("%s [wrapped cell “%s” read joined]", a->desc,
+                              cell_text(vt, l->row, col));
+    g_free(a->desc);
+    a->desc = d;
+  }
   return true;
 }
 
@@ -909,6 +936,12 @@ static void table_sum_check(vctx *c, const vtable *vt, const char *rule, const c
                             const amount *found, const amount *parts, int n) {
   b2j_dec sum = b2j_dec_from_int(0);
   GString *d = g_string_new(NULL);
+  /* Parts on one row (04 by fund, 09) are named by column, else by row. */
+  int row_of = -2;
+  for (int i = 0; i < n; i++)
+    if (parts[i].vt)
+      row_of = row_of == -2 || row_of == parts[i].line ? parts[i].line : -1;
+  bool by_col = row_of >= 0 && found->line == row_of;
   for (int i = 0; i < n; i++) {
     if (!parts[i].vt)
       continue;
@@ -921,7 +954,8 @@ static void table_sum_check(vctx *c, const vtable *vt, const char *rule, const c
       break;
     const vline *l = v_line(vt, parts[i].line);
     char *vs = v_fmt(parts[i].v);
-    g_string_append_printf(d, "%s%s %s", d->len ? " + " : "", line_label(l), vs);
+    g_string_append_printf(d, "%s%s %s", d->len ? " + " : "",
+                           by_col ? v_label(vt, parts[i].col) : line_label(l), vs);
     g_free(vs);
   }
   if (found->kind == CV_BAD) {

@@ -54,6 +54,8 @@ typedef enum { CV_NUM = 0, CV_BLANK, CV_BAD } cv_kind;
 /* The cell at (row, col): a number, blank (empty, "-", "—", "/", "无": zero for
  * sums), or unreadable text. *out gets the value (0 for blank). */
 cv_kind v_cell(const vtable *vt, int row, int col, b2j_dec *out);
+/* The cell holds a wrapped number ("4477.07 4674") that v_cell read joined. */
+bool v_cell_split(const vtable *vt, int row, int col);
 const b2j_cell *v_cellp(const vtable *vt, int row, int col);
 const char *v_label(const vtable *vt, int col);
 /* Column of the line's group whose label is `want` (last path segment or the

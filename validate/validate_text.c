@@ -213,10 +213,12 @@ static void figure_check(vctx *c, const b2j_figure *f, const char *what, const c
     have2 = false;
   }
   if (!have) {
-    v_skip(c, "figure_vs_table", where, NULL,
-           "not evaluated: figure %s “%s” = %s%s (p.%d): %s", f->key, f->label ? f->label : "",
-           "", f->unit, f->page,
-           q.desc ? "the table cell is not a number" : "no table holding the amount was found");
+    char *fs = v_fmt(f->value);
+    v_skip(c, "figure_vs_table", where, NULL, "not evaluated: figure %s “%s” = %s%s (p.%d): %s%s",
+           f->key, f->label ? f->label : "", fs, f->unit, f->page,
+           q.desc ? "the table cell is not a number: " : "no table holding the amount was found",
+           q.desc ? q.desc : "");
+    g_free(fs);
     g_free(q.desc);
     g_free(where);
     return;

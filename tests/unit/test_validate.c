@@ -779,6 +779,22 @@ static void test_cross_code_03_05_leaves_out_fund_codes(void) {
   tv_done(d);
 }
 
+
+static void test_wrapped_cell_read_joined(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  add_01(d, "362.62", "362.6 2", "347.49", "15.13", "362.62", "", "362.62", "362.62");
+  b2j_validate(d);
+  const b2j_check *c = tv_find(d, "summary_income_sum", NULL);
+  TAP_OK(tv_pass(c) && tv_msg_has(c, "wrapped cell") && tv_msg_has(c, "362.6 2"),
+         "a wrapped cell “362.6 2” is read joined by the checks, and the message says so");
+  const b2j_table *t = g_ptr_array_index(d->tables, 0);
+  const b2j_row *r = g_ptr_array_index(t->rows, 2);
+  const b2j_cell *cell = g_ptr_array_index(r->cells, 2);
+  TAP_OK(!cell->value.present && strcmp(cell->text, "362.6 2") == 0,
+         "reading a wrapped cell joined leaves the cell unchanged");
+  tv_done(d);
+}
+
 /* ---------- performance ---------- */
 
 static b2j_opt_dec od(const char *s) {
@@ -996,6 +1012,7 @@ int main(void) {
   test_missing_tables_not_evaluated();
   test_failing_check_changes_no_value();
   test_split_code_columns();
+  test_wrapped_cell_read_joined();
   test_unlabelled_blank_column_is_skipped();
   test_cross_code_03_05_leaves_out_fund_codes();
   test_score_le_weight();
