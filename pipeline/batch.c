@@ -328,10 +328,12 @@ static void flush_stream(batch *b) {
   }
 }
 
-/* Takes `json` (a whole budget2json/1 object): reports its errors, stores
- * it in the database and writes it (or holds it for the stream). */
-static void record_result(batch *b, item *it, char *json, double seconds) {
-  cJSON *doc = b2j_json_parse_exact(json, -1); /* freed below */
+/* Takes `json` (a whole budget2json/1 object) and `doc`, its exact parse (or
+ * NULL to parse it here): reports its errors, stores it in the database and
+ * writes it (or holds it for the stream). */
+static void record_result(batch *b, item *it, char *json, cJSON *doc, double seconds) {
+  if (!doc)
+    doc = b2j_json_parse_exact(json, -1); /* freed below */
   it->done = true;
   it->seconds = seconds;
   it->status = g_strdup(doc ? b2j_json_str(doc, "status") : "failed");
@@ -383,12 +385,12 @@ static void finish_worker(batch *b, b2j_worker *w, int wait_status) {
   item *it = &b->items[w->item];
   double secs = (double)(g_get_monotonic_time() - w->start_us) / 1e6;
   char *json = NULL;
+  cJSON *doc = NULL; /* handed to record_result */
   if (!w->timed_out && WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0 &&
       w->out->len > 0) {
-    cJSON *probe = b2j_json_parse_exact(w->out->str, (gssize)w->out->len);
-    if (probe)
-      json = g_strndup(w->out->str, w->out->len);
-    cJSON_Delete(probe);
+    doc = b2j_json_parse_exact(w->out->str, (gssize)w->out->len);
+    if (doc) /* take the buffer: no copy */
+      json = g_string_free(w->out, FALSE), w->out = NULL;
   }
   if (!json) {
     const char *code = "crashed";
@@ -400,7 +402,7 @@ static void finish_worker(batch *b, b2j_worker *w, int wait_status) {
     g_free(sha);
     g_free(msg);
   }
-  record_result(b, it, json, secs);
+  record_result(b, it, json, doc, secs);
 }
 
 /* ---------- the summary ---------- */
@@ -608,11 +610,13 @@ int b2j_batch_run(const b2j_batch_options *o, const b2j_inputs *in) {
       while (ws[k].pid != 0)
         k++;
       if (!b2j_worker_start(&ws[k], it->path, &cfg)) {
+        if (running > 0) /* out of processes for now: retry when one ends */
+          break;
         char *msg = g_strdup_printf("unable to start a worker for '%s': %s", it->path,
                                     g_strerror(errno));
         char *json = b2j_emit_failed(it->path, NULL, 0, "crashed", msg, cfg.pretty);
         g_free(msg);
-        record_result(&b, it, json, 0);
+        record_result(&b, it, json, NULL, 0);
         next++;
         continue;
       }

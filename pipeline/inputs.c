@@ -80,7 +80,8 @@ static void walk_dir(walk_state *w, const char *dir, const struct stat *dst) {
       g_ptr_array_add(names, g_strdup(e->d_name));
   }
   closedir(d);
-  qsort(names->pdata, names->len, sizeof(char *), cmp_str);
+  if (names->len > 1) /* pdata is NULL while empty */
+    qsort(names->pdata, names->len, sizeof(char *), cmp_str);
   for (guint i = 0; i < names->len; i++) {
     const char *name = g_ptr_array_index(names, i);
     char *path = g_build_filename(dir, name, NULL);

@@ -78,9 +78,16 @@ static G_NORETURN void child_main(const char *path, const b2j_worker_config *cfg
   sigaction(SIGPIPE, &dfl, NULL);
   sigaction(SIGXFSZ, &dfl, NULL);
   sigprocmask(SIG_SETMASK, cfg->child_mask, NULL);
-  if (dup2(err_w, STDERR_FILENO) < 0)
+  /* stderr to the parent; stdout too, so a library's stray print can never
+   * land in the JSON Lines the parent writes there; no stdin (a list on
+   * stdin was read before any child started). */
+  int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (dup2(err_w, STDERR_FILENO) < 0 || dup2(err_w, STDOUT_FILENO) < 0 ||
+      (null_fd >= 0 && dup2(null_fd, STDIN_FILENO) < 0))
     _exit(98);
   close(err_w);
+  if (null_fd >= 0)
+    close(null_fd);
   struct rlimit core = {0, 0};
   setrlimit(RLIMIT_CORE, &core);
   if (cfg->max_memory_mb > 0 && !B2J_ASAN) {
@@ -174,6 +181,23 @@ void b2j_worker_clear(b2j_worker *w) {
   w->out_fd = w->err_fd = -1;
 }
 
+/* The last non-empty line the child printed (at most 200 bytes, valid
+ * UTF-8), to say why it crashed; NULL when it printed nothing. g_free. */
+static char *last_line(const char *err) {
+  char **lines = g_strsplit(err, "\n", -1); /* freed below */
+  char *found = NULL;
+  for (int i = (int)g_strv_length(lines) - 1; i >= 0 && !found; i--) {
+    char *t = g_strstrip(lines[i]);
+    if (*t) {
+      if (strlen(t) > 200)
+        t[200] = '\0';
+      found = g_utf8_make_valid(t, -1);
+    }
+  }
+  g_strfreev(lines);
+  return found;
+}
+
 static bool said_out_of_memory(const char *err) {
   static const char *const marks[] = {"failed to allocate", "bad_alloc", "out of memory",
                                       "Out of memory", "Cannot allocate memory", NULL};
@@ -195,9 +219,16 @@ char *b2j_worker_failure(const b2j_worker *w, int wait_status, const char *path,
                            max_memory_mb);
   }
   *code = "crashed";
+  char *last = last_line(w->err->str); /* freed below */
+  char *msg;
   if (WIFSIGNALED(wait_status))
-    return g_strdup_printf("the worker reading '%s' crashed (signal %d, %s)", path,
-                           WTERMSIG(wait_status), strsignal(WTERMSIG(wait_status)));
-  return g_strdup_printf("the worker reading '%s' stopped with exit status %d and no result",
-                         path, WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -1);
+    msg = g_strdup_printf("the worker reading '%s' crashed (signal %d, %s)%s%s", path,
+                          WTERMSIG(wait_status), strsignal(WTERMSIG(wait_status)),
+                          last ? ": " : "", last ? last : "");
+  else
+    msg = g_strdup_printf("the worker reading '%s' stopped with exit status %d and no result%s%s",
+                          path, WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -1,
+                          last ? ": " : "", last ? last : "");
+  g_free(last);
+  return msg;
 }
