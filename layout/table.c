@@ -1277,25 +1277,59 @@ GPtrArray *b2j_layout_tables(const b2j_page *page) {
 
 /* ---------- the cheap pre-test ---------- */
 
+/* The most values of `v` (sorted in place) within any window of `w`. */
+static int densest(double *v, int n, double w) {
+  qsort(v, (size_t)n, sizeof(double), cmp_double);
+  int best = 0;
+  for (int i = 0, j = 0; j < n; j++) {
+    while (v[j] - v[i] > w)
+      i++;
+    best = MAX(best, j - i + 1);
+  }
+  return best;
+}
+
 bool b2j_layout_page_may_have_table(const b2j_page *page) {
-  static const char *const table_words[] = {"科目编码", "科目名称", "栏次", "合计", "总计",
-                                            "小计", "单位：", "单位:", "项目名称", "一级指标",
-                                            "二级指标", "三级指标", "指标值", "功能分类",
-                                            "经济分类", "预算数", "决算数", "行次", NULL};
-  if (!page || !page->words)
+  static const char *const table_words[] = {"科目编码", "科目名称", "栏次", "单位：", "单位:",
+                                            "项目名称", "一级指标", "二级指标", "三级指标",
+                                            "指标值", "功能分类", "经济分类", "预算数",
+                                            "决算数", "行次", "金额", NULL};
+  if (!page || !page->words || !page->words->len)
     return false;
-  int numeric = 0, hits = 0;
-  for (guint i = 0; i < page->words->len; i++) {
-    const char *t = W(page, i)->text;
-    if (!t)
+  int hits = 0, nnum = 0;
+  guint n = page->words->len;
+  double *x0 = g_new(double, n), *x1 = g_new(double, n), *yc = g_new(double, n);
+  for (guint i = 0; i < n; i++) {
+    const b2j_word *w = W(page, i);
+    if (!w->text)
       continue;
-    if (b2j_token_is_numeric(t))
-      numeric++;
+    if (b2j_token_is_numeric(w->text)) {
+      x0[nnum] = w->box.x0;
+      x1[nnum] = w->box.x1;
+      yc[nnum] = (w->box.y0 + w->box.y1) / 2;
+      nnum++;
+    }
+    /* A cell such as 合计 or 本年支出小计 (not a sentence that mentions it). */
+    if (g_utf8_strlen(w->text, -1) <= 10 &&
+        (g_str_has_suffix(w->text, "合计") || g_str_has_suffix(w->text, "总计") ||
+         g_str_has_suffix(w->text, "小计"))) {
+      hits++;
+      continue;
+    }
     for (int k = 0; table_words[k]; k++)
-      if (strstr(t, table_words[k])) {
+      if (strstr(w->text, table_words[k])) {
         hits++;
         break;
       }
   }
-  return hits >= 2 || numeric >= 12 || (hits >= 1 && numeric >= 4);
+  /* Numbers in a column share an edge, numbers in a row a baseline;
+   * numbers in prose seldom do either. A page holding the last rows of a
+   * table continued from the page before may have no header words at all,
+   * so a few aligned numbers are enough. */
+  int aligned = nnum ? MAX(densest(x1, nnum, 1.5), densest(x0, nnum, 1.5)) : 0;
+  int in_row = nnum ? densest(yc, nnum, 2.0) : 0;
+  g_free(x0);
+  g_free(x1);
+  g_free(yc);
+  return hits >= 2 || aligned >= 3 || in_row >= 3 || (hits >= 1 && nnum >= 2);
 }
