@@ -270,6 +270,7 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
     int c1 = find_col(&f, h, L1), c2 = find_col(&f, h, L2), c3 = find_col(&f, h, L3),
         ct = find_col(&f, h, TGT), ca = find_col(&f, h, ACT), cw = find_col(&f, h, W),
         cs = find_col(&f, h, S), cn = find_col(&f, h, NOTE);
+    const char *prev_l1 = NULL, *prev_l2 = NULL;
     for (int r = h + 1; r < f.rows; r++) {
       if (row_is_total(&f, r)) {
         if (p) {
@@ -283,6 +284,10 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
       const char *act = ca >= 0 ? cell_text(&f, r, ca) : "";
       if (!*name && !*tgt && !*act)
         continue;
+      /* Filler rows ("指标2:" or "....." with nothing to measure) are not
+       * indicators. */
+      if (!*tgt && !*act && !number_at(&f, r, cw).present && !number_at(&f, r, cs).present)
+        continue;
       /* A header row repeated on a continuation page is not an indicator. */
       char *sqn = b2j_squash(name);
       bool header_again = strcmp(sqn, "三级指标") == 0;
@@ -294,6 +299,14 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
       x->project = p && p->name ? g_strdup(p->name) : NULL;
       x->level1 = c1 >= 0 ? clean_level(cell_text(&f, r, c1)) : NULL;
       x->level2 = c2 >= 0 ? clean_level(cell_text(&f, r, c2)) : NULL;
+      /* 一级/二级 cells are merged down their rows; where a page break or a
+       * lost rule leaves one empty, the row inherits from the row above. */
+      if (!x->level1 && prev_l1)
+        x->level1 = g_strdup(prev_l1);
+      if (!x->level2 && prev_l2 && x->level1 && prev_l1 && strcmp(x->level1, prev_l1) == 0)
+        x->level2 = g_strdup(prev_l2);
+      prev_l1 = x->level1;
+      prev_l2 = x->level2;
       x->name = g_strdup(name);
       b2j_expr_parse(tgt, &x->target);
       b2j_expr_parse(act, &x->actual);

@@ -699,6 +699,68 @@ typedef struct {
   GPtrArray *matrices;  /* every grid's matrix, for performance.c */
 } open_table;
 
+/* For each column of `next`, the column of `first` it overlaps most
+ * horizontally (-1 for none). The references are the cells of first's
+ * indicator header row (the row naming 三级指标) where there is one — a
+ * form's upper blocks cut its columns finer than its indicator rows — else
+ * single-column cells. NULL when the mapping is not one-to-one. The caller
+ * g_free()s the result. */
+static int *map_columns_by_position(const b2j_matrix *first, const b2j_matrix *next) {
+  int href = -1;
+  for (int r = 0; r < first->rows && href < 0; r++)
+    for (int c = 0; c < first->cols; c++)
+      if (strstr(b2j_mtext(first, r, c), "三级指标")) {
+        href = r;
+        break;
+      }
+  int *map = g_new(int, MAX(1, next->cols));
+  bool *used = g_new0(bool, MAX(1, first->cols));
+  for (int c = 0; c < next->cols; c++) {
+    map[c] = -1;
+    const b2j_grid_cell *nc = NULL;
+    for (int r = 0; r < next->rows && !nc; r++) {
+      const b2j_grid_cell *x = next->cell[r * next->cols + c];
+      if (x && x->colspan == 1)
+        nc = x;
+    }
+    if (!nc)
+      continue;
+    double best = 0;
+    for (int k = 0; k < first->cols; k++) {
+      const b2j_grid_cell *fc = NULL;
+      if (href >= 0) {
+        fc = first->cell[href * first->cols + k];
+        if (fc && fc->col != k)
+          continue; /* the same merged cell again */
+      } else {
+        for (int r = first->rows - 1; r >= 0 && !fc; r--) {
+          const b2j_grid_cell *x = first->cell[r * first->cols + k];
+          if (x && x->colspan == 1)
+            fc = x;
+        }
+      }
+      if (!fc)
+        continue;
+      double ov = MIN(nc->box.x1, fc->box.x1) - MAX(nc->box.x0, fc->box.x0);
+      double w = MIN(nc->box.x1 - nc->box.x0, fc->box.x1 - fc->box.x0);
+      if (w > 0 && ov / w > best && ov / w > 0.5) {
+        best = ov / w;
+        map[c] = k;
+      }
+    }
+    if (map[c] >= 0) {
+      if (used[map[c]]) {
+        g_free(map);
+        g_free(used);
+        return NULL;
+      }
+      used[map[c]] = true;
+    }
+  }
+  g_free(used);
+  return map;
+}
+
 static void open_table_free(open_table *o) {
   if (!o)
     return;
@@ -827,7 +889,14 @@ void b2j_interpret_tables(b2j_doc *doc, const GPtrArray *page_grids) {
        * nothing printed between, the same columns, hardly any space. */
       bool same_page = cur && cur->last_page == m->page && page->height > 0 &&
                        g->box.y0 / page->height - cur->last_bottom < 0.04;
-      if (cur && !ctx.has_any && (next_page || same_page) && cur->first->cols == m->cols) {
+      /* A form continued on the next page may have fewer columns (an empty
+       * note column finds no rule or no text there): its columns are mapped
+       * onto the first part's by horizontal position. */
+      int *colmap = NULL;
+      if (cur && cur->perf && next_page && !ctx.has_any && m->cols != cur->first->cols)
+        colmap = map_columns_by_position(cur->first, m);
+      if (cur && !ctx.has_any && (next_page || same_page) &&
+          (cur->first->cols == m->cols || colmap)) {
         int skip = 0;
         if (!cur->perf && same_header(cur->first, cur->header_rows, m))
           skip = cur->header_rows;
@@ -836,8 +905,25 @@ void b2j_interpret_tables(b2j_doc *doc, const GPtrArray *page_grids) {
                      ? first_body_row(m)
                      : 0;
         for (int r = skip; r < m->rows; r++)
-          if (!matrix_row_empty(m, r))
-            g_ptr_array_add(cur->table->rows, row_from_matrix(m, r, from_ocr));
+          if (!matrix_row_empty(m, r)) {
+            b2j_row *row = row_from_matrix(m, r, from_ocr);
+            if (colmap) {
+              b2j_row *mapped = b2j_row_new();
+              for (int k = 0; k < cur->first->cols; k++)
+                g_ptr_array_add(mapped->cells, b2j_cell_new("", m->page));
+              for (int k = m->cols - 1; k >= 0; k--) {
+                if (colmap[k] < 0)
+                  continue;
+                b2j_cell *cell = g_ptr_array_steal_index(row->cells, (guint)k);
+                b2j_cell_free(g_ptr_array_index(mapped->cells, colmap[k]));
+                g_ptr_array_index(mapped->cells, colmap[k]) = cell;
+              }
+              b2j_row_free(row);
+              row = mapped;
+            }
+            g_ptr_array_add(cur->table->rows, row);
+          }
+        g_free(colmap);
         g_array_append_val(cur->table->pages, m->page);
         cur->last_page = m->page;
         cur->last_bottom = page->height > 0 ? g->box.y1 / page->height : 1;
