@@ -20,4 +20,74 @@
 int b2j_rules_from_rgb(b2j_page *page, const guint32 *pixels, int width, int height, int stride,
                        double dpi);
 
+/* ---------- OCR of a page without a usable text layer ----------
+ *
+ * A b2j_ocr_ctx holds the tesseract engines (eng for numbers, chi_sim for
+ * Chinese) and the lexicon. Creating one costs a few
+ * hundred milliseconds; make one per worker thread and reuse it for every
+ * page. A context is never shared between threads.
+ *
+ * Tesseract's OpenMP threads make it several times slower per page (and
+ * pages run in parallel anyway). libgomp reads OMP_THREAD_LIMIT only when it
+ * loads, before main(): call b2j_ocr_process_init(argv) first thing in
+ * main(). */
+
+typedef struct b2j_ocr_ctx b2j_ocr_ctx;
+
+/* A Chinese reading replaced by its lexicon entry (a subject name, a table
+ * title, a header or indicator word one character away). */
+typedef struct {
+  char *from;  /* as tesseract read it */
+  char *to;    /* the lexicon entry */
+  b2j_box box; /* points, upright page frame */
+  double conf; /* tesseract's confidence in `from`, 0..1 */
+} b2j_ocr_fix;
+
+/* When OMP_THREAD_LIMIT is unset: sets it to 1 and re-executes the program
+ * (/proc/self/exe with the same argv) so that libgomp sees it; returns only
+ * when it was already set or the exec failed. Call before any thread starts
+ * and before anything with side effects. */
+void b2j_ocr_process_init(char **argv);
+
+/* Loads the engines from tesseract's default tessdata (or $TESSDATA_PREFIX).
+ * NULL and *error set when a model is missing. Free with b2j_ocr_ctx_free. */
+b2j_ocr_ctx *b2j_ocr_ctx_new(GError **error);
+void b2j_ocr_ctx_free(b2j_ocr_ctx *ctx);
+
+/* Keep the last page's image and regions for b2j_ocr_write_debug (costs one
+ * page image of memory). Off by default. */
+void b2j_ocr_ctx_set_debug(b2j_ocr_ctx *ctx, bool keep);
+
+/* OCRs one page rendering (32-bit xRGB as b2j_pdf_render_rgb gives it,
+ * borrowed; `dpi` its resolution, 300 recommended). Finds and undoes the
+ * page's turn (90/180/270) and skew, drops a red seal, binarises, finds the
+ * ruling lines and cells, and reads cell by cell and line by line.
+ *
+ * Adds to `page`: words (origin OCR, conf 0..1, numeric tokens with
+ * alternatives), rules, all in points in the upright, deskewed frame; sets
+ * source = OCR, rotation (the clockwise turn the scan had, undone here),
+ * skew_deg (clockwise positive, as found), ocr_confidence (mean word
+ * confidence), and width/height to the upright frame (swapped for a page
+ * turned 90/270). text_layer is left as it was. Existing words are dropped
+ * first (a garbled layer's words are replaced). Returns false with *error
+ * set only when the image cannot be processed at all. */
+bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int width, int height,
+                  int stride, double dpi, GError **error);
+
+/* Lexicon corrections made by the last b2j_ocr_page call: b2j_ocr_fix*,
+ * borrowed from the context, valid until its next b2j_ocr_page or free. */
+const GPtrArray *b2j_ocr_last_fixes(const b2j_ocr_ctx *ctx);
+
+/* Corrects one OCR'd string with the lexicon: returns the entry (g_free it)
+ * when `text` (>= 4 characters) is exactly one character from exactly one
+ * entry, else NULL. */
+char *b2j_ocr_lexicon_correct(const b2j_ocr_ctx *ctx, const char *text);
+
+/* Writes a PNG of the last page (needs b2j_ocr_ctx_set_debug(ctx, true)
+ * before b2j_ocr_page): the upright, deskewed image with ruling lines (blue),
+ * cells filled by confidence (green >= 0.9, orange >= 0.7, red below, grey
+ * empty) and word boxes (purple). `page` is the page the call filled. */
+bool b2j_ocr_write_debug(const b2j_ocr_ctx *ctx, const b2j_page *page, const char *path,
+                         GError **error);
+
 #endif

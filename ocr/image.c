@@ -1,0 +1,84 @@
+/* Page image clean-up before recognition: gray without the red seal,
+ * adaptive binarisation, ruling-line masks. All image work is leptonica's;
+ * the only hand-written loops convert between cairo's pixel layout and a PIX. */
+#include <math.h>
+
+#include "ocr_internal.h"
+
+/* Gray from cairo's native-endian 0x00RRGGBB. A seal is stamped in red ink
+ * that multiplies the paper: in its red channel the seal is nearly white
+ * while text under it stays as dark as it was. So a reddish pixel takes its
+ * red channel (the seal vanishes, black text survives) and every other pixel
+ * its luminance. */
+PIX *b2j_ocr_gray_from_rgb(const guint32 *rgb, int width, int height, int stride) {
+  PIX *pix = pixCreate(width, height, 8);
+  if (!pix)
+    return NULL;
+  l_uint32 *data = pixGetData(pix);
+  int wpl = pixGetWpl(pix);
+  for (int y = 0; y < height; y++) {
+    const guint32 *row = (const guint32 *)((const guint8 *)rgb + (gsize)y * (gsize)stride);
+    l_uint32 *line = data + (gsize)y * (gsize)wpl;
+    for (int x = 0; x < width; x++) {
+      guint32 p = row[x];
+      int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+      int gb = MAX(g, b);
+      int v = (r - gb > 40) ? r : (r * 77 + g * 150 + b * 29) >> 8;
+      SET_DATA_BYTE(line, x, v);
+    }
+  }
+  return pix;
+}
+
+/* Sauvola's local threshold follows uneven lamp light and paper tone where
+ * one global threshold loses faint strokes at one end of the page and
+ * blackens the other. Specks smaller than a decimal point go. */
+PIX *b2j_ocr_binarize(PIX *gray, double dpi) {
+  int w = pixGetWidth(gray), h = pixGetHeight(gray);
+  int whsize = MAX(8, (int)lround(dpi / 12.0));
+  /* Tiles keep the integral images small; each must exceed the window. */
+  int nx = MAX(1, MIN(w / 700, w / (2 * whsize + 3))), ny = MAX(1, MIN(h / 700, h / (2 * whsize + 3)));
+  PIX *bin = NULL;
+  if (pixSauvolaBinarizeTiled(gray, whsize, 0.34f, nx, ny, NULL, &bin) || !bin)
+    return NULL;
+  int speck = MAX(2, (int)lround(dpi / 150.0));
+  PIX *clean = pixSelectBySize(bin, speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, NULL);
+  pixDestroy(&bin);
+  return clean;
+}
+
+/* Ruling lines: long thin runs. A CJK stroke is at most one character (about
+ * 11 pt) long, a table edge between two crossings rarely under 13 pt. */
+PIX *b2j_ocr_line_mask(PIX *bin, double dpi) {
+  double px = dpi / 72.0;
+  int hlen = MAX(20, (int)lround(18.0 * px)), vlen = MAX(15, (int)lround(13.0 * px));
+  PIX *hm = pixOpenBrick(NULL, bin, hlen, 1);
+  PIX *vm = pixOpenBrick(NULL, bin, 1, vlen);
+  if (!hm || !vm) {
+    pixDestroy(&hm);
+    pixDestroy(&vm);
+    return NULL;
+  }
+  pixOr(hm, hm, vm);
+  pixDestroy(&vm);
+  return hm;
+}
+
+/* xRGB black-on-white from a 1 bpp image, for b2j_rules_from_rgb (which reads
+ * renderings). The caller g_free()s it. */
+guint32 *b2j_ocr_rgb_from_bin(PIX *bin, int *stride) {
+  int w = pixGetWidth(bin), h = pixGetHeight(bin);
+  guint32 *out = g_try_malloc((gsize)w * (gsize)h * 4);
+  if (!out)
+    return NULL;
+  l_uint32 *data = pixGetData(bin);
+  int wpl = pixGetWpl(bin);
+  for (int y = 0; y < h; y++) {
+    l_uint32 *line = data + (gsize)y * (gsize)wpl;
+    guint32 *row = out + (gsize)y * (gsize)w;
+    for (int x = 0; x < w; x++)
+      row[x] = GET_DATA_BIT(line, x) ? 0x000000 : 0xffffff;
+  }
+  *stride = w * 4;
+  return out;
+}

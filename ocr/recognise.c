@@ -1,0 +1,964 @@
+/* OCR of one page: orientation, skew, seal, binarisation, ruling lines and
+ * cells, then tesseract line by line.
+ *
+ * Whole-page recognition of a table page is slow and poor (a single block
+ * reads the titles only; automatic segmentation reads 支出 as 文出 and loses
+ * separators). Reading each cell's text lines alone, with the lines removed,
+ * numbers through eng with a digit alphabet and the rest through chi_sim, is
+ * both faster and more exact; the cells come from the same ruling lines the
+ * layout stage uses, so a cell's words fall inside its grid cell. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ocr_internal.h"
+
+#define NUM_WHITELIST "0123456789.,-%()"
+/* eng's mean confidence (0..100) under which a numeric-looking chunk is read
+ * again by chi_sim and the better reading kept. */
+#define NUM_MIN_CONF 75.0f
+/* A symbol under this confidence (0..100) contributes alternatives. */
+#define ALT_SYMBOL_CONF 90.0f
+#define MAX_ALTERNATIVES 4
+/* Orientation: text lines sampled per candidate turn, and the mean chi_sim
+ * confidence that settles the upright reading without trying the others. */
+#define TURN_SAMPLES 6
+#define TURN_SURE 0.85
+/* pixFindSkew's confidence needed to trust its angle. */
+#define SKEW_MIN_CONF 2.5f
+
+G_DEFINE_QUARK(b2j-ocr-error-quark, b2j_ocr_error)
+
+void b2j_ocr_process_init(char **argv) {
+  if (g_getenv("OMP_THREAD_LIMIT"))
+    return;
+  /* libgomp reads the variable once, when it loads (before main), and the
+   * num_threads clauses inside tesseract override omp_set_num_threads: only
+   * a fresh start with the variable set limits it. */
+  g_setenv("OMP_THREAD_LIMIT", "1", TRUE);
+  if (argv && argv[0])
+    execv("/proc/self/exe", argv);
+  /* No /proc: carry on, slower. */
+}
+
+static TessBaseAPI *engine(const char *lang, TessOcrEngineMode oem, TessPageSegMode psm,
+                           GError **error) {
+  TessBaseAPI *api = TessBaseAPICreate();
+  /* Tesseract prints its debug chatter to debug_file; keep stderr for ours. */
+  char *names[] = {"debug_file"};
+  char *values[] = {"/dev/null"};
+  if (TessBaseAPIInit4(api, NULL, lang, oem, NULL, 0, names, values, 1, FALSE) != 0) {
+    g_set_error(error, b2j_ocr_error_quark(), 1,
+                "tesseract cannot load the '%s' model (install tesseract-ocr-%s)", lang,
+                strcmp(lang, "chi_sim") == 0 ? "chi-sim" : lang);
+    TessBaseAPIDelete(api);
+    return NULL;
+  }
+  /* The C API's default is one block (--psm 6); say what we mean. */
+  TessBaseAPISetPageSegMode(api, psm);
+  return api;
+}
+
+b2j_ocr_ctx *b2j_ocr_ctx_new(GError **error) {
+  b2j_ocr_ctx *ctx = g_new0(b2j_ocr_ctx, 1);
+  ctx->eng = engine("eng", OEM_LSTM_ONLY, PSM_SINGLE_LINE, error);
+  if (!ctx->eng)
+    goto fail;
+  ctx->chi = engine("chi_sim", OEM_LSTM_ONLY, PSM_SINGLE_LINE, error);
+  if (!ctx->chi)
+    goto fail;
+  TessBaseAPISetVariable(ctx->eng, "tessedit_char_whitelist", NUM_WHITELIST);
+  /* Per-character alternatives from the LSTM, for the choice iterator. */
+  TessBaseAPISetVariable(ctx->eng, "lstm_choice_mode", "2");
+  ctx->lex = b2j_lexicon_new();
+  ctx->fixes = g_ptr_array_new_with_free_func(NULL);
+  return ctx;
+fail:
+  b2j_ocr_ctx_free(ctx);
+  return NULL;
+}
+
+static void fix_free(gpointer p) {
+  b2j_ocr_fix *f = p;
+  g_free(f->from);
+  g_free(f->to);
+  g_free(f);
+}
+
+void b2j_ocr_ctx_free(b2j_ocr_ctx *ctx) {
+  if (!ctx)
+    return;
+  TessBaseAPI *apis[] = {ctx->eng, ctx->chi};
+  for (size_t i = 0; i < G_N_ELEMENTS(apis); i++)
+    if (apis[i]) {
+      TessBaseAPIEnd(apis[i]);
+      TessBaseAPIDelete(apis[i]);
+    }
+  b2j_lexicon_free(ctx->lex);
+  if (ctx->fixes) {
+    for (guint i = 0; i < ctx->fixes->len; i++)
+      fix_free(g_ptr_array_index(ctx->fixes, i));
+    g_ptr_array_free(ctx->fixes, TRUE);
+  }
+  pixDestroy(&ctx->dbg_gray);
+  if (ctx->dbg_regions)
+    g_array_free(ctx->dbg_regions, TRUE);
+  g_free(ctx);
+}
+
+void b2j_ocr_ctx_set_debug(b2j_ocr_ctx *ctx, bool keep) {
+  ctx->debug = keep;
+}
+
+const GPtrArray *b2j_ocr_last_fixes(const b2j_ocr_ctx *ctx) {
+  return ctx->fixes;
+}
+
+/* ---------- orientation and skew ---------- */
+
+/* ---------- text lines and chunks inside a region ---------- */
+
+typedef struct {
+  int x0, y0, x1, y1; /* pixels, upright frame */
+  int region;         /* index into the page's regions */
+} chunk;
+
+/* Runs of non-zero entries of a projection, joined across gaps < min_gap. */
+static GArray *runs(NUMA *na, int min_gap) {
+  GArray *out = g_array_new(FALSE, FALSE, sizeof(int) * 2);
+  int n = numaGetCount(na), start = -1, last = -2;
+  for (int i = 0; i < n; i++) {
+    l_float32 v = 0;
+    numaGetFValue(na, i, &v);
+    if (v <= 0)
+      continue;
+    if (start >= 0 && i - last - 1 < min_gap) {
+      last = i;
+      continue;
+    }
+    if (start >= 0) {
+      int r[2] = {start, last + 1};
+      g_array_append_val(out, r);
+    }
+    start = last = i;
+  }
+  if (start >= 0) {
+    int r[2] = {start, last + 1};
+    g_array_append_val(out, r);
+  }
+  return out;
+}
+
+static int cmp_int(const void *a, const void *b) {
+  int x = *(const int *)a, y = *(const int *)b;
+  return (x > y) - (x < y);
+}
+
+/* A band under half the median height (a stroke of 二, the dot of a
+ * character cut off by a clear row) joins its nearer neighbour when close
+ * and the result is no taller than a line; in place. The median, not the
+ * tallest, so one tall blot cannot swallow every line. */
+static void merge_thin_bands(GArray *bands) {
+  if (bands->len < 2)
+    return;
+  int *hs = g_new(int, bands->len);
+  for (guint i = 0; i < bands->len; i++)
+    hs[i] = g_array_index(bands, int, 2 * i + 1) - g_array_index(bands, int, 2 * i);
+  qsort(hs, bands->len, sizeof(int), cmp_int);
+  int med = hs[bands->len / 2];
+  g_free(hs);
+  bool changed = true;
+  while (changed && bands->len > 1) {
+    changed = false;
+    for (guint i = 0; i < bands->len; i++) {
+      int *b = &g_array_index(bands, int, 2 * i);
+      if ((b[1] - b[0]) * 2 >= med)
+        continue;
+      int best = -1, best_gap = G_MAXINT;
+      for (int d = -1; d <= 1; d += 2) {
+        if ((d < 0 && i == 0) || (d > 0 && i + 1 >= bands->len))
+          continue;
+        int *o = &g_array_index(bands, int, 2 * (i + d));
+        int gap = d < 0 ? b[0] - o[1] : o[0] - b[1];
+        int merged = MAX(o[1], b[1]) - MIN(o[0], b[0]);
+        if (gap <= med / 2 && merged * 2 <= med * 3 && gap < best_gap) {
+          best_gap = gap;
+          best = (int)i + d;
+        }
+      }
+      if (best < 0)
+        continue;
+      int *o = &g_array_index(bands, int, 2 * best);
+      o[0] = MIN(o[0], b[0]);
+      o[1] = MAX(o[1], b[1]);
+      g_array_remove_index(bands, i);
+      changed = true;
+      break;
+    }
+  }
+}
+
+/* Splits the ink of `src` inside box (x0,y0)-(x1,y1) into text lines by the
+ * row profile, and each line into chunks at gaps wider than its height (a
+ * column gap or a wide space, never the space inside a number). */
+static void find_chunks(PIX *src, int x0, int y0, int x1, int y1, int region, double dpi,
+                        GArray *out) {
+  if (x1 - x0 < 4 || y1 - y0 < 4)
+    return;
+  BOX *b = boxCreate(x0, y0, x1 - x0, y1 - y0);
+  PIX *raw = pixClipRectangle(src, b, NULL);
+  boxDestroy(&b);
+  if (!raw)
+    return;
+  /* Specks would join every line to the next in the profiles: lines are
+   * found without marks under 2.5 pt (a decimal point inside a number is
+   * still read: recognition crops the unfiltered image). */
+  int min_h = MAX(4, (int)lround(dpi / 36.0)); /* 2 pt */
+  int speck = MAX(5, (int)lround(dpi / 29.0));  /* 2.5 pt */
+  PIX *crop = pixSelectBySize(raw, speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL);
+  pixDestroy(&raw);
+  if (!crop)
+    return;
+  NUMA *rows = pixCountPixelsByRow(crop, NULL);
+  /* Lines of a wrapped cell are a few pixels apart: split at any clear row,
+   * then give a thin band (a stroke of 二, a stray mark) to its neighbour. */
+  int row_gap = MAX(2, (int)lround(dpi / 150.0));
+  GArray *bands = rows ? runs(rows, row_gap) : NULL;
+  numaDestroy(&rows);
+  if (bands)
+    merge_thin_bands(bands);
+  for (guint i = 0; bands && i < bands->len; i++) {
+    int *band = &g_array_index(bands, int, 2 * i);
+    int bh = band[1] - band[0];
+    if (bh < min_h)
+      continue; /* a speck or a stray stroke of a removed line */
+    BOX *bb = boxCreate(0, band[0], pixGetWidth(crop), bh);
+    PIX *line = pixClipRectangle(crop, bb, NULL);
+    boxDestroy(&bb);
+    if (!line)
+      continue;
+    NUMA *cols = pixCountPixelsByColumn(line);
+    GArray *segs = cols ? runs(cols, MAX(row_gap, bh)) : NULL;
+    numaDestroy(&cols);
+    for (guint j = 0; segs && j < segs->len; j++) {
+      int *s = &g_array_index(segs, int, 2 * j);
+      if (s[1] - s[0] < 2)
+        continue;
+      /* Tighten the band to this chunk's own ink. */
+      BOX *cb = boxCreate(s[0], 0, s[1] - s[0], bh), *fg = NULL;
+      PIX *piece = pixClipRectangle(line, cb, NULL);
+      boxDestroy(&cb);
+      int ty0 = 0, ty1 = bh;
+      if (piece && pixClipToForeground(piece, NULL, &fg) == 0 && fg) {
+        l_int32 fx, fy, fw, fh;
+        boxGetGeometry(fg, &fx, &fy, &fw, &fh);
+        ty0 = fy;
+        ty1 = fy + fh;
+        boxDestroy(&fg);
+      }
+      pixDestroy(&piece);
+      int cw = s[1] - s[0], chh = ty1 - ty0;
+      /* Specks, and what is left of a ruling line after its removal; a lone
+       * dash (short and flat) stays. */
+      if (chh < min_h && cw < min_h)
+        continue;
+      if (chh < min_h / 2 && cw > 4 * min_h)
+        continue;
+      /* A blot smaller than any glyph but a dash (a digit is 5 pt tall). */
+      if (chh < 2 * min_h && cw < 2 * min_h && !(chh * 2 < min_h && cw >= min_h))
+        continue;
+      chunk c = {x0 + s[0], y0 + band[0] + ty0, x0 + s[1], y0 + band[0] + ty1, region};
+      g_array_append_val(out, c);
+    }
+    if (segs)
+      g_array_free(segs, TRUE);
+    pixDestroy(&line);
+  }
+  if (bands)
+    g_array_free(bands, TRUE);
+  pixDestroy(&crop);
+}
+
+/* Digits are single components, taller than wide; a CJK character is square
+ * or wider, or several pieces. Numeric-looking when the tall components are
+ * all narrow. */
+static bool looks_numeric(PIX *piece) {
+  int h = pixGetHeight(piece);
+  BOXA *ba = pixConnCompBB(piece, 8);
+  if (!ba)
+    return false;
+  int n = boxaGetCount(ba), tall = 0, narrow = 0;
+  for (int i = 0; i < n; i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+    if (bh < 0.55 * h)
+      continue;
+    tall++;
+    if (bw <= 0.85 * bh)
+      narrow++;
+  }
+  boxaDestroy(&ba);
+  return tall > 0 && narrow == tall;
+}
+
+/* A scan's specks next to a number read as points and commas. A real point
+ * or comma sits on the baseline; a small mark anywhere else goes. Returns a
+ * new image, or NULL when nothing changed. */
+static PIX *drop_specks(PIX *piece) {
+  int h = pixGetHeight(piece);
+  BOXA *ba = NULL;
+  PIXA *pa = NULL;
+  ba = pixConnComp(piece, &pa, 8);
+  if (!ba)
+    return NULL;
+  PIX *out = NULL;
+  int small = MAX(3, h / 4);
+  for (int i = 0; i < boxaGetCount(ba); i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+    if (bw > small || bh > small || y + bh >= h * 0.7)
+      continue;
+    if (!out)
+      out = pixCopy(NULL, piece);
+    PIX *comp = pixaGetPix(pa, i, L_CLONE);
+    pixRasterop(out, x, y, bw, bh, PIX_SRC ^ PIX_DST, comp, 0, 0);
+    pixDestroy(&comp);
+  }
+  boxaDestroy(&ba);
+  pixaDestroy(&pa);
+  return out;
+}
+
+/* ---------- recognition of one chunk ---------- */
+
+typedef struct {
+  char *text;
+  double conf;          /* 0..1 */
+  char **alternatives;  /* NULL-terminated or NULL */
+  bool numeric;
+} reading;
+
+static bool is_cjk(gunichar c) {
+  return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN || (c >= 0x3000 && c <= 0x303f) ||
+         (c >= 0xff00 && c <= 0xffef);
+}
+
+/* Tesseract's line text without the spaces it puts between CJK characters
+ * (and next to them); spaces between Latin words stay single. */
+static char *tidy_text(const char *s) {
+  GString *out = g_string_new(NULL);
+  gunichar prev = 0;
+  bool pending_space = false;
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (g_unichar_isspace(c)) {
+      pending_space = out->len > 0;
+      continue;
+    }
+    if (pending_space && !is_cjk(prev) && !is_cjk(c))
+      g_string_append_c(out, ' ');
+    pending_space = false;
+    g_string_append_unichar(out, c);
+    prev = c;
+  }
+  return g_string_free(out, FALSE);
+}
+
+typedef struct {
+  char best[8];
+  char alt[3][8];
+  float alt_conf[3];
+  int n_alt;
+} symbol_choices;
+
+static int cmp_alt(const void *a, const void *b) {
+  const float *x = a, *y = b;
+  return (*x < *y) - (*x > *y);
+}
+
+/* Alternatives of a whole numeric token: the best reading with one
+ * low-confidence symbol replaced by one of its other choices, most likely
+ * first. */
+static char **build_alternatives(GArray *syms) {
+  typedef struct {
+    float conf;
+    guint pos;
+    int k;
+  } cand;
+  GArray *cands = g_array_new(FALSE, FALSE, sizeof(cand));
+  for (guint i = 0; i < syms->len; i++) {
+    symbol_choices *s = &g_array_index(syms, symbol_choices, i);
+    for (int k = 0; k < s->n_alt; k++) {
+      cand c = {s->alt_conf[k], i, k};
+      g_array_append_val(cands, c);
+    }
+  }
+  if (cands->len == 0) {
+    g_array_free(cands, TRUE);
+    return NULL;
+  }
+  g_array_sort(cands, cmp_alt);
+  guint n = MIN(cands->len, MAX_ALTERNATIVES);
+  char **alts = g_new0(char *, n + 1);
+  for (guint j = 0; j < n; j++) {
+    cand *c = &g_array_index(cands, cand, j);
+    GString *t = g_string_new(NULL);
+    for (guint i = 0; i < syms->len; i++) {
+      symbol_choices *s = &g_array_index(syms, symbol_choices, i);
+      g_string_append(t, i == c->pos ? s->alt[c->k] : s->best);
+    }
+    alts[j] = g_string_free(t, FALSE);
+  }
+  g_array_free(cands, TRUE);
+  return alts;
+}
+
+/* Reads the padded chunk image with one engine. Numeric readings join their
+ * symbols (tesseract splits "37,188.34" at imagined spaces) and collect
+ * per-symbol choices. */
+static reading read_with(TessBaseAPI *api, PIX *img, double dpi, bool numeric) {
+  reading r = {NULL, 0, NULL, numeric};
+  TessBaseAPISetImage2(api, img);
+  TessBaseAPISetSourceResolution(api, (int)lround(dpi));
+  if (TessBaseAPIRecognize(api, NULL) != 0) {
+    TessBaseAPIClear(api);
+    return r;
+  }
+  TessResultIterator *it = TessBaseAPIGetIterator(api);
+  GString *text = g_string_new(NULL);
+  double min_conf = 100, sum_conf = 0;
+  int words = 0;
+  GArray *syms = numeric ? g_array_new(FALSE, TRUE, sizeof(symbol_choices)) : NULL;
+  if (it) {
+    TessPageIterator *pit = TessResultIteratorGetPageIterator(it);
+    TessPageIteratorBegin(pit);
+    TessPageIteratorLevel level = numeric ? RIL_SYMBOL : RIL_WORD;
+    do {
+      char *t = TessResultIteratorGetUTF8Text(it, level);
+      if (!t)
+        continue;
+      float c = TessResultIteratorConfidence(it, level);
+      if (!numeric && text->len)
+        g_string_append_c(text, ' ');
+      g_string_append(text, t);
+      if (numeric) {
+        symbol_choices s = {0};
+        g_strlcpy(s.best, t, sizeof s.best);
+        if (c < ALT_SYMBOL_CONF) {
+          TessChoiceIterator *ci = TessResultIteratorGetChoiceIterator(it);
+          if (ci) {
+            do {
+              const char *ct = TessChoiceIteratorGetUTF8Text(ci);
+              if (!ct || !*ct || strcmp(ct, s.best) == 0 || s.n_alt >= 3)
+                continue;
+              g_strlcpy(s.alt[s.n_alt], ct, sizeof s.alt[0]);
+              s.alt_conf[s.n_alt++] = TessChoiceIteratorConfidence(ci);
+            } while (TessChoiceIteratorNext(ci));
+            TessChoiceIteratorDelete(ci);
+          }
+        }
+        g_array_append_val(syms, s);
+      }
+      words++;
+      min_conf = MIN(min_conf, c);
+      sum_conf += c;
+      TessDeleteText(t);
+    } while (TessPageIteratorNext(pit, level));
+    TessResultIteratorDelete(it);
+  }
+  TessBaseAPIClear(api);
+  r.text = tidy_text(text->str);
+  g_string_free(text, TRUE);
+  /* A number is as good as its worst digit; Chinese text is judged by its
+   * words on average (chi_sim gives the odd word of a good line 0). */
+  r.conf = words ? CLAMP((numeric ? min_conf : sum_conf / words) / 100.0, 0, 1) : 0;
+  if (syms) {
+    if (r.conf < ALT_SYMBOL_CONF / 100.0)
+      r.alternatives = build_alternatives(syms);
+    g_array_free(syms, TRUE);
+  }
+  return r;
+}
+
+static void reading_clear(reading *r) {
+  g_free(r->text);
+  g_strfreev(r->alternatives);
+  r->text = NULL;
+  r->alternatives = NULL;
+}
+
+/* A numeric reading must look like a number: digits with separators, a
+ * percentage, a bracketed negative or a dash. */
+static bool plausible_number(const char *s) {
+  int digits = 0;
+  for (const char *p = s; *p; p++) {
+    if (g_ascii_isdigit(*p))
+      digits++;
+    else if (!strchr(NUM_WHITELIST, *p))
+      return false;
+  }
+  return digits > 0 || (strlen(s) == 1 && *s == '-');
+}
+
+static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi) {
+  reading none = {g_strdup(""), 0, NULL, false};
+  BOX *b = boxCreate(c->x0, c->y0, c->x1 - c->x0, c->y1 - c->y0);
+  PIX *piece = pixClipRectangle(src, b, NULL);
+  boxDestroy(&b);
+  if (!piece)
+    return none;
+  /* White margin: tesseract reads a glyph touching the edge badly. */
+  int pad = MAX(6, (c->y1 - c->y0) / 3);
+  bool numeric = looks_numeric(piece);
+  if (numeric) {
+    PIX *t = drop_specks(piece);
+    if (t) {
+      pixDestroy(&piece);
+      piece = t;
+    }
+  }
+  PIX *img = pixAddBorder(piece, pad, 0);
+  pixDestroy(&piece);
+  if (!img)
+    return none;
+  reading r = {0};
+  if (numeric) {
+    r = read_with(ctx->eng, img, dpi, true);
+    if (r.conf * 100 < NUM_MIN_CONF || !plausible_number(r.text)) {
+      reading alt = read_with(ctx->chi, img, dpi, false);
+      if (!plausible_number(r.text) || alt.conf > r.conf + 0.1) {
+        reading_clear(&r);
+        r = alt;
+      } else {
+        reading_clear(&alt);
+      }
+    }
+  } else {
+    r = read_with(ctx->chi, img, dpi, false);
+  }
+  pixDestroy(&img);
+  g_free(none.text);
+  return r;
+}
+
+/* ---------- orientation ---------- */
+
+static int cmp_chunk_width(const void *a, const void *b) {
+  const chunk *p = a, *q = b;
+  return (q->x1 - q->x0) - (p->x1 - p->x0);
+}
+
+/* Mean chi_sim confidence over a few text-line-shaped chunks of `bin`
+ * (lines removed), read as they stand. */
+static double reading_score(b2j_ocr_ctx *ctx, PIX *bin, double dpi, int *n_lines) {
+  GArray *chunks = g_array_new(FALSE, FALSE, sizeof(chunk));
+  find_chunks(bin, 0, 0, pixGetWidth(bin), pixGetHeight(bin), 0, dpi, chunks);
+  /* Line-shaped: about a character high (6-16 pt), at least three wide. */
+  double px = dpi / 72.0;
+  guint k = 0;
+  for (guint i = 0; i < chunks->len; i++) {
+    chunk c = g_array_index(chunks, chunk, i);
+    int ch = c.y1 - c.y0, cw = c.x1 - c.x0;
+    if (ch >= 6 * px && ch <= 16 * px && cw >= 3 * ch)
+      g_array_index(chunks, chunk, k++) = c;
+  }
+  g_array_set_size(chunks, k);
+  *n_lines = (int)k;
+  g_array_sort(chunks, cmp_chunk_width);
+  double sum = 0;
+  int n = 0;
+  for (guint i = 0; i < chunks->len && n < TURN_SAMPLES; i++) {
+    chunk *c = &g_array_index(chunks, chunk, i);
+    /* A long line costs as much as several short ones: read its start. */
+    int maxw = (int)(12 * (c->y1 - c->y0));
+    BOX *b = boxCreate(c->x0, c->y0, MIN(c->x1 - c->x0, maxw), c->y1 - c->y0);
+    PIX *piece = pixClipRectangle(bin, b, NULL);
+    boxDestroy(&b);
+    PIX *img = piece ? pixAddBorder(piece, MAX(4, (c->y1 - c->y0) / 3), 0) : NULL;
+    pixDestroy(&piece);
+    if (!img)
+      continue;
+    reading r = read_with(ctx->chi, img, dpi, false);
+    pixDestroy(&img);
+    sum += r.conf;
+    n++;
+    reading_clear(&r);
+  }
+  g_array_free(chunks, TRUE);
+  return n ? sum / n : 0;
+}
+
+/* Clockwise degrees the page image is turned from upright: the turn whose
+ * text reads best. Tesseract's OSD was tried and is unreliable on Chinese
+ * table pages (it turned upright noisy pages over); reading a few lines
+ * each way costs about the same and is not. `bin` is deskewed, lines gone. */
+static int detect_turn(b2j_ocr_ctx *ctx, PIX *bin, double dpi) {
+  int lines = 0, unused = 0;
+  double best = reading_score(ctx, bin, dpi, &lines);
+  if (best >= TURN_SURE)
+    return 0;
+  int turn = 0;
+  /* Horizontal text lines found as the page stands: it is upright or
+   * upside down; none: it lies on its side. */
+  static const int flat[] = {180}, side[] = {90, 270, 180};
+  const int *tries = lines >= 4 ? flat : side;
+  size_t n = lines >= 4 ? G_N_ELEMENTS(flat) : G_N_ELEMENTS(side);
+  for (size_t i = 0; i < n; i++) {
+    /* Undo a clockwise turn t by turning (360 - t) more clockwise. */
+    PIX *t = pixRotateOrth(bin, ((360 - tries[i]) / 90) % 4);
+    if (!t)
+      continue;
+    double sc = reading_score(ctx, t, dpi, &unused);
+    pixDestroy(&t);
+    if (sc > best + 0.05) {
+      best = sc;
+      turn = tries[i];
+    }
+    if (best >= TURN_SURE)
+      break;
+  }
+  return turn;
+}
+
+/* ---------- cells from the ruling lines ---------- */
+
+/* The page's rules (points) drawn into a mask at the image's resolution,
+ * each grown by `ext` past its ends and to at least `thick` pixels across. */
+static PIX *rules_raster(const b2j_page *page, int w, int h, double dpi, int ext, int thick) {
+  double px = dpi / 72.0;
+  PIX *mask = pixCreate(w, h, 1);
+  if (!mask)
+    return NULL;
+  for (guint i = 0; i < page->rules->len; i++) {
+    const b2j_rule *r = &g_array_index(page->rules, b2j_rule, i);
+    int x0 = (int)floor(r->box.x0 * px), y0 = (int)floor(r->box.y0 * px);
+    int x1 = (int)ceil(r->box.x1 * px), y1 = (int)ceil(r->box.y1 * px);
+    if (r->horizontal) {
+      x0 -= ext;
+      x1 += ext;
+      int cy = (y0 + y1) / 2;
+      y0 = MIN(y0 - 1, cy - thick / 2 - 1);
+      y1 = MAX(y1 + 1, cy + thick / 2 + 1);
+    } else {
+      y0 -= ext;
+      y1 += ext;
+      int cx = (x0 + x1) / 2;
+      x0 = MIN(x0 - 1, cx - thick / 2 - 1);
+      x1 = MAX(x1 + 1, cx + thick / 2 + 1);
+    }
+    pixRasterop(mask, x0, y0, x1 - x0, y1 - y0, PIX_SET, NULL, 0, 0);
+  }
+  return mask;
+}
+
+/* The white areas the rules enclose (grown past their ends so crossings
+ * close): each is a cell, a merged cell one area. */
+static void find_cells(const b2j_page *page, int w, int h, double dpi, GArray *regions) {
+  if (page->rules->len == 0)
+    return;
+  double px = dpi / 72.0;
+  PIX *mask = rules_raster(page, w, h, dpi, MAX(3, (int)lround(2.5 * px)),
+                           MAX(3, (int)lround(1.0 * px)));
+  if (!mask)
+    return;
+  pixInvert(mask, mask);
+  BOXA *ba = pixConnCompBB(mask, 4);
+  pixDestroy(&mask);
+  if (!ba)
+    return;
+  int min_side = MAX(6, (int)lround(4.0 * px));
+  for (int i = 0; i < boxaGetCount(ba); i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+    /* The area around the tables touches the image's edge. */
+    if (x <= 0 || y <= 0 || x + bw >= w || y + bh >= h)
+      continue;
+    if (bw < min_side || bh < min_side)
+      continue;
+    b2j_ocr_region rg = {x, y, x + bw, y + bh, true, -1};
+    g_array_append_val(regions, rg);
+  }
+  boxaDestroy(&ba);
+}
+
+/* Drops groups of touching rules that together span less than a small box:
+ * the strokes of a large title glyph, not a table. In place. */
+static void drop_glyph_rules(b2j_page *page) {
+  const double tol = 3.0, min_span = 36.0; /* points */
+  guint n = page->rules->len;
+  if (n == 0)
+    return;
+  guint *parent = g_new(guint, n);
+  for (guint i = 0; i < n; i++)
+    parent[i] = i;
+  for (guint i = 0; i < n; i++) {
+    const b2j_box *a = &g_array_index(page->rules, b2j_rule, i).box;
+    for (guint j = i + 1; j < n; j++) {
+      const b2j_box *b = &g_array_index(page->rules, b2j_rule, j).box;
+      if (a->x1 + tol < b->x0 || b->x1 + tol < a->x0 || a->y1 + tol < b->y0 ||
+          b->y1 + tol < a->y0)
+        continue;
+      guint ri = i, rj = j;
+      while (parent[ri] != ri)
+        ri = parent[ri];
+      while (parent[rj] != rj)
+        rj = parent[rj];
+      parent[rj] = ri;
+    }
+  }
+  b2j_box *span = g_new(b2j_box, n);
+  for (guint i = 0; i < n; i++)
+    span[i] = (b2j_box){G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE};
+  for (guint i = 0; i < n; i++) {
+    guint r = i;
+    while (parent[r] != r)
+      r = parent[r];
+    parent[i] = r;
+    const b2j_box *a = &g_array_index(page->rules, b2j_rule, i).box;
+    span[r].x0 = MIN(span[r].x0, a->x0);
+    span[r].y0 = MIN(span[r].y0, a->y0);
+    span[r].x1 = MAX(span[r].x1, a->x1);
+    span[r].y1 = MAX(span[r].y1, a->y1);
+  }
+  guint k = 0;
+  for (guint i = 0; i < n; i++) {
+    const b2j_box *g = &span[parent[i]];
+    if (g->x1 - g->x0 < min_span && g->y1 - g->y0 < min_span)
+      continue;
+    g_array_index(page->rules, b2j_rule, k++) = g_array_index(page->rules, b2j_rule, i);
+  }
+  g_array_set_size(page->rules, k);
+  g_free(parent);
+  g_free(span);
+}
+
+/* ---------- the page ---------- */
+
+static PIX *turn_and_deskew(PIX *gray, int quads, double angle_deg) {
+  PIX *t = quads ? pixRotateOrth(gray, quads) : pixClone(gray);
+  if (!t || fabs(angle_deg) < 0.05)
+    return t;
+  /* Same size: the page frame stays the page; corners bring in white. */
+  PIX *d = pixRotate(t, (l_float32)(angle_deg * M_PI / 180.0), L_ROTATE_AREA_MAP,
+                     L_BRING_IN_WHITE, 0, 0);
+  pixDestroy(&t);
+  return d;
+}
+
+static int cmp_chunk(const void *a, const void *b) {
+  const chunk *p = a, *q = b;
+  if (p->y0 != q->y0)
+    return p->y0 < q->y0 ? -1 : 1;
+  return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+#ifdef B2J_OCR_TIMING
+#include <time.h>
+static double tnow(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+#define TMARK(name) fprintf(stderr, "  %-10s %.3f\n", name, tnow() - t_prev), t_prev = tnow()
+#else
+#define TMARK(name) (void)0
+#endif
+
+bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int width, int height,
+                  int stride, double dpi, GError **error) {
+  for (guint i = 0; i < ctx->fixes->len; i++)
+    fix_free(g_ptr_array_index(ctx->fixes, i));
+  g_ptr_array_set_size(ctx->fixes, 0);
+  pixDestroy(&ctx->dbg_gray);
+  if (ctx->dbg_regions) {
+    g_array_free(ctx->dbg_regions, TRUE);
+    ctx->dbg_regions = NULL;
+  }
+  if (!rgb || width < 16 || height < 16 || dpi < 50) {
+    g_set_error(error, b2j_ocr_error_quark(), 2, "page %d: no usable image to OCR (%dx%d)",
+                page->number, width, height);
+    return false;
+  }
+#ifdef B2J_OCR_TIMING
+  double t_prev = tnow();
+#endif
+  PIX *gray = b2j_ocr_gray_from_rgb(rgb, width, height, stride);
+  /* Orientation and skew are judged at half resolution: enough for text
+   * lines and four times cheaper. */
+  PIX *half = gray ? pixScaleAreaMap2(gray) : NULL;
+  PIX *hbin = half ? b2j_ocr_binarize(half, dpi / 2) : NULL;
+  pixDestroy(&half);
+  if (!hbin) {
+    pixDestroy(&gray);
+    g_set_error(error, b2j_ocr_error_quark(), 3, "page %d: out of memory binarising", page->number);
+    return false;
+  }
+  TMARK("gray+hbin");
+  /* Skew first: a 2 degree skew merges neighbouring lines in the profiles
+   * the orientation test reads. Rotations commute, so the angle holds in
+   * every quarter turn. */
+  l_float32 angle = 0, sconf = 0;
+  if (pixFindSkewSweepAndSearch(hbin, &angle, &sconf, 2, 1, 5.0f, 0.5f, 0.01f) ||
+      sconf < SKEW_MIN_CONF)
+    angle = 0;
+  PIX *hdesk = fabs(angle) >= 0.05
+                   ? pixRotateBySampling(hbin, pixGetWidth(hbin) / 2, pixGetHeight(hbin) / 2,
+                                         (l_float32)(angle * M_PI / 180.0), L_BRING_IN_WHITE)
+                   : pixClone(hbin);
+  PIX *hlines = hdesk ? b2j_ocr_line_mask(hdesk, dpi / 2) : NULL;
+  if (hlines)
+    pixDilateBrick(hlines, hlines, 3, 3);
+  PIX *htext = hlines ? pixSubtract(NULL, hdesk, hlines) : NULL;
+
+  pixDestroy(&hlines);
+  pixDestroy(&hdesk);
+  int turn = htext ? detect_turn(ctx, htext, dpi / 2) : 0;
+  pixDestroy(&htext);
+  int quads = (4 - turn / 90) % 4;
+  if (quads % 2 && angle == 0) {
+    /* A sideways page of prose shows its lines only once turned. */
+    PIX *t = pixRotateOrth(hbin, quads);
+    if (!t || pixFindSkewSweepAndSearch(t, &angle, &sconf, 2, 1, 5.0f, 0.5f, 0.01f) ||
+        sconf < SKEW_MIN_CONF)
+      angle = 0;
+    pixDestroy(&t);
+  }
+  pixDestroy(&hbin);
+#ifdef B2J_OCR_TIMING
+  fprintf(stderr, "  turn %d skew %.3f conf %.2f\n", turn, angle, sconf);
+#endif
+  TMARK("skew");
+  PIX *up = turn_and_deskew(gray, quads, angle);
+  TMARK("rotate");
+  pixDestroy(&gray);
+  PIX *bin = up ? b2j_ocr_binarize(up, dpi) : NULL;
+  PIX *lines = bin ? b2j_ocr_line_mask(bin, dpi) : NULL;
+  if (!lines) {
+    pixDestroy(&up);
+    pixDestroy(&bin);
+    g_set_error(error, b2j_ocr_error_quark(), 3, "page %d: out of memory finding lines",
+                page->number);
+    return false;
+  }
+  int w = pixGetWidth(bin), h = pixGetHeight(bin);
+  TMARK("bin+lines");
+
+  /* The page as the reader sees it. */
+  if (quads % 2) {
+    double t = page->width;
+    page->width = page->height;
+    page->height = t;
+  }
+  if (page->width <= 0 || page->height <= 0) {
+    page->width = w * 72.0 / dpi;
+    page->height = h * 72.0 / dpi;
+  }
+  page->rotation = turn;
+  /* pixFindSkew gives the turn that straightens the page; the page's own
+   * skew is the opposite (clockwise positive). */
+  page->skew_deg = -angle;
+  page->source = B2J_SOURCE_OCR;
+  if (page->words->len)
+    g_array_remove_range(page->words, 0, page->words->len);
+  if (page->rules->len)
+    g_array_set_size(page->rules, 0);
+
+  /* The rule finder sees the line image only (glyph strokes of large
+   * titles would pass for short rules), at half resolution. */
+  PIX *hb = pixReduceRankBinary2(lines, 1, NULL);
+  if (hb) {
+    int rs = 0;
+    guint32 *hrgb = b2j_ocr_rgb_from_bin(hb, &rs);
+    if (hrgb)
+      b2j_rules_from_rgb(page, hrgb, pixGetWidth(hb), pixGetHeight(hb), rs, dpi / 2);
+    g_free(hrgb);
+    pixDestroy(&hb);
+  }
+  drop_glyph_rules(page);
+  /* What goes before recognition: line pixels near an accepted rule only
+   * (a long stroke of a big title is no rule), grown a little so the
+   * lines' soft edges go too. */
+  int grow = MAX(2, (int)lround(dpi / 150.0));
+  PIX *near = rules_raster(page, w, h, dpi, grow, MAX(3, (int)lround(dpi / 40.0)));
+  if (near)
+    pixAnd(lines, lines, near);
+  pixDestroy(&near);
+  PIX *fat = pixDilateBrick(NULL, lines, 2 * grow + 1, 2 * grow + 1);
+  pixDestroy(&lines);
+  PIX *clean = fat ? pixSubtract(NULL, bin, fat) : NULL;
+  pixDestroy(&fat);
+  pixDestroy(&bin);
+  if (!clean) {
+    pixDestroy(&up);
+    g_set_error(error, b2j_ocr_error_quark(), 3, "page %d: out of memory cleaning the image",
+                page->number);
+    return false;
+  }
+  TMARK("rules");
+  GArray *regions = g_array_new(FALSE, FALSE, sizeof(b2j_ocr_region));
+  find_cells(page, w, h, dpi, regions);
+  GArray *chunks = g_array_new(FALSE, FALSE, sizeof(chunk));
+  /* Text outside the cells: the page with the cells blanked. */
+  PIX *rest = pixCopy(NULL, clean);
+  for (guint i = 0; i < regions->len; i++) {
+    b2j_ocr_region *rg = &g_array_index(regions, b2j_ocr_region, i);
+    int inset = MAX(1, (int)lround(dpi / 150.0));
+    find_chunks(clean, rg->x0 + inset, rg->y0 + inset, rg->x1 - inset, rg->y1 - inset, (int)i,
+                dpi, chunks);
+    if (rest)
+      pixRasterop(rest, rg->x0, rg->y0, rg->x1 - rg->x0, rg->y1 - rg->y0, PIX_CLR, NULL, 0, 0);
+  }
+  if (rest) {
+    b2j_ocr_region all = {0, 0, w, h, false, -1};
+    g_array_append_val(regions, all);
+    find_chunks(rest, 0, 0, w, h, (int)regions->len - 1, dpi, chunks);
+    pixDestroy(&rest);
+  }
+  g_array_sort(chunks, cmp_chunk);
+  TMARK("cells");
+
+  double to_pt = 72.0 / dpi, sum_conf = 0;
+  int n_words = 0;
+  for (guint i = 0; i < chunks->len; i++) {
+    const chunk *c = &g_array_index(chunks, chunk, i);
+    reading r = read_chunk(ctx, clean, c, dpi);
+    if (!r.text || !*r.text) {
+      reading_clear(&r);
+      continue;
+    }
+    b2j_box box = {c->x0 * to_pt, c->y0 * to_pt, c->x1 * to_pt, c->y1 * to_pt};
+    if (!r.numeric) {
+      char *fixed = b2j_lexicon_lookup(ctx->lex, r.text);
+      if (fixed) {
+        b2j_ocr_fix *f = g_new0(b2j_ocr_fix, 1);
+        f->from = r.text;
+        f->to = g_strdup(fixed);
+        f->box = box;
+        f->conf = r.conf;
+        g_ptr_array_add(ctx->fixes, f);
+        r.text = fixed;
+      }
+    }
+    b2j_page_add_word(page, r.text, box, r.conf, B2J_ORIGIN_OCR);
+    g_array_index(page->words, b2j_word, page->words->len - 1).alternatives = r.alternatives;
+    sum_conf += r.conf;
+    n_words++;
+    b2j_ocr_region *rg = &g_array_index(regions, b2j_ocr_region, c->region);
+    rg->conf = rg->conf < 0 ? r.conf : MIN(rg->conf, r.conf);
+  }
+  TMARK("recognise");
+  page->ocr_confidence = n_words ? sum_conf / n_words : 0;
+  g_array_free(chunks, TRUE);
+  pixDestroy(&clean);
+
+  if (ctx->debug) {
+    ctx->dbg_gray = up;
+    ctx->dbg_regions = regions;
+    ctx->dbg_dpi = dpi;
+  } else {
+    pixDestroy(&up);
+    g_array_free(regions, TRUE);
+  }
+  return true;
+}
