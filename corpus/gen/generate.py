@@ -1108,11 +1108,19 @@ def project_table(doc, pname, unit_is_yuan, overall=False):
     lab = "项目资金（万元）" if not overall else "年度预算申请（万元）"
     rows.append([lab, "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
     fl = [("年度资金总额", budget0, annual, executed, str(fund_w), rate_txt, str(fund_s))]
-    fl.append(("其中：当年财政拨款", budget0, cur, cur if executed >= cur else executed,
-               "—", "—", "—"))
-    fl.append(("上年结转资金", None, prev if prev else None, (executed - cur if executed > cur else None) if prev else None,
-               "—", "—", "—"))
-    fl.append(("其他资金", None, None, None, "—", "—", "—"))
+    if not overall or rng.random() < 0.5:
+        fl.append(("其中：当年财政拨款", budget0, cur, cur if executed >= cur else executed,
+                   "—", "—", "—"))
+        fl.append(("上年结转资金", None, prev if prev else None,
+                   (executed - cur if executed > cur else None) if prev else None, "—", "—", "—"))
+        fl.append(("其他资金", None, None, None, "—", "—", "—"))
+        composition = None
+    else:  # the whole-department form (seed 001): money by source and by use, as text in the cells
+        basic = q(annual * D(rng.randint(30, 80)) / 100)
+        composition = [("按收入性质分：", "按支出性质分："),
+                       (f"其中：一般公共预算：{fmt_plain(annual)}", f"其中：基本支出：{fmt_plain(basic)}"),
+                       ("政府性基金拨款：", f"项目支出：{fmt_plain(annual - basic)}"),
+                       ("纳入专户管理的非税收入拨款：", "")]
     funds = []
     for line, a, b, c_, w, r, s in fl:
         cells = ["" if a is None else fmt_plain(a), "" if b is None else fmt_plain(b), "" if c_ is None else fmt_plain(c_)]
@@ -1121,6 +1129,10 @@ def project_table(doc, pname, unit_is_yuan, overall=False):
         funds.append({"line": line, "initial_budget": cells[0] or None, "annual_budget": cells[1] or None,
                       "executed": cells[2] or None, "weight": None if w == "—" else w,
                       "execution_rate": None if r == "—" else r.rstrip("%"), "score": None if s == "—" else s})
+    for left, right in composition or []:
+        rows.append([lab, left, left, left, left, right, right, right, right])
+        merges.append({"row": len(rows) - 1, "col": 1, "rowspan": 1, "colspan": 4})
+        merges.append({"row": len(rows) - 1, "col": 5, "rowspan": 1, "colspan": 4})
     # first fund-block row: blank cells 1..2 merged
     merges.append({"row": fr0, "col": 1, "rowspan": 1, "colspan": 2})
     merges.append({"row": fr0, "col": 0, "rowspan": len(rows) - fr0, "colspan": 1})
