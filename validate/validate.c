@@ -983,7 +983,7 @@ static void rules_summary(vctx *c, const vtable *vt, bool appropriation) {
     ti = find_in_group(vt, gi, TI);
     te = find_in_group(vt, ge, TE);
   }
-  amount ai, ae, ati, ate;
+  amount ai = {0}, ae = {0}, ati = {0}, ate = {0};
   summary_amount(vt, inc, &ai);
   summary_amount(vt, exp, &ae);
   bool have_ti = summary_amount(vt, ti, &ati), have_te = summary_amount(vt, te, &ate);
@@ -995,7 +995,7 @@ static void rules_summary(vctx *c, const vtable *vt, bool appropriation) {
       const vline *l = v_line(vt, i);
       if (l->group != gi || !*l->key || is_total_line(l) || g_str_has_prefix(l->name, "其中"))
         continue;
-      amount a;
+      amount a = {0};
       if (summary_amount(vt, i, &a))
         g_array_append_val(parts, a);
     }
@@ -1015,13 +1015,13 @@ static void rules_summary(vctx *c, const vtable *vt, bool appropriation) {
         const vline *l = v_line(vt, i);
         if (l->group != ge || !*l->key || is_total_line(l) || g_str_has_prefix(l->name, "其中"))
           continue;
-        amount a;
+        amount a = {0};
         if (amount_at(vt, i, col, &a)) {
           any = any || a.kind == CV_NUM;
           g_array_append_val(parts, a);
         }
       }
-      amount f;
+      amount f = {0};
       amount_at(vt, exp, col, &f);
       if (any || f.kind == CV_NUM) {
         char *where = g_strdup_printf("本年支出合计/%s", v_label(vt, col));
@@ -1052,7 +1052,7 @@ static void rules_summary(vctx *c, const vtable *vt, bool appropriation) {
   static const char *const K_END[] = {"年末", "结转", NULL};
   static const char *const K_END2[] = {"结转下年", NULL};
   if (have_ti) {
-    amount p[3];
+    amount p[3] = {{0}};
     p[0] = ai;
     int u = find_in_group(vt, gi, K_USE);
     if (u < 0)
@@ -1070,7 +1070,7 @@ static void rules_summary(vctx *c, const vtable *vt, bool appropriation) {
            vt->desc);
   }
   if (have_te) {
-    amount p[3];
+    amount p[3] = {{0}};
     p[0] = ae;
     int d = find_in_group(vt, ge, K_DIST);
     int e = find_in_group(vt, ge, K_END);
@@ -1103,7 +1103,7 @@ static void rules_summary(vctx *c, const vtable *vt, bool appropriation) {
         const vline *l = g_ptr_array_index(vt->lines, i);
         if (l->group != ge || !*l->key)
           continue;
-        amount tot, p[3];
+        amount tot = {0}, p[3] = {{0}};
         amount_at(vt, (int)i, ct, &tot);
         bool any = tot.kind == CV_NUM && !b2j_dec_is_zero(tot.v);
         for (int f = 0; f < 3; f++) {
@@ -1170,7 +1170,7 @@ static void three_public_row(vctx *c, const vtable *vt, int line, const char *pr
   if (*pre)
     pre[strlen(pre) - 1] = '\0';
   if (ct >= 0 && cabroad >= 0 && cveh >= 0 && crec >= 0) {
-    amount f, p[3];
+    amount f = {0}, p[3] = {{0}};
     amount_at(vt, line, ct, &f);
     amount_at(vt, line, cabroad, &p[0]);
     amount_at(vt, line, cveh, &p[1]);
@@ -1188,7 +1188,7 @@ static void three_public_row(vctx *c, const vtable *vt, int line, const char *pr
            vt->desc, *pre ? " under " : "", pre);
   }
   if (csub >= 0 && cbuy >= 0 && crun >= 0) {
-    amount f, p[2];
+    amount f = {0}, p[2] = {{0}};
     amount_at(vt, line, csub, &f);
     amount_at(vt, line, cbuy, &p[0]);
     amount_at(vt, line, crun, &p[1]);
@@ -1248,7 +1248,7 @@ static void cross_totals(vctx *c) {
   /* 01 本年收入合计 = 02 合计/本年收入合计 */
   if (need(c, V01, "cross_income_total", "本年收入合计", "01 本年收入合计 = 02 合计") &&
       need(c, V02, "cross_income_total", "本年收入合计", "01 本年收入合计 = 02 合计")) {
-    amount a, b;
+    amount a = {0}, b = {0};
     if (summary_amount(t01, find_any(t01, A_INC_TOTAL), &a) && total_amount(t02, C_INC_TOTAL, &b))
       cross_check(c, "cross_income_total", "本年收入合计", &a, &b, NULL);
     else
@@ -1260,7 +1260,7 @@ static void cross_totals(vctx *c) {
   /* 01 本年支出合计 = 03 合计/本年支出合计 */
   if (need(c, V01, "cross_expenditure_total", "本年支出合计", "01 本年支出合计 = 03 合计") &&
       need(c, V03, "cross_expenditure_total", "本年支出合计", "01 本年支出合计 = 03 合计")) {
-    amount a, b;
+    amount a = {0}, b = {0};
     if (summary_amount(t01, find_any(t01, A_EXP_TOTAL), &a) && total_amount(t03, C_EXP_TOTAL, &b))
       cross_check(c, "cross_expenditure_total", "本年支出合计", &a, &b, NULL);
     else
@@ -1272,7 +1272,7 @@ static void cross_totals(vctx *c) {
   /* 04 本年收入合计 = 02 合计/财政拨款收入 */
   if (need(c, V04, "cross_appropriation_income", "财政拨款收入", "04 本年收入合计 = 02 财政拨款收入") &&
       need(c, V02, "cross_appropriation_income", "财政拨款收入", "04 本年收入合计 = 02 财政拨款收入")) {
-    amount a, b;
+    amount a = {0}, b = {0};
     if (summary_amount(t04, find_any(t04, A_INC_TOTAL), &a) && total_amount(t02, C_APPROP, &b))
       cross_check(c, "cross_appropriation_income", "合计/财政拨款收入", &a, &b, NULL);
     else
@@ -1284,7 +1284,7 @@ static void cross_totals(vctx *c) {
   /* 04 本年支出合计/一般公共预算财政拨款 = 05 合计/小计 */
   if (need(c, V04, "cross_general_budget_total", "合计/小计", "04 一般公共预算 本年支出合计 = 05 合计") &&
       need(c, V05, "cross_general_budget_total", "合计/小计", "04 一般公共预算 本年支出合计 = 05 合计")) {
-    amount a, b;
+    amount a = {0}, b = {0};
     int l = find_any(t04, A_EXP_TOTAL);
     int col = -1;
     if (l >= 0) {
@@ -1371,7 +1371,7 @@ static void cross_class(vctx *c, const vtable *sum, const char *sum_col_word, co
     const char *cls = class_of_name(l->key);
     if (!cls)
       continue;
-    amount f;
+    amount f = {0};
     amount_at(sum, i, scol, &f);
     if (f.kind == CV_BLANK) {
       amount_clear(&f);
@@ -1454,7 +1454,7 @@ static void per_code(vctx *c, const char *rule, const vtable *a, const char *con
         continue;
       g_hash_table_add(seen, (gpointer)l->code);
       int la = line_of_code(a, l->code), lb = line_of_code(b, l->code);
-      amount x, y;
+      amount x = {0}, y = {0};
       memset(&x, 0, sizeof x);
       memset(&y, 0, sizeof y);
       if (la >= 0)
@@ -1541,7 +1541,7 @@ static void cross_codes(vctx *c) {
       need(c, V03, "cross_code_03_05", "", "03 and 05 per subject code") &&
       need(c, V02, "cross_code_03_05", "",
            "needed to know whether every income is 财政拨款 (02 财政拨款收入 = 本年收入合计)")) {
-    amount inc, app;
+    amount inc = {0}, app = {0};
     bool r1 = total_amount(t02, C_INC_TOTAL, &inc), r2 = total_amount(t02, C_APPROP, &app);
     if (!r1 || !r2 || inc.kind != CV_NUM || app.kind != CV_NUM) {
       v_skip(c, "cross_code_03_05", "", t02->t->id,
@@ -1588,7 +1588,7 @@ static void cross_codes(vctx *c) {
     static const char *const K_DIST[] = {"结余分配", NULL};
     vtable *src = t04 ? t04 : t01;
     if (src) {
-      amount b, e, u, d;
+      amount b = {0}, e = {0}, u = {0}, d = {0};
       summary_amount(src, v_find(src, 0, K_BEGIN), &b);
       summary_amount(src, v_find(src, 0, K_END), &e);
       summary_amount(src, src == t01 ? v_find(src, 0, K_USE) : -1, &u);
@@ -1605,7 +1605,7 @@ static void cross_codes(vctx *c) {
       amount_clear(&u);
       amount_clear(&d);
     } else {
-      amount i2, x5;
+      amount i2 = {0}, x5 = {0};
       if (total_amount(t02, C_APPROP, &i2) && total_amount(t05, C_GB_TOTAL, &x5) &&
           i2.kind == CV_NUM && x5.kind == CV_NUM && b2j_dec_cmp(i2.v, x5.v) == 0)
         cond = "assumed no carry-over: 01/04 not found, and 02 合计/财政拨款收入 = 05 合计/小计";
@@ -1680,11 +1680,11 @@ static void cross_basic_detail(vctx *c) {
       !need(c, V05, "cross_basic_detail", "合计/基本支出", "06 人员经费合计 + 公用经费合计 = 05 基本支出"))
     return;
   vtable *t06 = c->std[V06], *t05 = c->std[V05];
-  amount p, g, b;
+  amount p = {0}, g = {0}, b = {0};
   bool hp = labelled_amount(t06, "人员经费合计", &p), hg = labelled_amount(t06, "公用经费合计", &g);
   bool hb = total_amount(t05, C_BASIC, &b);
   static const char *const C06_TOT[] = {"合计", NULL};
-  amount t;
+  amount t = {0};
   memset(&t, 0, sizeof t);
   if ((!hp || !hg) && hb && total_amount(t06, C06_TOT, &t) && t.kind == CV_NUM) {
     /* Budgets print 合计 (= 人员经费 + 公用经费) as a row and a column. */
@@ -1884,7 +1884,7 @@ void b2j_validate(b2j_doc *doc) {
 /* A headline amount of the standard tables, for prose figures. */
 bool v_std_amount(vctx *c, const char *what, v_quantity *q) {
   memset(q, 0, sizeof *q);
-  amount a;
+  amount a = {0};
   memset(&a, 0, sizeof a);
   bool ok = false;
   static const char *const C09F[] = {"决算数/合计", "合计", NULL};
