@@ -726,7 +726,15 @@ def final_accounts(doc, unit):
     doc.heading("六、财政拨款“三公”经费支出决算情况说明")
     tb, ta = sum(b3), sum(a3)
     s = f"{y}年度“三公”经费财政拨款支出决算为{P(ta)}{U}"
-    doc.para(s + f"，完成预算的{pct(ta, tb, 1)}%，决算数小于预算数的主要原因是厉行节约，严控支出。其中：因公出国（境）费"
+    if tb == 0:
+        cmp_ = "，年初未安排预算"
+    elif ta < tb:
+        cmp_ = f"，完成预算的{pct(ta, tb, 1)}%，决算数小于预算数的主要原因是厉行节约，严控支出"
+    elif ta == tb:
+        cmp_ = "，决算数与预算数持平"
+    else:
+        cmp_ = f"，决算数大于预算数{P(ta - tb)}{U}"
+    doc.para(s + cmp_ + f"。其中：因公出国（境）费"
              f"{P(a3[0])}{U}，公务用车购置及运行维护费{P(a3[1] + a3[2])}{U}，公务接待费{P(a3[3])}{U}。")
     doc.fig("three_public", "“三公”经费", ta, U, s)
     doc.heading("七、机关运行经费支出说明")
