@@ -1136,16 +1136,51 @@ static void rules_summary(vctx *c, const vtable *vt, bool appropriation) {
 /* 09: 三公 合计 = 出国 + 公务用车 + 接待; 小计 = 购置费 + 运行维护费        */
 /* ====================================================================== */
 
-/* Column of the 09 table under `prefix` ("预算数/", "决算数/" or "") whose
- * leaf matches: a leaf equal to `exact`, or containing `has` and not `not`. */
-static int col09(const vtable *vt, const char *prefix, const char *exact, const char *has,
-                 const char *not_has) {
+/* The 09 table is one or two blocks (预算数, 决算数) of the same columns. A
+ * block starts at a column whose leaf is 合计; it is named by its path
+ * prefix, or, when the header lost it, by its order (预算数 then 决算数). */
+typedef struct {
+  int c0, c1;
+  char name[32];
+} block09;
+
+static int blocks09(const vtable *vt, block09 out[2]) {
   const vgroup *g = &g_array_index(vt->groups, vgroup, 0);
-  for (int col = g->v0; col < g->v1; col++) {
+  int starts[4], n = 0;
+  for (int col = g->v0; col < g->v1 && n < 4; col++) {
     char *k = b2j_text_match_key(v_label(vt, col));
-    bool ok = g_str_has_prefix(k, prefix);
     const char *leaf = strrchr(k, '/') ? strrchr(k, '/') + 1 : k;
-    if (ok && exact)
+    if (strcmp(leaf, "合计") == 0)
+      starts[n++] = col;
+    g_free(k);
+  }
+  if (n == 0 || n > 2)
+    return 0;
+  for (int i = 0; i < n; i++) {
+    out[i].c0 = starts[i];
+    out[i].c1 = i + 1 < n ? starts[i + 1] : g->v1;
+    char *k = b2j_text_match_key(v_label(vt, starts[i]));
+    const char *slash = strchr(k, '/');
+    if (slash && g_utf8_strlen(k, slash - k) <= 6)
+      g_strlcpy(out[i].name, k, MIN(sizeof out[i].name, (size_t)(slash - k) + 1));
+    else if (n == 2)
+      g_strlcpy(out[i].name, i == 0 ? "预算数" : "决算数", sizeof out[i].name);
+    else
+      out[i].name[0] = '\0';
+    g_free(k);
+  }
+  return n;
+}
+
+/* Column of block b whose leaf equals `exact`, or contains `has` and not
+ * `not_has`. */
+static int col09(const vtable *vt, const block09 *b, const char *exact, const char *has,
+                 const char *not_has) {
+  for (int col = b->c0; col < b->c1; col++) {
+    char *k = b2j_text_match_key(v_label(vt, col));
+    const char *leaf = strrchr(k, '/') ? strrchr(k, '/') + 1 : k;
+    bool ok = true;
+    if (exact)
       ok = strcmp(leaf, exact) == 0;
     if (ok && has)
       ok = strstr(leaf, has) != NULL;
@@ -1158,17 +1193,15 @@ static int col09(const vtable *vt, const char *prefix, const char *exact, const 
   return -1;
 }
 
-static void three_public_row(vctx *c, const vtable *vt, int line, const char *prefix) {
-  int ct = col09(vt, prefix, "合计", NULL, NULL);
-  int cabroad = col09(vt, prefix, NULL, "出国", NULL);
-  int csub = col09(vt, prefix, "小计", NULL, NULL);
-  int cveh = csub >= 0 ? csub : col09(vt, prefix, NULL, "购置及运行", NULL);
-  int cbuy = col09(vt, prefix, NULL, "购置费", "运行");
-  int crun = col09(vt, prefix, NULL, "运行维护费", "购置及");
-  int crec = col09(vt, prefix, NULL, "接待", NULL);
-  char *pre = g_strdup(prefix);
-  if (*pre)
-    pre[strlen(pre) - 1] = '\0';
+static void three_public_row(vctx *c, const vtable *vt, int line, const block09 *b) {
+  int ct = col09(vt, b, "合计", NULL, NULL);
+  int cabroad = col09(vt, b, NULL, "出国", NULL);
+  int csub = col09(vt, b, "小计", NULL, NULL);
+  int cveh = csub >= 0 ? csub : col09(vt, b, NULL, "购置及运行", NULL);
+  int cbuy = col09(vt, b, NULL, "购置费", "运行");
+  int crun = col09(vt, b, NULL, "运行维护费", "购置及");
+  int crec = col09(vt, b, NULL, "接待", NULL);
+  const char *pre = b->name;
   if (ct >= 0 && cabroad >= 0 && cveh >= 0 && crec >= 0) {
     amount f = {0}, p[3] = {{0}};
     amount_at(vt, line, ct, &f);
@@ -1199,15 +1232,18 @@ static void three_public_row(vctx *c, const vtable *vt, int line, const char *pr
     amount_clear(&p[0]);
     amount_clear(&p[1]);
   }
-  g_free(pre);
 }
 
 static void rules_three_public(vctx *c, const vtable *vt) {
   if (vt->groups->len == 0)
     return;
-  /* The data rows: those with a number in the group's value columns. */
-  bool prefixed_b = col09(vt, "预算数/", "合计", NULL, NULL) >= 0;
-  bool prefixed_f = col09(vt, "决算数/", "合计", NULL, NULL) >= 0;
+  block09 blk[2];
+  int nb = blocks09(vt, blk);
+  if (nb == 0) {
+    v_skip(c, "three_public_sum", "合计", vt->t->id, "%s: no 合计 column was read", vt->desc);
+    return;
+  }
+  /* The data rows: those with a number in the value columns. */
   int rows = 0;
   for (guint i = 0; i < vt->lines->len; i++) {
     const vline *l = g_ptr_array_index(vt->lines, i);
@@ -1220,12 +1256,8 @@ static void rules_three_public(vctx *c, const vtable *vt) {
     if (!num)
       continue;
     rows++;
-    if (prefixed_b)
-      three_public_row(c, vt, (int)i, "预算数/");
-    if (prefixed_f)
-      three_public_row(c, vt, (int)i, "决算数/");
-    if (!prefixed_b && !prefixed_f)
-      three_public_row(c, vt, (int)i, "");
+    for (int k = 0; k < nb; k++)
+      three_public_row(c, vt, (int)i, &blk[k]);
   }
   if (!rows)
     v_skip(c, "three_public_sum", "合计", vt->t->id, "%s: no data row was read", vt->desc);
@@ -1887,8 +1919,6 @@ bool v_std_amount(vctx *c, const char *what, v_quantity *q) {
   amount a = {0};
   memset(&a, 0, sizeof a);
   bool ok = false;
-  static const char *const C09F[] = {"决算数/合计", "合计", NULL};
-  static const char *const C09B[] = {"预算数/合计", NULL};
   if (strcmp(what, "total_income") == 0) {
     if (c->std[V01])
       ok = summary_amount(c->std[V01], find_any(c->std[V01], A_INC_TOTAL), &a);
@@ -1910,22 +1940,21 @@ bool v_std_amount(vctx *c, const char *what, v_quantity *q) {
   } else if ((strcmp(what, "three_public_final") == 0 || strcmp(what, "three_public_budget") == 0) &&
              c->std[V09]) {
     const vtable *vt = c->std[V09];
-    const char *const *cols = strcmp(what, "three_public_final") == 0 ? C09F : C09B;
-    for (guint i = 0; i < vt->lines->len && !ok; i++) {
+    bool final = strcmp(what, "three_public_final") == 0;
+    block09 blk[2];
+    int nb = vt->groups->len ? blocks09(vt, blk) : 0;
+    const block09 *b = NULL;
+    for (int k = 0; k < nb && !b; k++)
+      if (strcmp(blk[k].name, final ? "决算数" : "预算数") == 0)
+        b = &blk[k];
+    if (!b && nb == 1 && !*blk[0].name)
+      b = &blk[0]; /* a budget's 三公 table: one block */
+    int col = b ? col09(vt, b, "合计", NULL, NULL) : -1;
+    for (guint i = 0; i < vt->lines->len && !ok && col >= 0; i++) {
       const vline *l = g_ptr_array_index(vt->lines, i);
-      for (int k = 0; cols[k] && !ok; k++) {
-        int col = -1;
-        for (guint cc = 0; cc < vt->t->columns->len && col < 0; cc++) {
-          char *key = b2j_text_match_key(v_label(vt, (int)cc)), *w = b2j_text_match_key(cols[k]);
-          if (strcmp(key, w) == 0)
-            col = (int)cc;
-          g_free(key);
-          g_free(w);
-        }
-        b2j_dec v;
-        if (col >= 0 && v_cell(vt, l->row, col, &v) == CV_NUM)
-          ok = amount_at(vt, (int)i, col, &a);
-      }
+      b2j_dec v;
+      if (v_cell(vt, l->row, col, &v) == CV_NUM)
+        ok = amount_at(vt, (int)i, col, &a);
     }
   }
   if (ok && a.kind == CV_NUM) {

@@ -955,6 +955,26 @@ static void test_figure_vs_table(void) {
   tv_done(d);
 }
 
+
+static void test_three_public_blocks_without_prefix(void) {
+  /* A header that lost 预算数/决算数: the two blocks are told by order. */
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_table *t = tv_table(d, "t9", "three_public", "公开09表", "万元",
+                          "合计|因公出国(境)费|小计|公务用车购置费|公务用车运行维护费|公务接待费|"
+                          "合计|因公出国(境)费|小计|公务用车购置费|公务用车运行维护费|公务接待费",
+                          11);
+  tv_row(t, "8.68||7.09||7.09|1.59|5.00||4.11||4.11|0.89");
+  add_figure(d, "three_public", "“三公”经费", "5.00", "万元",
+             "2022年度“三公”经费财政拨款支出决算为5.00万元，完成预算的57.6%");
+  b2j_validate(d);
+  TAP_OK(tv_pass(tv_find(d, "three_public_sum", "预算数/合计")) &&
+             tv_pass(tv_find(d, "three_public_sum", "决算数/合计")),
+         "three_public_sum: unprefixed blocks checked separately, named by order");
+  const b2j_check *c = tv_find(d, "figure_vs_table", "three_public");
+  TAP_OK(tv_pass(c), "figure_vs_table: prose 三公 决算 5.00 万元 = the second (决算数) block's 合计");
+  tv_done(d);
+}
+
 /* ---------- years and placeholders ---------- */
 
 static void test_years_in_titles(void) {
@@ -1019,6 +1039,7 @@ int main(void) {
   test_total_score_conventions();
   test_execution_rate();
   test_figure_vs_table();
+  test_three_public_blocks_without_prefix();
   test_years_in_titles();
   test_placeholders();
   return tap_done();
