@@ -9,6 +9,7 @@
 #include "layout/layout.h"
 #include "normalize/normalize.h"
 #include "ocr/ocr.h"
+#include "validate/validate.h"
 
 /* Ruling lines are found on a rendering; 72 dpi keeps a 0.5 pt rule visible
  * while costing a few milliseconds a page. */
@@ -163,6 +164,7 @@ b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
   b2j_interpret_figures(doc, page_grids);
   b2j_interpret_kinds(doc);
   g_ptr_array_unref(page_grids);
+  b2j_validate(doc);
 
   b2j_pdf_close(pdf);
   g_bytes_unref(bytes);
