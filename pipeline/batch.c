@@ -433,7 +433,8 @@ static int summarize(batch *b, double seconds, bool interrupted, const GPtrArray
       else
         n_failed++;
       n_skipped += it->skipped;
-      pages += it->pages;
+      if (!it->skipped) /* pages read by this run */
+        pages += it->pages;
       cJSON_AddStringToObject(f, "status", s);
       if (it->code) {
         cJSON *c = cJSON_GetObjectItemCaseSensitive(by_code, it->code);
