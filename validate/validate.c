@@ -34,12 +34,12 @@ static role role_of(const char *label) {
   if (strstr(leaf, "行次") || strstr(leaf, "栏次") || strcmp(leaf, "序号") == 0)
     r = R_SKIP;
   else if (strcmp(leaf, "类") == 0 || strcmp(leaf, "款") == 0 || strcmp(leaf, "项") == 0 ||
-           strcmp(leaf, "类款项") == 0)
-    r = R_PART;
+           strcmp(leaf, "类款项") == 0 || (strstr(leaf, "分类") && !strstr(leaf, "名称")))
+    r = R_PART; /* "支出功能分类" over the 类 column; "功能分类科目" over code (and name) */
   else if (strstr(k, "编码") || strstr(k, "代码") || strcmp(leaf, "科目编号") == 0)
     r = R_CODE;
   else if (strstr(leaf, "名称") || strcmp(leaf, "项目") == 0 || strcmp(leaf, "科目") == 0 ||
-           strcmp(leaf, "功能分类科目") == 0 || strcmp(leaf, "经济分类科目") == 0)
+           strcmp(leaf, "科目名称") == 0)
     r = R_NAME;
   g_free(k);
   return r;
@@ -253,6 +253,10 @@ static vtable *vtable_new(const b2j_table *t) {
       const char *namet = "";
       for (int i = 0; i < g->n_name && !*namet; i++)
         namet = cell_text(vt, (int)r, g->name_cols[i]);
+      if (!*namet && nonnum) {
+        namet = nonnum; /* "合计" or "2101101 行政运行" printed in a code column */
+        nonnum = NULL;
+      }
       const char *rest = NULL;
       if (*namet) {
         if (!have && leading_code(namet, l->code, &rest)) {
@@ -1394,6 +1398,13 @@ static void cross_class(vctx *c, const vtable *sum, const char *sum_col_word, co
   if (scol < 0 || subcol < 0) {
     v_skip(c, rule, "", sub->t->id, "%s or %s: the amount columns were not read", sum->desc,
            sub->desc);
+    return;
+  }
+  bool coded = false;
+  for (guint j = 0; j < sub->lines->len && !coded; j++)
+    coded = *((const vline *)g_ptr_array_index(sub->lines, j))->code != '\0';
+  if (!coded) {
+    v_skip(c, rule, "", sub->t->id, "not evaluated: no subject code was read in %s", sub->desc);
     return;
   }
   for (int i = 0; i < exp; i++) {
