@@ -470,6 +470,10 @@ static reading read_with(TessBaseAPI *api, PIX *img, double dpi, bool numeric) {
   TessBaseAPIClear(api);
   r.text = tidy_text(text->str);
   g_string_free(text, TRUE);
+  /* No number ends in a dash: that one is a speck or a rule's stub. */
+  gsize tl = strlen(r.text);
+  if (numeric && tl > 1 && r.text[tl - 1] == '-')
+    r.text[tl - 1] = '\0';
   /* A number is as good as its worst digit; Chinese text is judged by its
    * words on average (chi_sim gives the odd word of a good line 0). */
   r.conf = words ? CLAMP((numeric ? min_conf : sum_conf / words) / 100.0, 0, 1) : 0;
@@ -499,6 +503,31 @@ static bool plausible_number(const char *s) {
       return false;
   }
   return digits > 0 || (strlen(s) == 1 && *s == '-');
+}
+
+/* Ink in row y (or column x when `col`) of `src` between a and b. */
+static bool has_ink(PIX *src, bool col, int at, int a, int b) {
+  l_int32 n = 0;
+  BOX *box = col ? boxCreate(at, a, 1, b - a) : boxCreate(a, at, b - a, 1);
+  pixCountPixelsInRect(src, box, &n, NULL);
+  boxDestroy(&box);
+  return n > 0;
+}
+
+/* A cell's interior stops short of its rules; a glyph that nearly touches
+ * a rule pokes out of it (a 2 with its foot cut reads 7). With the rules
+ * already erased, grow the chunk while the next row or column out still
+ * has ink, up to `reach` pixels. */
+static void grow_to_glyphs(PIX *src, chunk *c, int reach) {
+  int w = pixGetWidth(src), h = pixGetHeight(src);
+  for (int k = 0; k < reach && c->y0 > 0 && has_ink(src, false, c->y0 - 1, c->x0, c->x1); k++)
+    c->y0--;
+  for (int k = 0; k < reach && c->y1 < h && has_ink(src, false, c->y1, c->x0, c->x1); k++)
+    c->y1++;
+  for (int k = 0; k < reach && c->x0 > 0 && has_ink(src, true, c->x0 - 1, c->y0, c->y1); k++)
+    c->x0--;
+  for (int k = 0; k < reach && c->x1 < w && has_ink(src, true, c->x1, c->y0, c->y1); k++)
+    c->x1++;
 }
 
 static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi) {
@@ -593,24 +622,27 @@ static double reading_score(b2j_ocr_ctx *ctx, PIX *bin, double dpi, int *n_lines
  * text reads best. Tesseract's OSD was tried and is unreliable on Chinese
  * table pages (it turned upright noisy pages over); reading a few lines
  * each way costs about the same and is not. `bin` is deskewed, lines gone. */
-static int detect_turn(b2j_ocr_ctx *ctx, PIX *bin, double dpi) {
-  int lines = 0, unused = 0;
-  double best = reading_score(ctx, bin, dpi, &lines);
-  if (best >= TURN_SURE)
-    return 0;
+static int detect_turn(b2j_ocr_ctx *ctx, PIX *bin, double dpi, bool sideways) {
+  int unused = 0;
+  double best = -1;
   int turn = 0;
-  /* Horizontal text lines found as the page stands: it is upright or
-   * upside down; none: it lies on its side. */
-  static const int flat[] = {180}, side[] = {90, 270, 180};
-  const int *tries = lines >= 4 ? flat : side;
-  size_t n = lines >= 4 ? G_N_ELEMENTS(flat) : G_N_ELEMENTS(side);
-  for (size_t i = 0; i < n; i++) {
+  /* Text lines run across a page that is upright or upside down; along it
+   * when it lies on its side. The other pair is tried only when the first
+   * reads badly both ways. */
+  static const int flat[] = {0, 180, 90, 270}, side[] = {90, 270, 0, 180};
+  const int *tries = sideways ? side : flat;
+  for (size_t i = 0; i < 4; i++) {
+    if (i == 2 && best >= 0.4)
+      break;
     /* Undo a clockwise turn t by turning (360 - t) more clockwise. */
     PIX *t = pixRotateOrth(bin, ((360 - tries[i]) / 90) % 4);
     if (!t)
       continue;
     double sc = reading_score(ctx, t, dpi, &unused);
     pixDestroy(&t);
+#ifdef B2J_OCR_TIMING
+    fprintf(stderr, "  turn %d score %.3f\n", tries[i], sc);
+#endif
     if (sc > best + 0.05) {
       best = sc;
       turn = tries[i];
@@ -797,10 +829,21 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
   TMARK("gray+hbin");
   /* Skew first: a 2 degree skew merges neighbouring lines in the profiles
    * the orientation test reads. Rotations commute, so the angle holds in
-   * every quarter turn. */
-  l_float32 angle = 0, sconf = 0;
-  if (pixFindSkewSweepAndSearch(hbin, &angle, &sconf, 2, 1, 5.0f, 0.5f, 0.01f) ||
-      sconf < SKEW_MIN_CONF)
+   * every quarter turn. Measured both ways: a page whose lines show more
+   * sharply once turned a quarter lies on its side. */
+  l_float32 angle = 0, sconf = 0, a90 = 0, c90 = 0;
+  if (pixFindSkewSweepAndSearch(hbin, &angle, &sconf, 2, 1, 5.0f, 0.5f, 0.01f))
+    angle = sconf = 0;
+  PIX *r90 = pixRotate90(hbin, 1);
+  if (!r90 || pixFindSkewSweepAndSearch(r90, &a90, &c90, 2, 1, 5.0f, 0.5f, 0.01f))
+    a90 = c90 = 0;
+  pixDestroy(&r90);
+  bool sideways = c90 > 1.5f * sconf && c90 >= SKEW_MIN_CONF;
+  if (sideways) {
+    angle = a90;
+    sconf = c90;
+  }
+  if (sconf < SKEW_MIN_CONF)
     angle = 0;
   PIX *hdesk = fabs(angle) >= 0.05
                    ? pixRotateBySampling(hbin, pixGetWidth(hbin) / 2, pixGetHeight(hbin) / 2,
@@ -810,20 +853,11 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
   if (hlines)
     pixDilateBrick(hlines, hlines, 3, 3);
   PIX *htext = hlines ? pixSubtract(NULL, hdesk, hlines) : NULL;
-
   pixDestroy(&hlines);
   pixDestroy(&hdesk);
-  int turn = htext ? detect_turn(ctx, htext, dpi / 2) : 0;
+  int turn = htext ? detect_turn(ctx, htext, dpi / 2, sideways) : 0;
   pixDestroy(&htext);
   int quads = (4 - turn / 90) % 4;
-  if (quads % 2 && angle == 0) {
-    /* A sideways page of prose shows its lines only once turned. */
-    PIX *t = pixRotateOrth(hbin, quads);
-    if (!t || pixFindSkewSweepAndSearch(t, &angle, &sconf, 2, 1, 5.0f, 0.5f, 0.01f) ||
-        sconf < SKEW_MIN_CONF)
-      angle = 0;
-    pixDestroy(&t);
-  }
   pixDestroy(&hbin);
 #ifdef B2J_OCR_TIMING
   fprintf(stderr, "  turn %d skew %.3f conf %.2f\n", turn, angle, sconf);
@@ -877,14 +911,15 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
   }
   drop_glyph_rules(page);
   /* What goes before recognition: line pixels near an accepted rule only
-   * (a long stroke of a big title is no rule), grown a little so the
-   * lines' soft edges go too. */
+   * (a long stroke of a big title is no rule). */
   int grow = MAX(2, (int)lround(dpi / 150.0));
   PIX *near = rules_raster(page, w, h, dpi, grow, MAX(3, (int)lround(dpi / 40.0)));
   if (near)
     pixAnd(lines, lines, near);
   pixDestroy(&near);
-  PIX *fat = pixDilateBrick(NULL, lines, 2 * grow + 1, 2 * grow + 1);
+  /* One pixel more each way takes the soft edges; more would eat the feet
+   * of digits that sit on a rule (a 2 turns into a 7). */
+  PIX *fat = pixDilateBrick(NULL, lines, 3, 3);
   pixDestroy(&lines);
   PIX *clean = fat ? pixSubtract(NULL, bin, fat) : NULL;
   pixDestroy(&fat);
@@ -921,7 +956,8 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
   double to_pt = 72.0 / dpi, sum_conf = 0;
   int n_words = 0;
   for (guint i = 0; i < chunks->len; i++) {
-    const chunk *c = &g_array_index(chunks, chunk, i);
+    chunk *c = &g_array_index(chunks, chunk, i);
+    grow_to_glyphs(clean, c, (int)lround(dpi / 48.0));
     reading r = read_chunk(ctx, clean, c, dpi);
     if (!r.text || !*r.text) {
       reading_clear(&r);
