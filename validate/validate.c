@@ -239,6 +239,8 @@ static vtable *vtable_new(const b2j_table *t) {
         for (const char *p = tx; *p; p++)
           if (!g_ascii_isdigit(*p) && *p != ' ')
             digits = false;
+        if (digits && cs->len && strlen(tx) == 1)
+          g_string_append_c(cs, '0'); /* 款/项 "2" printed without its leading 0 */
         if (digits)
           g_string_append(cs, tx);
         else if (*tx && !nonnum)
@@ -972,6 +974,25 @@ static void table_sum_check(vctx *c, const vtable *vt, const char *rule, const c
   g_string_free(d, TRUE);
 }
 
+/* An item a summary table's 本年收入合计/本年支出合计 adds up: a named line,
+ * not a total or subtotal, not a sub-item ("其中：", "1.一般公共预算",
+ * "（一）…" under "一、财政拨款"). */
+static bool is_summary_item(const vline *l) {
+  if (!*l->key || is_total_line(l) || strstr(l->key, "小计"))
+    return false;
+  const char *n = l->name;
+  if (g_str_has_prefix(n, "其中") || g_str_has_prefix(n, "（") || g_str_has_prefix(n, "("))
+    return false;
+  if (g_ascii_isdigit(n[0])) {
+    const char *q = n;
+    while (g_ascii_isdigit(*q))
+      q++;
+    if (*q == '.' || g_str_has_prefix(q, "、") || g_str_has_prefix(q, "．"))
+      return false;
+  }
+  return true;
+}
+
 static void rules_summary(vctx *c, const vtable *vt, bool appropriation) {
   int inc = find_any(vt, A_INC_TOTAL), exp = find_any(vt, A_EXP_TOTAL);
   if (inc < 0 || exp < 0) {
@@ -997,7 +1018,7 @@ static void rules_summary(vctx *c, const vtable *vt, bool appropriation) {
     GArray *parts = g_array_new(FALSE, TRUE, sizeof(amount));
     for (int i = 0; i < inc; i++) {
       const vline *l = v_line(vt, i);
-      if (l->group != gi || !*l->key || is_total_line(l) || g_str_has_prefix(l->name, "其中"))
+      if (l->group != gi || !is_summary_item(l))
         continue;
       amount a = {0};
       if (summary_amount(vt, i, &a))
@@ -1017,7 +1038,7 @@ static void rules_summary(vctx *c, const vtable *vt, bool appropriation) {
       bool any = false;
       for (int i = 0; i < exp; i++) {
         const vline *l = v_line(vt, i);
-        if (l->group != ge || !*l->key || is_total_line(l) || g_str_has_prefix(l->name, "其中"))
+        if (l->group != ge || !is_summary_item(l))
           continue;
         amount a = {0};
         if (amount_at(vt, i, col, &a)) {
@@ -1197,13 +1218,55 @@ static int col09(const vtable *vt, const block09 *b, const char *exact, const ch
   return -1;
 }
 
+/* Column of block b whose leaf is 小计 and whose whole label contains
+ * `path_has` (or, with path_has NULL, does not contain 三公). */
+static int sub09(const vtable *vt, const block09 *b, const char *path_has) {
+  for (int col = b->c0; col < b->c1; col++) {
+    char *k = b2j_text_match_key(v_label(vt, col));
+    const char *leaf = strrchr(k, '/') ? strrchr(k, '/') + 1 : k;
+    bool ok = strcmp(leaf, "小计") == 0;
+    if (ok && !path_has)
+      ok = !strstr(k, "三公");
+    else if (ok && strcmp(path_has, "三公") == 0)
+      ok = strstr(k, "三公") && !strstr(k, "公务用车");
+    else if (ok)
+      ok = strstr(k, path_has) != NULL;
+    g_free(k);
+    if (ok)
+      return col;
+  }
+  return -1;
+}
+
 static void three_public_row(vctx *c, const vtable *vt, int line, const block09 *b) {
   int ct = col09(vt, b, "合计", NULL, NULL);
+  /* Tables that add 会议费/培训费 print a “三公”经费 小计 beside 合计. */
+  int c3 = sub09(vt, b, "三公");
+  int cmeet = col09(vt, b, NULL, "会议费", NULL), ctrain = col09(vt, b, NULL, "培训费", NULL);
+  if (c3 >= 0 && ct >= 0 && (cmeet >= 0 || ctrain >= 0)) {
+    amount f = {0}, p[3] = {{0}};
+    amount_at(vt, line, ct, &f);
+    amount_at(vt, line, c3, &p[0]);
+    if (cmeet >= 0)
+      amount_at(vt, line, cmeet, &p[1]);
+    if (ctrain >= 0)
+      amount_at(vt, line, ctrain, &p[2]);
+    char *where = g_strdup_printf("%s%s合计", b->name, *b->name ? "/" : "");
+    table_sum_check(c, vt, "three_public_with_meetings", where, &f, p, 3);
+    g_free(where);
+    amount_clear(&f);
+    for (int i = 0; i < 3; i++)
+      amount_clear(&p[i]);
+  }
+  if (c3 >= 0)
+    ct = c3;
   int cabroad = col09(vt, b, NULL, "出国", NULL);
-  int csub = col09(vt, b, "小计", NULL, NULL);
+  int csub = sub09(vt, b, "公务用车");
+  if (csub < 0)
+    csub = sub09(vt, b, NULL);
   int cveh = csub >= 0 ? csub : col09(vt, b, NULL, "购置及运行", NULL);
   int cbuy = col09(vt, b, NULL, "购置费", "运行");
-  int crun = col09(vt, b, NULL, "运行维护费", "购置及");
+  int crun = col09(vt, b, NULL, "运行", "购置及");
   int crec = col09(vt, b, NULL, "接待", NULL);
   const char *pre = b->name;
   if (ct >= 0 && cabroad >= 0 && cveh >= 0 && crec >= 0) {
@@ -1212,7 +1275,8 @@ static void three_public_row(vctx *c, const vtable *vt, int line, const block09 
     amount_at(vt, line, cabroad, &p[0]);
     amount_at(vt, line, cveh, &p[1]);
     amount_at(vt, line, crec, &p[2]);
-    char *where = g_strdup_printf("%s%s合计", pre, *pre ? "/" : "");
+    char *where = g_strdup_printf("%s%s%s", pre, *pre ? "/" : "",
+                                  c3 >= 0 ? "“三公”经费/小计" : "合计");
     table_sum_check(c, vt, "three_public_sum", where, &f, p, 3);
     g_free(where);
     amount_clear(&f);
@@ -1776,7 +1840,13 @@ static void rules_empty(vctx *c, int which, const char *fund_word) {
   if (!vt)
     return;
   bool nums = table_has_numbers(vt);
-  if (!nums) {
+  bool budget = vt->t->title && strstr(vt->t->title, "预算") && !strstr(vt->t->title, "决算");
+  if (!nums && budget) {
+    v_skip(c, rule, vt->t->form ? vt->t->form : vt->t->id, vt->t->id,
+           "not evaluated: %s is a budget table; the 本表无数据 note is a final-account (决算) "
+           "convention",
+           vt->desc);
+  } else if (!nums) {
     static const char *const NOTES[] = {"本表无数据", "无数据", "本表为空", "空表", "没有", NULL};
     bool note = false;
     int page = 0;
