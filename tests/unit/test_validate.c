@@ -975,6 +975,65 @@ static void test_three_public_blocks_without_prefix(void) {
   tv_done(d);
 }
 
+
+static void test_budget_layouts(void) {
+  /* A budget 收支总表: 一、财政拨款 with sub-items 1./2., a 小计, then 上年结转. */
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_table *t = tv_table(d, "t1", "income_expenditure_summary", NULL, "万元",
+                          "项目名称|金额|功能科目名称|金额", 3);
+  tv_row(t, "一、财政拨款|100.00|一、公共安全支出|110.00");
+  tv_row(t, "1.一般公共预算|100.00||");
+  tv_row(t, "2.政府性基金预算|||");
+  tv_row(t, "二、其他资金|5.00||");
+  tv_row(t, "当年收入小计|105.00||");
+  tv_row(t, "上年结转资金|5.00||");
+  tv_row(t, "收入合计|110.00|支出合计|110.00");
+  b2j_validate(d);
+  const b2j_check *c = tv_find(d, "summary_income_sum", NULL);
+  TAP_OK(tv_pass(c) && !tv_msg_has(c, "一般公共预算"),
+         "summary_income_sum: sub-items (1.…) and 小计 lines are not added again (pass)");
+  tv_done(d);
+
+  /* A 三公 table that adds 会议费 and 培训费. */
+  d = b2j_doc_new("t");
+  t = tv_table(d, "t11", "three_public", NULL, "万元",
+               "合计|“三公”经费/小计|因公出国（境）费|“三公”经费/公务用车购置及运行维护费/小计|"
+               "公务用车购置费|公务用车运行维护费|公务接待费|会议费|培训费",
+               17);
+  tv_row(t, "2599.37|670.12|180.00|304.40||304.40|185.72|228.00|1701.25");
+  b2j_validate(d);
+  TAP_OK(tv_pass(tv_find(d, "three_public_with_meetings", NULL)),
+         "three_public_with_meetings: 合计 = “三公”经费小计 + 会议费 + 培训费 (pass)");
+  TAP_OK(tv_pass(tv_find(d, "three_public_sum", "“三公”经费/小计")),
+         "three_public_sum: “三公”经费小计 = 出国 + 公务用车 + 接待 (pass)");
+  TAP_OK(tv_pass(tv_find(d, "three_public_vehicle", NULL)),
+         "three_public_vehicle: the 公务用车 小计, not the 三公 小计 (pass)");
+  tv_done(d);
+
+  /* A budget's empty 政府性基金 table carries no note: not a failure. */
+  d = b2j_doc_new("t");
+  t = tv_table(d, "t7", "government_fund", "公开10表", "万元", "功能科目代码|功能科目名称|金额", 15);
+  t->title = g_strdup("2017年度部门政府性基金支出预算表");
+  tv_row(t, "|合计|");
+  b2j_validate(d);
+  const b2j_check *k = tv_find(d, "empty_table_note", NULL);
+  TAP_OK(k && !k->evaluated && tv_msg_has(k, "budget"),
+         "empty_table_note: not evaluated for a budget (预算) table");
+  tv_done(d);
+
+  /* 款 printed "2" for "02" in split code columns. */
+  d = b2j_doc_new("t");
+  t = tv_table(d, "t9", "basic_expenditure_detail", NULL, "元",
+               "类|款|经济分类科目名称|合计|人员经费|公用经费", 29);
+  tv_row(t, "301||工资福利支出|300|300|0");
+  tv_row(t, "301|01|基本工资|100|100|0");
+  tv_row(t, "301|2|津贴补贴|200|200|0");
+  b2j_validate(d);
+  TAP_OK(tv_pass(tv_find(d, "hierarchy_sum", "301/合计")),
+         "split code parts: a one-digit 款 \"2\" reads as 02 (30102), so 301 = Σ (pass)");
+  tv_done(d);
+}
+
 /* ---------- years and placeholders ---------- */
 
 static void test_years_in_titles(void) {
@@ -1040,6 +1099,7 @@ int main(void) {
   test_execution_rate();
   test_figure_vs_table();
   test_three_public_blocks_without_prefix();
+  test_budget_layouts();
   test_years_in_titles();
   test_placeholders();
   return tap_done();
