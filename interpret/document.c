@@ -8,7 +8,7 @@
  * read for the title: later pages quote other years (上年, 2022年结转…). */
 #define TITLE_PAGES 3
 
-static const char *const TITLE_WORDS[] = {"决算", "预算", "绩效", "自评", NULL};
+static const char *const TITLE_WORDS[] = {"决算", "预算", "自评", "报告", NULL};
 
 static bool has_any(const char *s, const char *const *words) {
   for (int i = 0; words[i]; i++)
@@ -98,6 +98,23 @@ static char *department_from_title(const char *title) {
       return d;
     g_free(d);
   }
+  /* "北京市丰台区医疗保障局整体绩效评价报告": the name ends where the kind of
+   * report begins. */
+  static const char *const REPORT_WORDS[] = {"部门整体", "整体支出", "整体绩效", "项目支出", "部门决算",
+                                             "部门预算", "关于", NULL};
+  const char *from = title;
+  const char *nian = strstr(title, "年度");
+  if (nian && year_in(title) && nian - title <= 8)
+    from = nian + strlen("年度");
+  for (int i = 0; REPORT_WORDS[i]; i++) {
+    const char *e = strstr(from, REPORT_WORDS[i]);
+    if (e && e > from) {
+      char *d = g_strndup(from, e - from);
+      if (is_department_name(d))
+        return d;
+      g_free(d);
+    }
+  }
   /* "2017年度江苏省高级人民法院部门预算公开": the name sits after the year. */
   const char *y = strstr(title, "年度");
   size_t skip = strlen("年度");
@@ -134,14 +151,37 @@ static bool is_department_name(const char *d) {
 
 static bool similar_height(const b2j_line *l, double h) {
   double lh = l->box.y1 - l->box.y0;
-  return lh > h * 0.85 && lh < h * 1.15 && g_utf8_strlen(l->text, -1) <= 30;
+  /* Glyph boxes of digits and CJK differ by font, so a title line holding
+   * "2023" can look a third taller than the next part of the same title. */
+  return lh > h * 0.7 && lh < h * 1.43 && g_utf8_strlen(l->text, -1) <= 40;
 }
 
-static void add_kind(b2j_doc *doc, const char *kind) {
-  for (guint i = 0; i < doc->document.kinds->len; i++)
-    if (strcmp(g_ptr_array_index(doc->document.kinds, i), kind) == 0)
-      return;
-  g_ptr_array_add(doc->document.kinds, g_strdup(kind));
+/* A line that cannot be a report's title even though it names 决算 or 预算:
+ * a document number, a contents entry, a section heading, a sentence. */
+static bool title_excluded(const char *flat) {
+  static const char *const NO[] = {"字〔", "字[", "第一部分", "第二部分", "第三部分", "目录",
+                                   "附件", "详见", "。", "；", NULL};
+  if (has_any(flat, NO))
+    return true;
+  if (g_str_has_suffix(flat, "：") || g_str_has_suffix(flat, ":") || g_str_has_suffix(flat, "函"))
+    return true;
+  /* "一、", "（一）", "1." start a section, not a title. */
+  const char *second = g_utf8_next_char(flat);
+  if (g_str_has_prefix(second, "、") || g_str_has_prefix(flat, "（") ||
+      (g_ascii_isdigit(flat[0]) && (flat[1] == '.' || flat[1] == ' ')))
+    return true;
+  return g_utf8_strlen(flat, -1) > 40;
+}
+
+static bool joinable_title_part(const b2j_line *l, double h, const b2j_line *near) {
+  if (!similar_height(l, h))
+    return false;
+  char *flat = strip_spaces(l->text);
+  bool ok = !title_excluded(flat) && g_utf8_strlen(flat, -1) <= 40;
+  g_free(flat);
+  /* Parts of one title sit close together: less than a line and a half. */
+  double gap = l->box.y0 > near->box.y1 ? l->box.y0 - near->box.y1 : near->box.y0 - l->box.y1;
+  return ok && gap < 1.5 * h;
 }
 
 void b2j_interpret_document(b2j_doc *doc, const char *info_title) {
@@ -149,7 +189,6 @@ void b2j_interpret_document(b2j_doc *doc, const char *info_title) {
   double title_h = 0;
   int title_year = 0;
   GHashTable *years = g_hash_table_new(g_direct_hash, g_direct_equal);
-  bool final_accounts = false, budget = false, overall = false, project = false;
 
   for (guint i = 0; i < doc->pages->len; i++) {
     const b2j_page *page = g_ptr_array_index(doc->pages, i);
@@ -159,17 +198,9 @@ void b2j_interpret_document(b2j_doc *doc, const char *info_title) {
     for (guint k = 0; k < lines->len; k++) {
       const b2j_line *l = g_ptr_array_index(lines, k);
       char *flat = strip_spaces(l->text);
-      if (strstr(flat, "决算表") || strstr(flat, "部门决算"))
-        final_accounts = true;
-      if (strstr(flat, "预算表") || strstr(flat, "部门预算") || strstr(flat, "收支总表"))
-        budget = true;
-      if (strstr(flat, "整体支出绩效"))
-        overall = true;
-      if (strstr(flat, "项目支出绩效"))
-        project = true;
       if (!dept)
         dept = department_in(flat);
-      if (i < TITLE_PAGES && has_any(flat, TITLE_WORDS) && g_utf8_strlen(flat, -1) <= 60) {
+      if (i < TITLE_PAGES && has_any(flat, TITLE_WORDS) && !title_excluded(flat)) {
         int y = year_in(flat);
         if (y) {
           gpointer c = g_hash_table_lookup(years, GINT_TO_POINTER(y));
@@ -182,12 +213,14 @@ void b2j_interpret_document(b2j_doc *doc, const char *info_title) {
         if (h > title_h * 1.05) {
           GString *t = g_string_new(NULL);
           guint first = k;
-          while (first > 0 && similar_height(g_ptr_array_index(lines, first - 1), h) &&
-                 k - first < 2)
+          while (first > 0 && k - first < 2 &&
+                 joinable_title_part(g_ptr_array_index(lines, first - 1), h,
+                                     g_ptr_array_index(lines, first)))
             first--;
           guint last = k;
-          while (last + 1 < lines->len && similar_height(g_ptr_array_index(lines, last + 1), h) &&
-                 last - k < 2)
+          while (last + 1 < lines->len && last - k < 2 &&
+                 joinable_title_part(g_ptr_array_index(lines, last + 1), h,
+                                     g_ptr_array_index(lines, last)))
             last++;
           for (guint m = first; m <= last; m++) {
             char *part = strip_spaces(((const b2j_line *)g_ptr_array_index(lines, m))->text);
@@ -205,6 +238,22 @@ void b2j_interpret_document(b2j_doc *doc, const char *info_title) {
     g_ptr_array_unref(lines);
   }
 
+  /* No year in the title: a cover prints it on its own ("（2023年度）"). */
+  if (!title_year && g_hash_table_size(years) == 0)
+    for (guint i = 0; i < doc->pages->len && i < TITLE_PAGES; i++) {
+      const b2j_page *page = g_ptr_array_index(doc->pages, i);
+      GPtrArray *lines = b2j_layout_lines(page);
+      for (guint k = 0; k < lines->len; k++) {
+        char *flat = strip_spaces(((const b2j_line *)g_ptr_array_index(lines, k))->text);
+        int y = year_in(flat);
+        if (y && strstr(flat, "年度") && g_utf8_strlen(flat, -1) <= 12) {
+          gpointer c = g_hash_table_lookup(years, GINT_TO_POINTER(y));
+          g_hash_table_insert(years, GINT_TO_POINTER(y), GINT_TO_POINTER(GPOINTER_TO_INT(c) + 1));
+        }
+        g_free(flat);
+      }
+      g_ptr_array_unref(lines);
+    }
   if (!title && info_title && has_any(info_title, TITLE_WORDS))
     title = strip_spaces(info_title);
   int year = title_year;
@@ -222,21 +271,17 @@ void b2j_interpret_document(b2j_doc *doc, const char *info_title) {
   /* A title names the whole department; a table's "部门：" line may name a
    * shortened form or one unit of it. */
   char *from_title = title ? department_from_title(title) : NULL;
-  if (from_title) {
+  if (from_title && (!dept || strstr(from_title, dept))) {
+    /* The 部门 line is missing or cut short ("江苏省人大" for the title's
+     * "江苏省人大常委会办公厅"): the title's name is the full one. */
     g_free(dept);
     dept = from_title;
+  } else {
+    g_free(from_title);
   }
 
   doc->document.title = title;
   doc->document.department = dept;
   doc->document.fiscal_year = year;
-  if (final_accounts)
-    add_kind(doc, "final_accounts");
-  if (budget && !final_accounts)
-    add_kind(doc, "budget");
-  if (overall)
-    add_kind(doc, "performance_overall");
-  if (project)
-    add_kind(doc, "performance_project");
   g_hash_table_destroy(years);
 }

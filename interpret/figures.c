@@ -200,21 +200,34 @@ static void add_kind(b2j_doc *doc, const char *kind) {
 }
 
 void b2j_interpret_kinds(b2j_doc *doc) {
-  bool juesuan = false, yusuan = false;
+  /* The title says what the report is; its tables confirm it, and name the
+   * performance forms a budget or final account carries as attachments. */
+  const char *title = doc->document.title ? doc->document.title : "";
+  int juesuan = 0, yusuan = 0;
+  bool overall = strstr(title, "整体") && strstr(title, "绩效");
+  bool project = strstr(title, "项目支出绩效") && (strstr(title, "自评") || strstr(title, "评价"));
   for (guint i = 0; i < doc->tables->len; i++) {
     const b2j_table *t = g_ptr_array_index(doc->tables, i);
-    if (t->title && strstr(t->title, "决算"))
-      juesuan = true;
-    else if (t->title && strstr(t->title, "预算") &&
-             strcmp(t->kind, "project_performance") != 0)
-      yusuan = true;
     if (strcmp(t->kind, "project_performance") == 0)
-      add_kind(doc, "performance_project");
-    if (strcmp(t->kind, "overall_performance") == 0)
-      add_kind(doc, "performance_overall");
+      project = true;
+    else if (strcmp(t->kind, "overall_performance") == 0)
+      overall = true;
+    else if (t->title && strcmp(t->kind, "other") != 0 && strcmp(t->kind, "indicator_goals") != 0 &&
+             strcmp(t->kind, "score_sheet") != 0) {
+      if (strstr(t->title, "决算"))
+        juesuan++;
+      else if (strstr(t->title, "预算") || strstr(t->title, "收支总表"))
+        yusuan++;
+    }
   }
-  if (juesuan)
+  bool final_accounts = strstr(title, "决算") || juesuan >= 2;
+  bool budget = !final_accounts && ((strstr(title, "预算") && !strstr(title, "绩效")) || yusuan >= 2);
+  if (final_accounts)
     add_kind(doc, "final_accounts");
-  if (yusuan && !juesuan)
+  if (budget)
     add_kind(doc, "budget");
+  if (overall)
+    add_kind(doc, "performance_overall");
+  if (project)
+    add_kind(doc, "performance_project");
 }

@@ -1188,18 +1188,23 @@ def goal_table_simple(doc, pname, amount, caption):
     rng = doc.rng
     inds = pick_indicators(rng, doc.year, amount, True, total=100)
     rows = []
+    goals = []  # the indicators as the table states them (seed 000's transcription rule)
     for k, ind in enumerate(inds, 1):
         t = ind["target"].replace(" ", "")
         m = re.match(r"^(≥|≤|=|＝|不少于|不低于|＞)?(\d+(?:\.\d+)?)(.*)$", t)
         if m and not re.search(r"[\d前]", m.group(3)):
             op = {"=": "＝", "不少于": "≥", "不低于": "≥", None: "＝"}.get(m.group(1), m.group(1))
             rows.append([str(k), ind["level2"] + ind["name"], op, m.group(2), m.group(3), ind["weight"] + "%"])
+            target = op + m.group(2) + m.group(3)
         else:
             rows.append([str(k), ind["level2"] + ind["name"], "定性", "", "", ind["weight"] + "%"])
+            target = "定性"
+        goals.append({"level1": None, "level2": ind["level2"], "name": ind["name"], "target": target,
+                      "actual": None, "weight": ind["weight"], "score": None, "note": None})
     header = [[hcell("序号"), hcell("三级指标"), hcell("指标性质"), hcell("指标值"), hcell("度量单位"), hcell("指标权重")]]
     t = table("indicator_goals", f"{pname}绩效目标", ["序号", "三级指标", "指标性质", "指标值", "度量单位", "指标权重"],
               header, rows, caption=caption, unit=None, dept=None, widths=[0.6, 4.2, 1, 1, 1, 1],
-              note=f"年度目标：完成{pname}年度工作任务，资金使用合规。")
+              note=f"年度目标：完成{pname}年度工作任务，资金使用合规。", indicators=goals)
     t["unit_line"] = None
     doc.tbl(t, "portrait")
 
@@ -1352,7 +1357,8 @@ def make_doc(seed, i, kind):
         ov = rng.random() < 0.6
         performance(doc, ov, rng.randint(1, 2) if ov else rng.randint(2, 3))
         kinds = (["performance_overall"] if ov else []) + ["performance_project"]
-        title = f"{doc.dept}{doc.year}年度绩效自评报告"
+        # The title as the report prints it (performance() sets the heading).
+        title = f"{doc.dept}{doc.year}年度{'部门整体支出' if ov else '项目支出'}绩效自评报告"
     sid = f"syn-{i:03d}"
     return {
         "id": sid,
