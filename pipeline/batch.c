@@ -449,6 +449,9 @@ static int summarize(batch *b, double seconds, bool interrupted, const GPtrArray
     else
       cJSON_AddNullToObject(f, "code");
     cJSON_AddBoolToObject(f, "skipped", it->skipped);
+    char fsecs[32]; /* from fork to reap: the document's own wall time */
+    g_snprintf(fsecs, sizeof fsecs, "%.3f", it->seconds);
+    cJSON_AddRawToObject(f, "seconds", fsecs);
     cJSON_AddBoolToObject(f, "written", it->done && !it->write_failed);
     if (it->out_name)
       cJSON_AddStringToObject(f, "output", it->out_name);
@@ -557,6 +560,8 @@ int b2j_batch_run(const b2j_batch_options *o, const b2j_inputs *in) {
     g_free(b.items);
     if (b.out_fd > STDOUT_FILENO)
       close(b.out_fd);
+    if (b.jsonl_index)
+      g_hash_table_destroy(b.jsonl_index);
     return 2;
   }
 
