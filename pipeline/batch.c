@@ -12,6 +12,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
 #include "emit/emit.h"
 #include "exactjson.h"
 #include "progress.h"
@@ -137,6 +139,37 @@ static void assign_names(batch *b) {
     g_free(stem);
   }
   g_hash_table_destroy(count);
+}
+
+/* A batch killed with SIGKILL in the middle of g_file_set_contents_full
+ * leaves its temporary file, NAME.json.XXXXXX, next to the outputs (never a
+ * half NAME.json). Removes those of this batch's own names; another batch's
+ * files in a shared folder are left alone. */
+static void remove_stale_temporaries(batch *b) {
+  GDir *d = g_dir_open(b->o->output_dir, 0, NULL);
+  if (!d)
+    return;
+  GHashTable *names = g_hash_table_new(g_str_hash, g_str_equal); /* borrows the items' names */
+  for (guint i = 0; i < b->n; i++)
+    g_hash_table_add(names, b->items[i].out_name);
+  const char *e;
+  while ((e = g_dir_read_name(d)) != NULL) {
+    size_t n = strlen(e);
+    if (n < 8 || e[n - 7] != '.')
+      continue;
+    char *stem = g_strndup(e, n - 7); /* "NAME.json" */
+    bool ours = g_hash_table_contains(names, stem);
+    for (size_t k = n - 6; ours && k < n; k++)
+      ours = g_ascii_isalnum(e[k]);
+    if (ours) {
+      char *path = g_build_filename(b->o->output_dir, e, NULL);
+      g_unlink(path);
+      g_free(path);
+    }
+    g_free(stem);
+  }
+  g_hash_table_destroy(names);
+  g_dir_close(d);
 }
 
 /* ---------- the --jsonl file: index for resume ---------- */
@@ -517,6 +550,7 @@ static bool open_outputs(batch *b) {
               o->output_dir, g_strerror(errno));
       return false;
     }
+    remove_stale_temporaries(b);
   } else if (o->jsonl && strcmp(o->jsonl, "-") != 0) {
     b->out_fd = open(o->jsonl, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (b->out_fd < 0) {

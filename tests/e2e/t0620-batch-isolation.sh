@@ -59,8 +59,10 @@ test_expect_success 'SIGKILL mid-batch (-o): only whole files, and the re-run co
   ( B2J_TEST_DELAY_MS=300 "$B2J" -q -j 2 -o ko k & pid=$!; sleep 1.5; kill -KILL $pid; wait $pid ) ;
   n1=$(ls ko | grep -c "\.json$"); echo "first run: $n1 files"; test "$n1" -lt 20 &&
   for f in ko/*.json; do jq -e .schema "$f" >/dev/null || exit 1; done &&
+  touch ko/d01.json.AbC123 ko/other.json.XyZ789 &&
   "$B2J" -j 2 -o ko --summary ko.json k 2>err && test $(ls ko/*.json | wc -l) = 20 &&
-  jq -e ".skipped == $n1 and .ok == 20" ko.json
+  jq -e ".skipped == $n1 and .ok == 20" ko.json &&
+  test ! -e ko/d01.json.AbC123 && test -e ko/other.json.XyZ789 && test $(ls -A ko | wc -l) = 21
 '
 test_expect_success 'no child outlives a SIGKILLed batch' '
   sleep 0.5; ! ps -eo args | grep -v grep | grep -q -- "-o ko k$"
