@@ -120,16 +120,16 @@ static char *name_stem(const char *path) {
  * --unique-names every input gets the hashed name, so batches that share an
  * output folder (several machines) never collide either. */
 static void assign_names(batch *b) {
-  GHashTable *count = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *count = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL); /* below */
   for (guint i = 0; i < b->n; i++) {
     char *stem = name_stem(b->items[i].path); /* owned by count below */
     guint c = GPOINTER_TO_UINT(g_hash_table_lookup(count, stem));
     g_hash_table_replace(count, stem, GUINT_TO_POINTER(c + 1));
   }
   for (guint i = 0; i < b->n; i++) {
-    char *stem = name_stem(b->items[i].path);
+    char *stem = name_stem(b->items[i].path); /* freed below */
     if (b->o->unique_names || GPOINTER_TO_UINT(g_hash_table_lookup(count, stem)) > 1) {
-      char *h = g_compute_checksum_for_string(G_CHECKSUM_SHA256, b->items[i].path, -1);
+      char *h = g_compute_checksum_for_string(G_CHECKSUM_SHA256, b->items[i].path, -1); /* below */
       h[8] = '\0';
       b->items[i].out_name = g_strdup_printf("%s-%s.json", stem, h);
       g_free(h);
@@ -162,7 +162,7 @@ static void remove_stale_temporaries(batch *b) {
     for (size_t k = n - 6; ours && k < n; k++)
       ours = g_ascii_isalnum(e[k]);
     if (ours) {
-      char *path = g_build_filename(b->o->output_dir, e, NULL);
+      char *path = g_build_filename(b->o->output_dir, e, NULL); /* freed below */
       g_unlink(path);
       g_free(path);
     }
@@ -196,11 +196,11 @@ static void load_jsonl_index(batch *b, const char *path) {
                                           "file (an interrupted run); its input is redone");
       break;
     }
-    cJSON *j = b2j_json_parse_exact(line, len - 1);
+    cJSON *j = b2j_json_parse_exact(line, len - 1); /* deleted below */
     const char *file = b2j_json_str2(j, "source", "file");
     const char *sha = b2j_json_str2(j, "source", "sha256");
     if (file && sha) {
-      jsonl_entry *e = g_new0(jsonl_entry, 1);
+      jsonl_entry *e = g_new0(jsonl_entry, 1); /* owned by the index */
       e->version = g_strdup(b2j_json_str2(j, "tool", "version"));
       e->status = g_strdup(b2j_json_str(j, "status"));
       e->pages = (int)b2j_json_int(cJSON_GetObjectItemCaseSensitive(j, "source"), "pages", 0);
@@ -254,7 +254,7 @@ static bool resume_check(batch *b, item *it) {
   int pages = 0;
   bool skip = false;
   if (o->output_dir) {
-    char *out = g_build_filename(o->output_dir, it->out_name, NULL);
+    char *out = g_build_filename(o->output_dir, it->out_name, NULL); /* freed below */
     char *text = NULL;
     gsize len = 0;
     if (g_file_get_contents(out, &text, &len, NULL))
@@ -386,7 +386,7 @@ static void record_result(batch *b, item *it, char *json, cJSON *doc, double sec
     store_in_db(b, doc);
   cJSON_Delete(doc);
   if (b->o->output_dir) {
-    char *out = g_build_filename(b->o->output_dir, it->out_name, NULL);
+    char *out = g_build_filename(b->o->output_dir, it->out_name, NULL); /* freed below */
     GError *werr = NULL;
     /* GLib writes a temporary file, syncs it and renames it over the
      * target: a reader never sees half a file, even if we are killed. */
@@ -430,7 +430,7 @@ static void finish_worker(batch *b, b2j_worker *w, int wait_status) {
     char *msg = b2j_worker_failure(w, wait_status, it->path, b->o->timeout_s,
                                    b->o->max_memory_mb, &code);
     gint64 bytes = 0;
-    char *sha = file_sha256(it->path, &bytes);
+    char *sha = file_sha256(it->path, &bytes); /* freed below */
     json = b2j_emit_failed(it->path, sha, bytes, code, msg, b->o->output_dir && b->o->pretty);
     g_free(sha);
     g_free(msg);
@@ -579,7 +579,7 @@ static bool open_outputs(batch *b) {
 
 int b2j_batch_run(const b2j_batch_options *o, const b2j_inputs *in) {
   batch b = {.o = o, .n = in->paths->len, .out_fd = -1};
-  b.items = g_new0(item, b.n ? b.n : 1);
+  b.items = g_new0(item, b.n ? b.n : 1); /* freed with their strings at the end */
   for (guint i = 0; i < b.n; i++)
     b.items[i].path = g_ptr_array_index(in->paths, i);
   b.progress = b2j_progress_new((int)b.n, o->quiet);
@@ -627,8 +627,8 @@ int b2j_batch_run(const b2j_batch_options *o, const b2j_inputs *in) {
   /* Stream outputs are written in input order; a slow document must not let
    * finished ones pile up without bound, so starting waits past this. */
   guint window = (guint)MAX(64, 8 * jobs);
-  struct pollfd *pfd = g_new0(struct pollfd, 2 * jobs);
-  int *pslot = g_new0(int, 2 * jobs);
+  struct pollfd *pfd = g_new0(struct pollfd, 2 * jobs); /* freed at the end */
+  int *pslot = g_new0(int, 2 * jobs); /* worker of each pollfd; freed at the end */
   double t0 = now_s();
   guint next = 0;
   int running = 0;
@@ -654,7 +654,7 @@ int b2j_batch_run(const b2j_batch_options *o, const b2j_inputs *in) {
           break;
         char *msg = g_strdup_printf("unable to start a worker for '%s': %s", it->path,
                                     g_strerror(errno));
-        char *json = b2j_emit_failed(it->path, NULL, 0, "crashed", msg, cfg.pretty);
+        char *json = b2j_emit_failed(it->path, NULL, 0, "crashed", msg, cfg.pretty); /* taken */
         g_free(msg);
         record_result(&b, it, json, NULL, 0);
         next++;
@@ -777,7 +777,7 @@ int b2j_run_single(const b2j_batch_options *o, const char *path) {
     }
   }
   char *json = b2j_emit_json(doc, !o->compact); /* freed below */
-  GString *line = g_string_new(json);
+  GString *line = g_string_new(json); /* freed below */
   g_string_append_c(line, '\n');
   if (!json || !write_all(stdout, line->str, line->len)) {
     fprintf(stderr, "budget2json: unable to write the result for '%s': %s\n", path,

@@ -6,7 +6,7 @@
  * verbatim (escapes included), so a digit inside a string is never touched.
  * Number characters need no escaping inside a JSON string. */
 static char *quote_numbers(const char *s, size_t n) {
-  GString *out = g_string_sized_new(n + n / 8 + 16);
+  GString *out = g_string_sized_new(n + n / 8 + 16); /* its text is returned */
   size_t i = 0;
   while (i < n) {
     char c = s[i];

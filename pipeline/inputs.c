@@ -73,7 +73,7 @@ static void walk_dir(walk_state *w, const char *dir, const struct stat *dst) {
   }
   g_hash_table_insert(w->seen, g_strdup(key), g_strdup(dir));
   g_hash_table_add(w->on_path, key); /* takes key */
-  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free); /* freed below */
   struct dirent *e;
   while ((e = readdir(d)) != NULL) {
     if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
@@ -84,7 +84,7 @@ static void walk_dir(walk_state *w, const char *dir, const struct stat *dst) {
     qsort(names->pdata, names->len, sizeof(char *), cmp_str);
   for (guint i = 0; i < names->len; i++) {
     const char *name = g_ptr_array_index(names, i);
-    char *path = g_build_filename(dir, name, NULL);
+    char *path = g_build_filename(dir, name, NULL); /* freed below */
     struct stat st;
     if (stat(path, &st) != 0) {
       /* A dangling link or a file gone meanwhile: worth a word only when it
@@ -110,7 +110,7 @@ static void add_arg(walk_state *w, const char *arg) {
   if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
     w->out->any_folder = true;
     /* Drop trailing slashes so paths read "dir/x.pdf", not "dir//x.pdf". */
-    char *dir = g_strdup(arg);
+    char *dir = g_strdup(arg); /* freed below */
     size_t n = strlen(dir);
     while (n > 1 && dir[n - 1] == '/')
       dir[--n] = '\0';

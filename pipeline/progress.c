@@ -13,7 +13,7 @@ struct b2j_progress {
 };
 
 b2j_progress *b2j_progress_new(int total, bool quiet) {
-  b2j_progress *p = g_new0(b2j_progress, 1);
+  b2j_progress *p = g_new0(b2j_progress, 1); /* freed by b2j_progress_free */
   p->total = total;
   p->quiet = quiet;
   p->tty = isatty(STDERR_FILENO) == 1;

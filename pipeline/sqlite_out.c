@@ -81,7 +81,7 @@ b2j_db *b2j_db_open(const char *path, GError **err) {
     sqlite3_close(h);
     return NULL;
   }
-  b2j_db *db = g_new0(b2j_db, 1);
+  b2j_db *db = g_new0(b2j_db, 1); /* freed by b2j_db_close */
   db->h = h;
   return db;
 }
@@ -161,7 +161,7 @@ static void bind_joined(ins *q, const cJSON *arr) {
     bind(q, NULL);
     return;
   }
-  GString *s = g_string_new(NULL);
+  GString *s = g_string_new(NULL); /* freed below */
   const cJSON *e;
   cJSON_ArrayForEach(e, arr) {
     if (cJSON_IsString(e)) {
@@ -306,7 +306,8 @@ bool b2j_db_upsert(b2j_db *db, const cJSON *d, GError **err) {
   sqlite3 *h = db->h;
   const char *sha = b2j_json_str2(d, "source", "sha256");
   const char *file = b2j_json_str2(d, "source", "file");
-  char *key = sha ? g_strdup(sha) : g_strconcat("unread:", file ? file : "?", NULL); /* freed below */
+  /* freed below */
+  char *key = sha ? g_strdup(sha) : g_strconcat("unread:", file ? file : "?", NULL);
   if (sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
     set_err(err, h, "unable to start a transaction");
     g_free(key);
@@ -314,7 +315,7 @@ bool b2j_db_upsert(b2j_db *db, const cJSON *d, GError **err) {
   }
   bool ok = true;
   for (int i = 0; CHILD_TABLES[i] && ok; i++) {
-    char *sql = g_strdup_printf("DELETE FROM %s WHERE doc_key = ?1", CHILD_TABLES[i]);
+    char *sql = g_strdup_printf("DELETE FROM %s WHERE doc_key = ?1", CHILD_TABLES[i]); /* below */
     sqlite3_stmt *st = NULL;
     ok = sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK;
     if (ok) {
@@ -328,7 +329,8 @@ bool b2j_db_upsert(b2j_db *db, const cJSON *d, GError **err) {
   if (ok) {
     ins q;
     ins_begin(&q, h,
-              "INSERT INTO documents VALUES(?,?,?,?,?,?,?,?,?,?,?,strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+              "INSERT INTO documents VALUES(?,?,?,?,?,?,?,?,?,?,?,"
+              "strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
     bind(&q, key), bind(&q, sha), bind(&q, file);
     bind(&q, b2j_json_str2(d, "source", "bytes")), bind(&q, b2j_json_str2(d, "source", "pages"));
     bind(&q, b2j_json_str(d, "status")), bind(&q, b2j_json_str2(d, "tool", "version"));

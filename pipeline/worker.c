@@ -137,7 +137,7 @@ bool b2j_worker_start(b2j_worker *w, const char *path, const b2j_worker_config *
   w->pid = pid;
   w->out_fd = outp[0];
   w->err_fd = errp[0];
-  w->out = g_string_sized_new(64 * 1024);
+  w->out = g_string_sized_new(64 * 1024); /* both freed by b2j_worker_clear */
   w->err = g_string_new(NULL);
   w->start_us = g_get_monotonic_time();
   w->deadline_us = 0;
