@@ -37,7 +37,7 @@ CLI_SRC  := $(wildcard pipeline/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
 BUILD ?= build
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/subjects_data.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN      := $(BUILD)/budget2json
@@ -66,6 +66,14 @@ deps-bench:
 
 $(BUILD)/%.o: %.c $(wildcard */*.h)
 	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The subject lexicon (data/subjects.tsv) is compiled in.
+$(BUILD)/gen/subjects_data.c: data/subjects.tsv tools/tsv2c.sh
+	@mkdir -p $(dir $@)
+	sh tools/tsv2c.sh data/subjects.tsv > $@
+
+$(BUILD)/gen/subjects_data.o: $(BUILD)/gen/subjects_data.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libbudget2json.a: $(LIB_OBJ)

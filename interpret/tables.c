@@ -593,7 +593,25 @@ static void join_wrapped_codes(b2j_table *t) {
   }
 }
 
+/* A code printed with a name that is not its name in the national
+ * classification (nor another name reports use for it): a misread code, a
+ * misread name, or a row shifted against its code. Said once per code and
+ * table; nothing is changed. */
+static void check_subject_name(b2j_doc *doc, const b2j_table *t, const char *code,
+                               const char *name, int page, GHashTable *said) {
+  if (!code || !name || !*name || g_hash_table_contains(said, code))
+    return;
+  g_hash_table_add(said, g_strdup(code));
+  const char *standard = b2j_subject_standard_name(code);
+  if (!standard || b2j_subject_name_matches(code, name))
+    return;
+  b2j_doc_warn(doc, "subject_name_mismatch", page, t->id,
+               "%s row %s is named '%s'; the classification names %s '%s'", t->id, code, name,
+               code, standard);
+}
+
 static void add_budget_lines(b2j_doc *doc, const b2j_table *t) {
+  GHashTable *said = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   guint ncol = t->columns->len;
   col_role *roles = g_new(col_role, MAX(1u, ncol));
   for (guint c = 0; c < ncol; c++)
@@ -651,6 +669,9 @@ static void add_budget_lines(b2j_doc *doc, const b2j_table *t) {
         name = g_strdup("");
       }
       g_string_free(code_parts, TRUE);
+      if (have_code && v1 > v0 && v0 < row->cells->len)
+        check_subject_name(doc, t, code, name,
+                           ((const b2j_cell *)g_ptr_array_index(row->cells, v0))->page, said);
 
       for (guint k = v0; k < v1 && k < row->cells->len; k++) {
         const b2j_cell *cell = g_ptr_array_index(row->cells, k);
@@ -684,6 +705,7 @@ static void add_budget_lines(b2j_doc *doc, const b2j_table *t) {
     }
   }
   g_free(roles);
+  g_hash_table_destroy(said);
 }
 
 /* ---------- the whole pass ---------- */

@@ -15,6 +15,7 @@
 #ifndef B2J_NORMALIZE_H
 #define B2J_NORMALIZE_H
 
+#include <glib.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -291,6 +292,25 @@ const char *b2j_subject_class_name(b2j_subject_class c);
 
 /* "类", "款", "项" or NULL. Static strings. */
 const char *b2j_subject_level_name(b2j_subject_level l);
+
+/* The subject lexicon (data/subjects.tsv, compiled in): the national
+ * classification's codes and names, with the other names published reports
+ * print for them (older or newer standard names). Read-only; thread-safe.
+ * Returned strings are static: do not free. */
+
+/* The standard name of `code`, or NULL when the lexicon does not know it. */
+const char *b2j_subject_standard_name(const char *code);
+
+/* The same with the b2j_subject_lookup_fn signature (`user` unused), for
+ * b2j_subject_code_parse_ocr. */
+const char *b2j_subject_lexicon_lookup(const char *code, void *user);
+
+/* Whether the lexicon knows `code`. */
+bool b2j_subject_known(const char *code);
+
+/* True when `name` is the standard name of `code` or a known other name,
+ * compared without spaces, width or bracket style. False for an unknown code. */
+bool b2j_subject_name_matches(const char *code, const char *name);
 
 /* The parent code (its 3- or 5-digit prefix). False for a 类 or a non-code. */
 bool b2j_subject_code_parent(const char *code, char out[B2J_CODE_MAX]);
