@@ -31,8 +31,10 @@ const char *b2j_kind_from_title(const char *title);
  * Returns a GPtrArray of g_malloc'd strings that frees them. */
 GPtrArray *b2j_flatten_header(const b2j_matrix *m, int header_rows);
 
-/* Parses cell->text into cell->value when the whole cell is one number. */
-void b2j_fill_cell_value(b2j_cell *cell, bool from_ocr);
+/* Parses cell->text into cell->value when the whole cell is one number, or
+ * a number wrapped inside its cell; returns true for the latter (the caller
+ * warns). */
+bool b2j_fill_cell_value(b2j_cell *cell, bool from_ocr);
 
 /* Reads a performance form, goal table or score sheet whose rows are already
  * in `t`: sets t->columns and adds the project and its indicators to doc.

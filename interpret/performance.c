@@ -88,11 +88,11 @@ static b2j_opt_dec number_at(const form *f, int r, int c) {
   b2j_opt_dec d = {false, {0, 0}};
   if (c < 0)
     return d;
-  b2j_number n;
-  if (b2j_number_parse(cell_text(f, r, c), &n) && n.kind == B2J_NUM_VALUE) {
-    d.present = true;
-    d.value = n.value;
-  }
+  /* The table's cell already holds its value (a wrapped number joined and
+   * warned about by tables.c). */
+  const b2j_row *row = g_ptr_array_index(f->t->rows, r);
+  if ((guint)c < row->cells->len)
+    d = ((const b2j_cell *)g_ptr_array_index(row->cells, c))->value;
   return d;
 }
 

@@ -473,12 +473,44 @@ GPtrArray *b2j_flatten_header(const b2j_matrix *m, int header_rows) {
 
 /* ---------- cells and rows ---------- */
 
-void b2j_fill_cell_value(b2j_cell *cell, bool from_ocr) {
+bool b2j_fill_cell_value(b2j_cell *cell, bool from_ocr) {
   b2j_number n;
   bool ok = from_ocr ? b2j_number_parse_ocr(cell->text, &n) : b2j_number_parse(cell->text, &n);
   if (ok && n.kind == B2J_NUM_VALUE) {
     cell->value.present = true;
     cell->value.value = n.value;
+    return false;
+  }
+  /* A number wrapped inside a narrow cell ("41.7" over "6%", "4477.07" over
+   * "4674") reads as its joined digits; the caller says so in a warning, and
+   * validate/'s sums confirm or refute it. */
+  if (n.kind == B2J_NUM_SPLIT) {
+    cell->value.present = true;
+    cell->value.value = n.value;
+    return true;
+  }
+  return false;
+}
+
+/* One warning per cell whose value was read by joining a wrapped number. */
+static void warn_joined_numbers(b2j_doc *doc, const b2j_table *t) {
+  for (guint r = 0; r < t->rows->len; r++) {
+    const b2j_row *row = g_ptr_array_index(t->rows, r);
+    for (guint c = 0; c < row->cells->len; c++) {
+      const b2j_cell *cell = g_ptr_array_index(row->cells, c);
+      b2j_number n;
+      if (!cell->value.present || b2j_number_parse(cell->text, &n) || n.kind != B2J_NUM_SPLIT)
+        continue;
+      /* A merged cell repeats in every slot: say it once. */
+      if (c > 0 && strcmp(((const b2j_cell *)g_ptr_array_index(row->cells, c - 1))->text,
+                          cell->text) == 0)
+        continue;
+      char buf[B2J_DEC_STRLEN];
+      b2j_doc_warn(doc, "wrapped_number_joined", cell->page, t->id,
+                   "%s row %u column '%s': '%s' read as %s (a number wrapped in its cell)", t->id,
+                   r + 1, c < t->columns->len ? (const char *)g_ptr_array_index(t->columns, c) : "?",
+                   cell->text, b2j_dec_format(cell->value.value, buf));
+    }
   }
 }
 
@@ -834,6 +866,7 @@ static void finish_table(b2j_doc *doc, open_table *o) {
   b2j_table *t = o->table;
   if (!o->perf)
     drop_empty_columns(t);
+  warn_joined_numbers(doc, t);
   if (o->perf)
     b2j_interpret_performance(doc, t, o->matrices);
   else if (kind_has_budget_lines(t->kind)) {
