@@ -188,6 +188,45 @@ static void drop_loose(GArray *segs, const GArray *other, double long_len) {
   g_array_set_size(segs, k);
 }
 
+/* Does a word's box hold the stretch [a0, a1] of a line at `pos`? */
+static bool stretch_in_word(const b2j_page *page, bool horizontal, double pos, double a0,
+                            double a1) {
+  for (guint i = 0; i < page->words->len; i++) {
+    const b2j_box *b = &W(page, i)->box;
+    double c0 = horizontal ? b->y0 : b->x0, c1 = horizontal ? b->y1 : b->x1;
+    double l0 = horizontal ? b->x0 : b->y0, l1 = horizontal ? b->x1 : b->y1;
+    if (pos >= c0 - 1 && pos <= c1 + 1 && MIN(a1, l1) - MAX(a0, l0) >= 0.5 * (a1 - a0))
+      return true;
+  }
+  return false;
+}
+
+/* At low resolution a glyph's stroke that touches a rule's end becomes part
+ * of it (the 支 of a header over a column rule, a caption's first character
+ * over the table's left edge). A rule's stretch beyond the last rule it
+ * crosses that lies inside a word is such a stroke: cut it off. In place. */
+static void trim_overshoot(const b2j_page *page, GArray *segs, const GArray *other,
+                           bool horizontal) {
+  for (guint i = 0; i < segs->len; i++) {
+    seg *s = &g_array_index(segs, seg, i);
+    double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+    for (guint j = 0; j < other->len; j++) {
+      const seg *o = &g_array_index(other, seg, j);
+      if (o->pos >= s->a0 - TOUCH && o->pos <= s->a1 + TOUCH && s->pos >= o->a0 - TOUCH &&
+          s->pos <= o->a1 + TOUCH) {
+        lo = MIN(lo, o->pos);
+        hi = MAX(hi, o->pos);
+      }
+    }
+    if (lo > hi)
+      continue;
+    if (lo - s->a0 > TOUCH && stretch_in_word(page, horizontal, s->pos, s->a0, lo))
+      s->a0 = lo;
+    if (s->a1 - hi > TOUCH && stretch_in_word(page, horizontal, s->pos, hi, s->a1))
+      s->a1 = hi;
+  }
+}
+
 static int uf_find(int *p, int i) {
   while (p[i] != i) {
     p[i] = p[p[i]];
@@ -1121,6 +1160,8 @@ static void ruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
   merge_segs(V);
   drop_loose(V, H, 0);
   drop_loose(H, V, 0.25 * page->width);
+  trim_overshoot(page, V, H, false);
+  trim_overshoot(page, H, V, true);
   int nh = (int)H->len, nv = (int)V->len;
   int *parent = g_new(int, nh + nv + 1);
   for (int i = 0; i < nh + nv; i++)

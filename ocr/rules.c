@@ -87,8 +87,52 @@ static int cmp_v(const void *a, const void *b) {
   return p->y0 < q->y0 ? -1 : p->y0 > q->y0;
 }
 
-/* Components of an opened image: thin ones are rules; thick ones are filled
- * areas (shaded header cells) whose two long edges are taken instead. */
+/* Runs of rows (columns for vertical rules) of a thick component that its
+ * ink fills across most of its length: a rule that glyph strokes touch
+ * (tight bold header text over a cell's bottom edge) makes one component
+ * with the glyphs, and only its full rows are the rule. A run thicker than
+ * a rule is a filled area: its two edges. Returns how many it added. */
+static int full_runs(PIX *opened, l_int32 x, l_int32 y, l_int32 w, l_int32 h, bool horizontal,
+                     double thick_px, GArray *out) {
+  BOX *box = boxCreate(x, y, w, h);
+  PIX *clip = box ? pixClipRectangle(opened, box, NULL) : NULL;
+  boxDestroy(&box);
+  if (!clip)
+    return 0;
+  NUMA *na = horizontal ? pixCountPixelsByRow(clip, NULL) : pixCountPixelsByColumn(clip);
+  pixDestroy(&clip);
+  if (!na)
+    return 0;
+  int n = numaGetCount(na), added = 0;
+  double need = 0.8 * (horizontal ? w : h);
+  for (int i = 0; i < n;) {
+    l_int32 v = 0;
+    numaGetIValue(na, i, &v);
+    if (v < need) {
+      i++;
+      continue;
+    }
+    int j = i + 1;
+    for (; j < n; j++) {
+      numaGetIValue(na, j, &v);
+      if (v < need)
+        break;
+    }
+    int edges[2] = {i, j - 1}, ne = j - i > thick_px ? 2 : 1;
+    for (int e = 0; e < ne; e++) {
+      int a = ne == 1 ? i : edges[e], b = ne == 1 ? j : edges[e] + 1;
+      fbox f = horizontal ? (fbox){x, y + a, x + w, y + b} : (fbox){x + a, y, x + b, y + h};
+      g_array_append_val(out, f);
+      added++;
+    }
+    i = j;
+  }
+  numaDestroy(&na);
+  return added;
+}
+
+/* Components of an opened image: thin ones are rules; thick ones are rules
+ * with glyph strokes stuck to them, or filled areas (shaded header cells). */
 static void collect(PIX *opened, bool horizontal, double thick_px, GArray *out) {
   BOXA *boxa = pixConnCompBB(opened, 8);
   if (!boxa)
@@ -102,7 +146,10 @@ static void collect(PIX *opened, bool horizontal, double thick_px, GArray *out) 
     if (thick <= thick_px) {
       fbox f = {x, y, x + w, y + h};
       g_array_append_val(out, f);
+    } else if (full_runs(opened, x, y, w, h, horizontal, thick_px, out) > 0) {
+      /* its full rows were the rules */
     } else if (horizontal) {
+      /* No full row: a skewed rule; its edges are the best guess. */
       fbox top = {x, y, x + w, y + 1}, bot = {x, y + h - 1, x + w, y + h};
       g_array_append_val(out, top);
       g_array_append_val(out, bot);

@@ -2,6 +2,7 @@
  * and wrapped cells, a three-line table, a table drawn without lines, and
  * two tables with prose between them. */
 #include "layout/layout.h"
+#include "ocr/ocr.h"
 #include "tests/lib/tap.h"
 
 #define FS 10.0 /* font size of every synthetic word */
@@ -251,6 +252,77 @@ static void test_two_tables(void) {
   b2j_page_free(p);
 }
 
+/* At 72 dpi a caption's first glyph stroke merges with the table's left
+ * edge and a header glyph with a column rule: the rules poke above the
+ * table's top rule into words. The caption stays above the grid and the
+ * header cell keeps its span. */
+static void test_glyph_overshoot(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "部门：某某局", 50, 89);
+  hrule(p, 100, 50, 350);
+  hrule(p, 120, 50, 350);
+  hrule(p, 140, 50, 350);
+  hrule(p, 160, 50, 350);
+  vrule(p, 50, 91, 160);   /* left edge fused with 部's stroke */
+  vrule(p, 150, 120, 160);
+  vrule(p, 250, 112, 160); /* column rule fused with 支's stroke */
+  vrule(p, 350, 100, 160);
+  wl(p, "支出", 240, 110);
+  wl(p, "项目", 55, 125);
+  wl(p, "合计", 155, 125);
+  wl(p, "基本", 255, 125);
+  wl(p, "经费", 55, 145);
+  wr(p, "3.00", 245, 145);
+  wr(p, "3.00", 345, 145);
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "glyph overshoot: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->n_rows == 3 && g->n_cols == 3, "glyph overshoot: 3x3 (got %dx%d)", g->n_rows,
+           g->n_cols);
+    TAP_OK(has_line(g->above, "部门：某某局"), "glyph overshoot: caption above the grid");
+    const b2j_grid_cell *c = b2j_grid_at(g, 0, 0);
+    TAP_OK(c && c->colspan == 3 && !strcmp(c->text, "支出"),
+           "glyph overshoot: 支出 spans the three columns");
+    TAP_STREQ(at(g, 2, 2), "3.00", "glyph overshoot: body intact");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
+/* A rule that tight bold glyphs touch makes one thick ink component with
+ * them; only its full rows are the rule, not the top of the glyphs. */
+static void test_rule_with_glyphs(void) {
+  enum { PW = 400, PH = 100 };
+  guint32 *px = g_new(guint32, PW * PH);
+  for (int i = 0; i < PW * PH; i++)
+    px[i] = 0xffffff;
+  for (int x = 20; x < 380; x++)
+    px[60 * PW + x] = 0; /* the rule at y = 60 */
+  for (int k = 0; k < 8; k++) /* bold strokes down to it, y 52..59 */
+    for (int y = 52; y < 60; y++)
+      for (int x = 40 + 40 * k; x < 52 + 40 * k; x++)
+        px[y * PW + x] = 0;
+  b2j_page *p = b2j_page_new(1, PW, PH);
+  b2j_rules_from_rgb(p, px, PW, PH, PW * 4, 72.0);
+  int n_h = 0;
+  bool at_rule = false, at_glyph = false;
+  for (guint i = 0; i < p->rules->len; i++) {
+    const b2j_rule *r = &g_array_index(p->rules, b2j_rule, i);
+    if (!r->horizontal || r->box.x1 - r->box.x0 < 300)
+      continue;
+    n_h++;
+    double y = (r->box.y0 + r->box.y1) / 2;
+    at_rule |= y > 59 && y < 62;
+    at_glyph |= y < 58;
+  }
+  TAP_OK(n_h == 1 && at_rule && !at_glyph,
+         "rule with glyphs: one long rule, at the rule (got %d, rule %d, glyph %d)", n_h,
+         at_rule, at_glyph);
+  b2j_page_free(p);
+  g_free(px);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -272,6 +344,8 @@ int main(void) {
   test_unruled();
   test_wrapped_numbers();
   test_two_tables();
+  test_glyph_overshoot();
+  test_rule_with_glyphs();
   test_pretest();
   return tap_done();
 }
