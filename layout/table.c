@@ -100,6 +100,14 @@ static b2j_box word_box(const b2j_word *w) {
   return b;
 }
 
+/* A word's em: its width over its advance in ems. */
+static double em_of(const b2j_word *w) {
+  double units = 0;
+  for (const char *p = w->text; p && *p; p = g_utf8_next_char(p))
+    units += g_utf8_get_char(p) >= 0x2E80 ? 1.0 : 0.55;
+  return units > 0 ? (w->box.x1 - w->box.x0) / units : w->box.y1 - w->box.y0;
+}
+
 /* Word boxes with believable heights, and an index sorted by top edge, so
  * that the glyph-stroke test below looks only at nearby words. */
 typedef struct {
@@ -569,7 +577,11 @@ static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, cons
           const b2j_box *b = &W(page, g_array_index(words, guint, i))->box;
           double cy = (b->y0 + b->y1) / 2;
           bool in_row = rows ? rows[i] == r : cy >= lat.ys[r] && cy < lat.ys[r + 1];
-          if (in_row && b->x0 < x - 2 && b->x1 > x + 2)
+          /* A header centred over its column may overhang the gap a
+           * little; a label spanning columns lies well on both sides. */
+          double side = MAX(2.0, MIN(0.2 * (b->x1 - b->x0),
+                                     0.75 * em_of(W(page, g_array_index(words, guint, i)))));
+          if (in_row && b->x0 < x - side && b->x1 > x + side)
             wall = false;
         }
       }

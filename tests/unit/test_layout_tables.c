@@ -323,6 +323,43 @@ static void test_rule_with_glyphs(void) {
   g_free(px);
 }
 
+/* Headers of an unruled table are centred over their columns and may be
+ * wider than the column's values, overhanging the gap a little; a label
+ * over several columns lies well on both sides of each gap it spans. */
+static void test_header_overhang(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "经济分类科目", 90, 95);
+  wl(p, "本年一般公共预算基本支出", 330, 95);
+  wl(p, "科目编码", 56, 110);   /* 56..96 over codes 50..85 */
+  wl(p, "科目名称", 150, 110);
+  wl(p, "合计", 300, 110);
+  wl(p, "人员经费", 350, 110);
+  wl(p, "公用经费", 420, 110);
+  const char *codes[] = {"301", "30102", "30103"};
+  const char *names[] = {"工资福利支出", "津贴补贴", "奖金"};
+  for (int i = 0; i < 3; i++) {
+    double y = 128 + 16 * i;
+    wl(p, codes[i], 50, y);
+    wl(p, names[i], 105, y);
+    wr(p, "10.00", 325, y);
+    wr(p, "8.00", 390, y);
+    wr(p, "2.00", 460, y);
+  }
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "header overhang: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->n_cols == 5, "header overhang: 5 columns (got %d)", g->n_cols);
+    TAP_STREQ(at(g, g->n_rows - 4, 0), "科目编码", "header overhang: 科目编码 its own cell");
+    TAP_STREQ(at(g, g->n_rows - 4, 1), "科目名称", "header overhang: 科目名称 its own cell");
+    TAP_STREQ(at(g, g->n_rows - 4, 3), "人员经费", "header overhang: 人员经费 its own cell");
+    const b2j_grid_cell *c = b2j_grid_at(g, g->n_rows - 5, 3);
+    TAP_OK(c && c->col == 2 && c->colspan == 3, "header overhang: the label over three columns spans them");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -346,6 +383,7 @@ int main(void) {
   test_two_tables();
   test_glyph_overshoot();
   test_rule_with_glyphs();
+  test_header_overhang();
   test_pretest();
   return tap_done();
 }
