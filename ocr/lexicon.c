@@ -89,6 +89,12 @@ char *b2j_lexicon_lookup(const b2j_lexicon *lex, const char *text) {
     for (guint i = 0; i < lex->n; i++) {
       const entry *e = &lex->entries[i];
       int d = edit_at_most_one(u, len, e->chars, e->len);
+      /* A start or an end of an entry is one cut by a wrap (年度指标 of
+       * 年度指标值): a word already. */
+      if (d != 0 && len < e->len &&
+          (memcmp(u, e->chars, (size_t)len * sizeof *u) == 0 ||
+           memcmp(u, e->chars + (e->len - len), (size_t)len * sizeof *u) == 0))
+        d = 0;
       if (d == 0) { /* already a word */
         hit = NULL;
         ambiguous = true;

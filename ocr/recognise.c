@@ -265,8 +265,9 @@ static void find_chunks(PIX *src, int x0, int y0, int x1, int y1, int region, do
         continue;
       if (chh < min_h / 2 && cw > 4 * min_h)
         continue;
-      /* A blot smaller than any glyph but a dash (a digit is 5 pt tall). */
-      if (chh < 2 * min_h && cw < 2 * min_h && !(chh * 2 < min_h && cw >= min_h))
+      /* Under 3.2 pt tall is a blot or a rule's stub, unless it is a thin
+       * dash (a digit is 5 pt tall, a CJK glyph 7). */
+      if (chh * 5 < min_h * 8 && !(chh * 5 < min_h * 3 && cw >= min_h))
         continue;
       chunk c = {x0 + s[0], y0 + band[0] + ty0, x0 + s[1], y0 + band[0] + ty1, region};
       g_array_append_val(out, c);
@@ -278,6 +279,63 @@ static void find_chunks(PIX *src, int x0, int y0, int x1, int y1, int region, do
   if (bands)
     g_array_free(bands, TRUE);
   pixDestroy(&crop);
+}
+
+/* Text outside the cells (titles, prose, tables drawn without rules): a
+ * page-wide row profile would join lines through any speck or a neighbour
+ * column, so characters are joined sideways instead (a closing as wide as
+ * the gap inside a word, never a column gap) and each piece that results is
+ * a chunk. Specks stay in (a decimal point joins its digits); alone they are
+ * too small to be a chunk. */
+static void find_chunks_free(PIX *src, int region, double dpi, GArray *out) {
+  int min_h = MAX(4, (int)lround(dpi / 36.0));  /* 2 pt */
+  int join = MAX(5, (int)lround(dpi / 20.0));   /* 3.6 pt */
+  int max_h = (int)lround(dpi / 1.8);           /* 40 pt: a picture or a seal */
+  PIX *closed = pixCloseSafeBrick(NULL, src, join, 1);
+  BOXA *ba = closed ? pixConnCompBB(closed, 8) : NULL;
+  pixDestroy(&closed);
+  GArray *found = g_array_new(FALSE, FALSE, sizeof(chunk));
+  for (int i = 0; ba && i < boxaGetCount(ba); i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+    if (bh > max_h)
+      continue;
+    /* Under 3.2 pt tall: a blot, or what is left of a rule next to the
+     * cells (a lone dash outside a ruled cell is lost with them). */
+    if (bh * 5 < min_h * 8)
+      continue;
+    chunk c = {x, y, x + bw, y + bh, region};
+    g_array_append_val(found, c);
+  }
+  boxaDestroy(&ba);
+  /* Large type has gaps inside a glyph wider than the closing (讠 and 十 of
+   * a bold 计): pieces of one line, alike in height and close for their
+   * size, are one chunk. */
+  bool merged = true;
+  while (merged) {
+    merged = false;
+    for (guint i = 0; i < found->len && !merged; i++) {
+      chunk *a = &g_array_index(found, chunk, i);
+      for (guint j = 0; j < found->len && !merged; j++) {
+        chunk *b = &g_array_index(found, chunk, j);
+        if (i == j || b->x0 < a->x0)
+          continue;
+        int ha = a->y1 - a->y0, hb = b->y1 - b->y0, hmax = MAX(ha, hb);
+        int overlap = MIN(a->y1, b->y1) - MAX(a->y0, b->y0);
+        int gap = b->x0 - a->x1;
+        if (hmax * 2 > 3 * MIN(ha, hb) || overlap * 10 < 7 * MIN(ha, hb) ||
+            gap * 100 > 35 * hmax)
+          continue;
+        a->x1 = MAX(a->x1, b->x1);
+        a->y0 = MIN(a->y0, b->y0);
+        a->y1 = MAX(a->y1, b->y1);
+        g_array_remove_index_fast(found, j);
+        merged = true;
+      }
+    }
+  }
+  g_array_append_vals(out, found->data, found->len);
+  g_array_free(found, TRUE);
 }
 
 /* Digits are single components, taller than wide; a CJK character is square
@@ -582,7 +640,7 @@ static int cmp_chunk_width(const void *a, const void *b) {
  * (lines removed), read as they stand. */
 static double reading_score(b2j_ocr_ctx *ctx, PIX *bin, double dpi, int *n_lines) {
   GArray *chunks = g_array_new(FALSE, FALSE, sizeof(chunk));
-  find_chunks(bin, 0, 0, pixGetWidth(bin), pixGetHeight(bin), 0, dpi, chunks);
+  find_chunks_free(bin, 0, dpi, chunks);
   /* Line-shaped: about a character high (6-16 pt), at least three wide. */
   double px = dpi / 72.0;
   guint k = 0;
@@ -765,6 +823,45 @@ static void drop_glyph_rules(b2j_page *page) {
   g_free(span);
 }
 
+/* Does rule `r` meet a rule of the other direction at the point (x, y)? */
+static bool meets(const b2j_page *page, bool horizontal, double x, double y, double tol) {
+  for (guint i = 0; i < page->rules->len; i++) {
+    const b2j_rule *o = &g_array_index(page->rules, b2j_rule, i);
+    if (o->horizontal == horizontal)
+      continue;
+    if (x >= o->box.x0 - tol && x <= o->box.x1 + tol && y >= o->box.y0 - tol &&
+        y <= o->box.y1 + tol)
+      return true;
+  }
+  return false;
+}
+
+/* A short rule must end on rules at both ends, as a cell's edge does: a
+ * stroke of a title glyph standing on the table's top line meets one only.
+ * In place. */
+static void drop_stub_rules(b2j_page *page) {
+  const double tol = 3.0, long_rule = 30.0; /* points */
+  GArray *keep = g_array_new(FALSE, FALSE, sizeof(b2j_rule));
+  for (guint i = 0; i < page->rules->len; i++) {
+    const b2j_rule *r = &g_array_index(page->rules, b2j_rule, i);
+    double len = r->horizontal ? r->box.x1 - r->box.x0 : r->box.y1 - r->box.y0;
+    bool ok = len >= long_rule;
+    if (!ok && r->horizontal) {
+      double y = (r->box.y0 + r->box.y1) / 2;
+      ok = meets(page, true, r->box.x0, y, tol) && meets(page, true, r->box.x1, y, tol);
+    } else if (!ok) {
+      double x = (r->box.x0 + r->box.x1) / 2;
+      ok = meets(page, false, x, r->box.y0, tol) && meets(page, false, x, r->box.y1, tol);
+    }
+    if (ok) {
+      g_array_append_val(keep, *r);
+    }
+  }
+  g_array_set_size(page->rules, 0);
+  g_array_append_vals(page->rules, keep->data, keep->len);
+  g_array_free(keep, TRUE);
+}
+
 /* ---------- the page ---------- */
 
 static PIX *turn_and_deskew(PIX *gray, int quads, double angle_deg) {
@@ -910,6 +1007,7 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
     pixDestroy(&hb);
   }
   drop_glyph_rules(page);
+  drop_stub_rules(page);
   /* What goes before recognition: line pixels near an accepted rule only
    * (a long stroke of a big title is no rule). */
   int grow = MAX(2, (int)lround(dpi / 150.0));
@@ -947,7 +1045,7 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
   if (rest) {
     b2j_ocr_region all = {0, 0, w, h, false, -1};
     g_array_append_val(regions, all);
-    find_chunks(rest, 0, 0, w, h, (int)regions->len - 1, dpi, chunks);
+    find_chunks_free(rest, (int)regions->len - 1, dpi, chunks);
     pixDestroy(&rest);
   }
   g_array_sort(chunks, cmp_chunk);

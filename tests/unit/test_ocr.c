@@ -212,6 +212,9 @@ static void test_lexicon(b2j_ocr_ctx *ctx) {
   s = b2j_ocr_lexicon_correct(ctx, "本年收入合");
   TAP_STREQ(s, NULL, "a word cut by a wrap is not 'corrected' to a shorter one");
   g_free(s);
+  s = b2j_ocr_lexicon_correct(ctx, "年度指标");
+  TAP_STREQ(s, NULL, "the first line of a wrapped entry (年度指标|值) stays");
+  g_free(s);
   s = b2j_ocr_lexicon_correct(ctx, "其他医疗救助支出_");
   TAP_STREQ(s, "其他医疗救助支出", "a stray mark after a name goes");
   g_free(s);
