@@ -629,6 +629,73 @@ static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi
   return r;
 }
 
+static int cmp_chunk_height(const void *a, const void *b) {
+  const chunk *p = a, *q = b;
+  return (p->y1 - p->y0) - (q->y1 - q->y0);
+}
+
+/* Splits chunk `c` of `src` at its emptiest row while it is taller than
+ * `max_h` (two lines of a narrow cell set so tight, or so blurred, that no
+ * row between them is clear); pieces go to `out`. */
+static void split_tall(PIX *src, chunk c, int max_h, int depth, GArray *out) {
+  int h = c.y1 - c.y0;
+  if (h <= max_h || depth > 3) {
+    g_array_append_val(out, c);
+    return;
+  }
+  BOX *b = boxCreate(c.x0, c.y0, c.x1 - c.x0, h);
+  PIX *crop = pixClipRectangle(src, b, NULL);
+  boxDestroy(&b);
+  NUMA *rows = crop ? pixCountPixelsByRow(crop, NULL) : NULL;
+  pixDestroy(&crop);
+  if (!rows) {
+    g_array_append_val(out, c);
+    return;
+  }
+  int best = -1;
+  l_float32 least = 1e30f, most = 0;
+  for (int y = 0; y < h; y++) {
+    l_float32 v = 0;
+    numaGetFValue(rows, y, &v);
+    most = MAX(most, v);
+    if (y >= h * 3 / 10 && y <= h * 7 / 10 && v < least) {
+      least = v;
+      best = y;
+    }
+  }
+  numaDestroy(&rows);
+  /* Two lines leave a valley between them; one tall line (a title) does
+   * not. */
+  if (best < 0 || least > most / 8) {
+    g_array_append_val(out, c);
+    return;
+  }
+  chunk top = c, bottom = c;
+  top.y1 = c.y0 + best;
+  bottom.y0 = c.y0 + best + 1;
+  split_tall(src, top, max_h, depth + 1, out);
+  split_tall(src, bottom, max_h, depth + 1, out);
+}
+
+/* Chunks more than 1.7 lines tall (a line's height is the page's median
+ * chunk height) are split into lines. In place. */
+static void split_tall_chunks(PIX *src, GArray *chunks) {
+  if (chunks->len < 5)
+    return;
+  GArray *sorted = g_array_sized_new(FALSE, FALSE, sizeof(chunk), chunks->len);
+  g_array_append_vals(sorted, chunks->data, chunks->len);
+  g_array_sort(sorted, cmp_chunk_height);
+  const chunk *mid = &g_array_index(sorted, chunk, sorted->len / 2);
+  int max_h = (mid->y1 - mid->y0) * 17 / 10;
+  g_array_set_size(sorted, 0);
+  for (guint i = 0; i < chunks->len; i++) {
+    split_tall(src, g_array_index(chunks, chunk, i), max_h, 0, sorted);
+  }
+  g_array_set_size(chunks, 0);
+  g_array_append_vals(chunks, sorted->data, sorted->len);
+  g_array_free(sorted, TRUE);
+}
+
 /* ---------- orientation ---------- */
 
 static int cmp_chunk_width(const void *a, const void *b) {
@@ -1048,6 +1115,7 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
     find_chunks_free(rest, (int)regions->len - 1, dpi, chunks);
     pixDestroy(&rest);
   }
+  split_tall_chunks(clean, chunks);
   g_array_sort(chunks, cmp_chunk);
   TMARK("cells");
 
