@@ -108,6 +108,15 @@ static double em_of(const b2j_word *w) {
   return units > 0 ? (w->box.x1 - w->box.x0) / units : w->box.y1 - w->box.y0;
 }
 
+/* Does a word lie across the column boundary x? A header centred over its
+ * column may overhang the gap a little; a label spanning columns lies well
+ * on both sides (3/4 em, or a fifth of its width). */
+static bool word_spans(const b2j_word *w, double x) {
+  const b2j_box *b = &w->box;
+  double side = MAX(2.0, MIN(0.2 * (b->x1 - b->x0), 0.75 * em_of(w)));
+  return b->x0 < x - side && b->x1 > x + side;
+}
+
 /* Word boxes with believable heights, and an index sorted by top edge, so
  * that the glyph-stroke test below looks only at nearby words. */
 typedef struct {
@@ -354,10 +363,11 @@ static bool spaced_cjk_gap(const b2j_page *page, GPtrArray *lines, double xa, do
   return both > 0 && tight * 2 > both;
 }
 
-/* Column separators inside [x0, x1]: x-runs at least `min_gap` wide that at
- * most `allow` of the lines cross. Returns ascending positions (g_array_free). */
-static GArray *ws_separators(const b2j_page *page, GPtrArray *lines, double x0, double x1,
-                             int allow, double min_gap) {
+/* Column gaps inside [x0, x1]: x-runs at least `min_gap` wide that at most
+ * `allow` of the lines cross, and none of the lines from `strict_from` on.
+ * Returns ascending (start, end) pairs of doubles, flattened (g_array_free). */
+static GArray *ws_gaps(const b2j_page *page, GPtrArray *lines, double x0, double x1, int allow,
+                       double min_gap, guint strict_from) {
   GArray *seps = g_array_new(FALSE, FALSE, sizeof(double));
   const double bin = 0.5;
   int nb = (int)ceil((x1 - x0) / bin) + 1;
@@ -374,8 +384,9 @@ static GArray *ws_separators(const b2j_page *page, GPtrArray *lines, double x0, 
       for (int i = MAX(a, 0); i < MIN(e, nb); i++)
         mark[i] = 1;
     }
+    int weight = l >= strict_from ? allow + 1 : 1;
     for (int i = 0; i < nb; i++)
-      cnt[i] += mark[i];
+      cnt[i] += mark[i] * weight;
   }
   int first = -1, last = -1;
   for (int i = 0; i < nb; i++)
@@ -391,8 +402,8 @@ static GArray *ws_separators(const b2j_page *page, GPtrArray *lines, double x0, 
         j++;
       double xa = x0 + i * bin, xb = x0 + j * bin;
       if ((j - i) * bin >= min_gap && !spaced_cjk_gap(page, lines, xa, xb)) {
-        double x = (xa + xb) / 2;
-        g_array_append_val(seps, x);
+        g_array_append_val(seps, xa);
+        g_array_append_val(seps, xb);
       }
       i = j;
     } else {
@@ -401,6 +412,83 @@ static GArray *ws_separators(const b2j_page *page, GPtrArray *lines, double x0, 
   }
   g_free(cnt);
   g_free(mark);
+  return seps;
+}
+
+/* Column separators: the middles of ws_gaps(). */
+static GArray *ws_separators(const b2j_page *page, GPtrArray *lines, double x0, double x1,
+                             int allow, double min_gap) {
+  GArray *gaps = ws_gaps(page, lines, x0, x1, allow, min_gap, lines->len);
+  GArray *seps = g_array_new(FALSE, FALSE, sizeof(double));
+  for (guint i = 0; i + 1 < gaps->len; i += 2) {
+    double x = (g_array_index(gaps, double, i) + g_array_index(gaps, double, i + 1)) / 2;
+    g_array_append_val(seps, x);
+  }
+  g_array_free(gaps, TRUE);
+  return seps;
+}
+
+/* Does some word of `lines` overlap [a, b] in x? */
+static bool ink_over(const b2j_page *page, GPtrArray *lines, double a, double b) {
+  for (guint l = 0; l < lines->len; l++) {
+    const b2j_line *ln = lines->pdata[l];
+    for (guint k = 0; k < ln->words->len; k++) {
+      const b2j_box *w = &W(page, g_array_index(ln->words, guint, k))->box;
+      if (w->x1 > a && w->x0 < b)
+        return true;
+    }
+  }
+  return false;
+}
+
+/* Separators of a table body refined by its header: a column empty in every
+ * body row (上年结转 with no amounts) leaves one wide body gap that the
+ * header's labels split. A body gap takes the gaps that header and body
+ * together leave inside it when the body columns either side have headers
+ * of their own; when only one side has, the label inside heads the other
+ * (centred off its right-aligned values) and the gap next to the headed
+ * side is the separator; a gap a header label spans keeps its middle.
+ * Returns ascending positions (g_array_free). */
+static GArray *ws_separators_headed(const b2j_page *page, GPtrArray *body, GPtrArray *head,
+                                    double x0, double x1, int allow, double min_gap) {
+  GArray *bg = ws_gaps(page, body, x0, x1, allow, min_gap, body->len);
+  GArray *seps = g_array_new(FALSE, FALSE, sizeof(double));
+  GArray *cg = NULL;
+  if (head && head->len) {
+    /* Each header line counts: there are few, and each names columns. */
+    GPtrArray *all = g_ptr_array_new();
+    for (guint i = 0; i < body->len; i++)
+      g_ptr_array_add(all, body->pdata[i]);
+    for (guint i = 0; i < head->len; i++)
+      g_ptr_array_add(all, head->pdata[i]);
+    cg = ws_gaps(page, all, x0, x1, allow, min_gap, body->len);
+    g_ptr_array_free(all, TRUE);
+  }
+  for (guint i = 0; i + 1 < bg->len; i += 2) {
+    double a = g_array_index(bg, double, i), b = g_array_index(bg, double, i + 1);
+    double left = i > 0 ? g_array_index(bg, double, i - 1) : x0;
+    double right = i + 2 < bg->len ? g_array_index(bg, double, i + 2) : x1;
+    bool lh = head && ink_over(page, head, left, a), rh = head && ink_over(page, head, b, right);
+    GArray *in = g_array_new(FALSE, FALSE, sizeof(double));
+    for (guint j = 0; cg && j + 1 < cg->len; j += 2) {
+      double x = (g_array_index(cg, double, j) + g_array_index(cg, double, j + 1)) / 2;
+      if (x >= a && x <= b)
+        g_array_append_val(in, x);
+    }
+    if (in->len && lh && rh) /* empty columns between headed ones */
+      g_array_append_vals(seps, in->data, in->len);
+    else if (in->len && lh != rh) { /* the label inside heads the headless side */
+      double x = g_array_index(in, double, lh ? 0 : in->len - 1);
+      g_array_append_val(seps, x);
+    } else {
+      double x = (a + b) / 2;
+      g_array_append_val(seps, x);
+    }
+    g_array_free(in, TRUE);
+  }
+  g_array_free(bg, TRUE);
+  if (cg)
+    g_array_free(cg, TRUE);
   return seps;
 }
 
@@ -554,7 +642,7 @@ typedef struct {
  * are walls where rules cover them; whitespace edges are walls unless a word
  * of that row crosses them (a header spanning columns). */
 static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, const GArray *vsegs,
-                        const GArray *words, const int *rows, bool ruled) {
+                        const GArray *words, const int *rows, const bool *hopen, bool ruled) {
   b2j_lattice lat;
   lat.nx = (int)k->xs->len;
   lat.ny = (int)k->ys->len;
@@ -579,9 +667,7 @@ static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, cons
           bool in_row = rows ? rows[i] == r : cy >= lat.ys[r] && cy < lat.ys[r + 1];
           /* A header centred over its column may overhang the gap a
            * little; a label spanning columns lies well on both sides. */
-          double side = MAX(2.0, MIN(0.2 * (b->x1 - b->x0),
-                                     0.75 * em_of(W(page, g_array_index(words, guint, i)))));
-          if (in_row && b->x0 < x - side && b->x1 > x + side)
+          if (in_row && word_spans(W(page, g_array_index(words, guint, i)), x))
             wall = false;
         }
       }
@@ -590,8 +676,11 @@ static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, cons
   }
   for (int r = 1; r < nr; r++)
     for (int c = 0; c < nc; c++)
-      lat.hwall[r * nc + c] = !g_array_index(k->ys_ruled, gboolean, r) ||
-                              coverage(hsegs, lat.ys[r], lat.xs[c], lat.xs[c + 1]) >= COVER;
+      lat.hwall[r * nc + c] = hopen && hopen[r * nc + c]
+                                  ? false
+                                  : !g_array_index(k->ys_ruled, gboolean, r) ||
+                                        coverage(hsegs, lat.ys[r], lat.xs[c], lat.xs[c + 1]) >=
+                                            COVER;
   b2j_grid *g = b2j_grid_build(page, &lat, words, rows, ruled);
   g_free(lat.vwall);
   g_free(lat.hwall);
@@ -708,7 +797,7 @@ static b2j_grid *region_grid(const b2j_page *page, const GArray *hs, const GArra
 
   b2j_grid *g = NULL;
   if (k.xs->len >= 3)
-    g = finish(page, &k, hs, vs, words, NULL, true);
+    g = finish(page, &k, hs, vs, words, NULL, NULL, true);
   skel_free(&k);
   if (g) {
     g->box = box;
@@ -924,6 +1013,70 @@ static int anchor_rows(const b2j_page *page, const GArray *words, const double *
 }
 
 
+/* Which header-row boundaries of an unruled table lie inside a header cell
+ * whose text wrapped: in a column, a line of words right under another (at
+ * about one em of pitch) that fills the column, neither spanning columns,
+ * continues its cell
+ * ("一般公共" / "预算拨款" / "收入"). Header levels sit further apart, and a
+ * spanning label keeps its own row. Returns hopen[r * nc + c] for the edge
+ * above row r (of `nrows`) in column c (g_free), or NULL with one header row. */
+static bool *header_wraps(const b2j_page *page, const GArray *words, const int *row_of, int nh,
+                          int nrows, const double *xs, int nx) {
+  int nc = nx - 1;
+  if (nh < 2 || nc < 1)
+    return NULL;
+  /* Per (header row, column): the top and bottom word centres and the
+   * smallest em; spanning words poison the slot. */
+  int n = nh * nc;
+  double *top = g_new(double, n), *bot = g_new(double, n), *em = g_new(double, n);
+  double *wx0 = g_new(double, n), *wx1 = g_new(double, n);
+  bool *bad = g_new0(bool, n), *any = g_new0(bool, n);
+  for (guint i = 0; i < words->len; i++) {
+    int r = row_of[i];
+    if (r < 0 || r >= nh)
+      continue;
+    const b2j_word *w = W(page, g_array_index(words, guint, i));
+    int c = line_col(xs, nx, (w->box.x0 + w->box.x1) / 2);
+    int k = r * nc + c;
+    double cy = (w->box.y0 + w->box.y1) / 2, e = em_of(w);
+    for (int x = 1; x < nx - 1; x++)
+      if (word_spans(w, xs[x]))
+        bad[k] = true;
+    if (!any[k]) {
+      top[k] = bot[k] = cy;
+      em[k] = e;
+      wx0[k] = w->box.x0;
+      wx1[k] = w->box.x1;
+      any[k] = true;
+    } else {
+      top[k] = MIN(top[k], cy);
+      bot[k] = MAX(bot[k], cy);
+      em[k] = MIN(em[k], e);
+      wx0[k] = MIN(wx0[k], w->box.x0);
+      wx1[k] = MAX(wx1[k], w->box.x1);
+    }
+  }
+  bool *open = g_new0(bool, (gsize)MAX(nrows, nh) * nc + 1);
+  for (int r = 1; r < nh; r++)
+    for (int c = 0; c < nc; c++) {
+      int a = (r - 1) * nc + c, b = r * nc + c;
+      /* Text wraps where it fills its cell: the upper line is about as
+       * wide as the column (two header rows of a form are not). */
+      if (any[a] && any[b] && !bad[a] && !bad[b] &&
+          top[b] - bot[a] <= 1.3 * MIN(em[a], em[b]) &&
+          wx1[a] - wx0[a] >= 0.7 * (xs[c + 1] - xs[c]))
+        open[r * nc + c] = true;
+    }
+  g_free(top);
+  g_free(bot);
+  g_free(em);
+  g_free(wx0);
+  g_free(wx1);
+  g_free(bad);
+  g_free(any);
+  return open;
+}
+
 static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
   GArray *free_words = g_array_new(FALSE, FALSE, sizeof(guint));
   for (guint i = 0; i < page->words->len; i++)
@@ -1011,8 +1164,12 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
       x0 = MIN(x0, sh[j].line->box.x0);
       x1 = MAX(x1, sh[j].line->box.x1);
     }
-    GArray *seps = ws_separators(page, body, x0 - 1, x1 + 1, (int)(0.1 * body->len),
-                                 MAX(0.25 * h, 2.5));
+    GPtrArray *head = g_ptr_array_new();
+    for (int j = hstart; j < start; j++)
+      g_ptr_array_add(head, sh[j].line);
+    GArray *seps = ws_separators_headed(page, body, head, x0 - 1, x1 + 1,
+                                        (int)(0.1 * body->len), MAX(0.25 * h, 2.5));
+    g_ptr_array_free(head, TRUE);
     g_ptr_array_free(body, TRUE);
     if (seps->len < 2) {
       g_array_free(seps, TRUE);
@@ -1096,7 +1253,9 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
     add_bound(k.ys, k.ys_ruled, y1 + 1, FALSE);
     g_array_free(centres, TRUE);
     GArray *none = g_array_new(FALSE, FALSE, sizeof(seg));
-    b2j_grid *g = finish(page, &k, none, none, words, row_of, false);
+    bool *hopen = header_wraps(page, words, row_of, nh, (int)k.ys->len - 1, kx, knx);
+    b2j_grid *g = finish(page, &k, none, none, words, row_of, hopen, false);
+    g_free(hopen);
     g_free(row_of);
     g_array_free(none, TRUE);
     skel_free(&k);

@@ -329,7 +329,7 @@ static void test_rule_with_glyphs(void) {
 static void test_header_overhang(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "经济分类科目", 90, 95);
-  wl(p, "本年一般公共预算基本支出", 330, 95);
+  wl(p, "本年一般公共预算基本支出", 320, 95);
   wl(p, "科目编码", 56, 110);   /* 56..96 over codes 50..85 */
   wl(p, "科目名称", 150, 110);
   wl(p, "合计", 300, 110);
@@ -360,6 +360,86 @@ static void test_header_overhang(void) {
   b2j_page_free(p);
 }
 
+/* An unruled table whose header wraps in narrow columns (一般公共 / 预算拨款
+ * / 收入) and names a column that is empty in every body row (上年结转):
+ * the empty column comes from the header, and each wrapped label is one
+ * cell; a label over several columns (科目代码) keeps its own row. */
+static void test_unruled_wrapped_header(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "项目", 120, 100);
+  wl(p, "一般公共", 300, 100);
+  wl(p, "科目代码", 50, 111);
+  wl(p, "合计", 210, 111);
+  wl(p, "上年结转", 250, 111);
+  wl(p, "预算拨款", 300, 111);
+  wl(p, "其他收入", 350, 111);
+  wl(p, "类", 50, 122);
+  wl(p, "款", 80, 122);
+  wl(p, "科目名称", 110, 122);
+  wl(p, "收入", 310, 122);
+  struct {
+    const char *a, *b, *name, *t, *g, *o;
+  } rows[] = {{"204", "", "公共安全支出", "100.00", "90.00", "10.00"},
+              {"204", "05", "法院", "100.00", "90.00", "10.00"},
+              {"208", "", "社会保障支出", "50.00", "50.00", ""}};
+  for (int i = 0; i < 3; i++) {
+    double y = 140 + 16 * i;
+    wl(p, rows[i].a, 50, y);
+    if (*rows[i].b)
+      wl(p, rows[i].b, 80, y);
+    wl(p, rows[i].name, 110, y);
+    wr(p, rows[i].t, 240, y);
+    wr(p, rows[i].g, 340, y);
+    if (*rows[i].o)
+      wr(p, rows[i].o, 390, y);
+  }
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "wrapped header: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->n_cols == 7 && g->n_rows == 6, "wrapped header: 6x7 (got %dx%d)", g->n_rows,
+           g->n_cols);
+    TAP_STREQ(at(g, 1, 4), "上年结转", "wrapped header: the empty column has its header");
+    TAP_STREQ(at(g, 3, 4), "", "wrapped header: and no values");
+    const b2j_grid_cell *c = b2j_grid_at(g, 0, 5);
+    TAP_OK(c && c->rowspan == 3 && c->text && !strcmp(c->text, "一般公共预算拨款收入"),
+           "wrapped header: the wrapped label is one cell (got %s)", c ? c->text : "(none)");
+    TAP_STREQ(at(g, 3, 5), "90.00", "wrapped header: its values below it");
+    c = b2j_grid_at(g, 1, 0);
+    TAP_OK(c && c->colspan == 2 && c->rowspan == 1, "wrapped header: 科目代码 spans 类 and 款");
+    TAP_STREQ(at(g, 2, 1), "款", "wrapped header: 款 in its own row");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
+/* A right-aligned value column whose label is centred off its values: the
+ * label heads that column, not an empty one beside it. */
+static void test_label_off_values(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "三级指标", 50, 100);
+  wl(p, "分值", 130, 100);
+  wl(p, "得分", 180, 100);
+  const char *names[] = {"目标内容", "决策依据", "决策程序"};
+  const char *a[] = {"10", "5", "5"}, *b[] = {"9", "5", "4"};
+  for (int i = 0; i < 3; i++) {
+    double y = 116 + 16 * i;
+    wl(p, names[i], 50, y);
+    wr(p, a[i], 155, y);
+    wr(p, b[i], 215, y);
+  }
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "label off values: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->n_cols == 3, "label off values: 3 columns (got %d)", g->n_cols);
+    TAP_STREQ(at(g, 0, 2), "得分", "label off values: 得分 heads the last column");
+    TAP_STREQ(at(g, 1, 2), "9", "label off values: its value under it");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -384,6 +464,8 @@ int main(void) {
   test_glyph_overshoot();
   test_rule_with_glyphs();
   test_header_overhang();
+  test_unruled_wrapped_header();
+  test_label_off_values();
   test_pretest();
   return tap_done();
 }
