@@ -388,11 +388,13 @@ static void record_result(batch *b, item *it, char *json, cJSON *doc, double sec
   if (b->o->output_dir) {
     char *out = g_build_filename(b->o->output_dir, it->out_name, NULL); /* freed below */
     GError *werr = NULL;
-    /* GLib writes a temporary file, syncs it and renames it over the
-     * target: a reader never sees half a file, even if we are killed. */
-    if (!g_file_set_contents_full(out, json, -1,
-                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                  0644, &werr)) {
+    /* GLib writes a temporary file and renames it over the target: a reader
+     * never sees half a file, even if we are killed. Not fsync'ed one by one
+     * (that doubled the time per document here): sync_outputs syncs once at
+     * the end, and after a power cut a re-run redoes any output it cannot
+     * parse. */
+    if (!g_file_set_contents_full(out, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                  &werr)) {
       char *msg = g_strdup_printf("unable to write '%s': %s", out, werr->message);
       b2j_progress_message(b->progress, msg);
       g_free(msg);
@@ -532,6 +534,24 @@ static int summarize(batch *b, double seconds, bool interrupted, const GPtrArray
   }
   cJSON_Delete(root);
   return status;
+}
+
+/* Makes the batch's files durable with one sync at the end instead of one
+ * per document; false (message printed) when the system says it failed. */
+static bool sync_outputs(batch *b) {
+  int fd = -1;
+  if (b->o->output_dir)
+    fd = open(b->o->output_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  bool ok = true;
+  if (fd >= 0) {
+    ok = syncfs(fd) == 0;
+    close(fd);
+  }
+  if (b->stream_is_file && fsync(b->out_fd) != 0 && errno != EINVAL)
+    ok = false; /* EINVAL: a device such as /dev/full, nothing to sync */
+  if (!ok)
+    fprintf(stderr, "budget2json: unable to sync the outputs to disk: %s\n", g_strerror(errno));
+  return ok;
 }
 
 /* ---------- the run ---------- */
@@ -732,6 +752,8 @@ int b2j_batch_run(const b2j_batch_options *o, const b2j_inputs *in) {
             (int)stop_signal);
   if (b.out_full && !o->quiet)
     fprintf(stderr, "budget2json: stopped: the output has no room left\n");
+  if (!sync_outputs(&b))
+    b.write_errors++;
   int status = summarize(&b, now_s() - t0, interrupted, in->notes);
 
   if (b.stream_is_file && close(b.out_fd) != 0) {

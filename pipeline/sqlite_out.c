@@ -14,6 +14,9 @@ struct b2j_db {
  * NUMERIC)) only where a rounding is acceptable. */
 static const char SCHEMA_SQL[] =
     "PRAGMA journal_mode=WAL;"
+    /* No fsync per document: a power cut may lose the last ones, never the
+     * database; the next run stores them again from the outputs. */
+    "PRAGMA synchronous=NORMAL;"
     "CREATE TABLE IF NOT EXISTS documents(doc_key TEXT PRIMARY KEY, sha256 TEXT, file TEXT,"
     " bytes INTEGER, pages INTEGER, status TEXT, tool_version TEXT, title TEXT,"
     " department TEXT, fiscal_year INTEGER, kinds TEXT, stored_at TEXT);"
