@@ -45,8 +45,11 @@ test_expect_success 'a PDF with an owner password only opens without one' '
 test_expect_success 'a PDF with zero pages fails with no_pages' '
   expect_failed "$BAD/zero-pages.pdf" no_pages
 '
+# AddressSanitizer reserves terabytes of shadow address space, so the
+# address-space cap only applies to the plain build.
 test_expect_success 'a 20000x20000 pt page is read without exhausting memory' '
-  ( ulimit -v 2000000; "$B2J" "$BAD/huge-page.pdf" >out.json ) &&
+  ( if ! ldd "$B2J" | grep -q libasan; then ulimit -v 2000000; fi
+    "$B2J" "$BAD/huge-page.pdf" >out.json ) &&
   jq -e ".status == \"ok\" and .pages[0].page == 1" out.json
 '
 test_expect_success 'blank image pages are reported per page, not crashed on' '
