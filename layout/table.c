@@ -876,8 +876,8 @@ static int nearest(const GArray *anchors, double y, double tie, double *dist) {
  * makes a row of its own, and the rest (name tails, spanning labels) join
  * the nearest row. Fills row_of[] (per word in `words`) and the row centres
  * (ascending); returns the number of rows. */
-static int anchor_rows(const b2j_page *page, const GArray *words, const double *xs, int nx,
-                       double h, int *row_of, GArray *centres) {
+static int anchor_rows(const b2j_page *page, const GArray *words, const bool *text_row,
+                       const double *xs, int nx, double h, int *row_of, GArray *centres) {
   int nc = nx - 1;
   GArray *cl = g_array_new(FALSE, FALSE, sizeof(cline));
   /* Words by column, then by height. */
@@ -919,7 +919,8 @@ static int anchor_rows(const b2j_page *page, const GArray *words, const double *
         c->value = false;
       c->cut = number_cut(t) || code_cut(t);
     }
-    c->own = !c->value && (g_unichar_isdigit(g_utf8_get_char(t0)) || heading_start(t0) ||
+    c->own = !c->value && (text_row[g_array_index(c->w, guint, 0)] ||
+                           g_unichar_isdigit(g_utf8_get_char(t0)) || heading_start(t0) ||
                            has_prefix(t0, "其中") || has_prefix(t0, "合计") ||
                            has_prefix(t0, "总计") || has_prefix(t0, "小计"));
   }
@@ -1057,16 +1058,27 @@ static bool *header_wraps(const b2j_page *page, const GArray *words, const int *
     }
   }
   bool *open = g_new0(bool, (gsize)MAX(nrows, nh) * nc + 1);
-  for (int r = 1; r < nh; r++)
+  for (int r = 1; r < nh; r++) {
+    /* Two rows of a form (项目名称 / 主管部门 with their values) are not one
+     * wrapped header: some column holds two cells one over the other that
+     * do not join, other than a spanning label over its sub-labels. */
+    bool conflict = false;
     for (int c = 0; c < nc; c++) {
       int a = (r - 1) * nc + c, b = r * nc + c;
       /* Text wraps where it fills its cell: the upper line is about as
-       * wide as the column (two header rows of a form are not). */
-      if (any[a] && any[b] && !bad[a] && !bad[b] &&
-          top[b] - bot[a] <= 1.3 * MIN(em[a], em[b]) &&
-          wx1[a] - wx0[a] >= 0.7 * (xs[c + 1] - xs[c]))
+       * wide as the column. */
+      bool joins = any[a] && any[b] && !bad[a] && !bad[b] &&
+                   top[b] - bot[a] <= 1.3 * MIN(em[a], em[b]) &&
+                   wx1[a] - wx0[a] >= 0.7 * (xs[c + 1] - xs[c]);
+      if (joins)
         open[r * nc + c] = true;
+      else if (any[a] && any[b] && !(bad[a] && !bad[b]))
+        conflict = true;
     }
+    if (conflict)
+      for (int c = 0; c < nc; c++)
+        open[r * nc + c] = false;
+  }
   g_free(top);
   g_free(bot);
   g_free(em);
@@ -1075,6 +1087,26 @@ static bool *header_wraps(const b2j_page *page, const GArray *words, const int *
   g_free(bad);
   g_free(any);
   return open;
+}
+
+/* A header row inside a table body: a line of four or more short labels
+ * and no values, with rows of values below it. Returns the last such line
+ * in [start + 2, end - 3), or -1. */
+static int section_header(const b2j_page *page, const lshape *sh, int start, int end) {
+  int found = -1;
+  for (int j = start + 2; j + 3 < end + 0; j++) {
+    if (sh[j].numeric || sh[j].nseg < 4)
+      continue;
+    bool labels = true;
+    for (guint k = 0; k < sh[j].line->words->len && labels; k++)
+      labels = g_utf8_strlen(W(page, g_array_index(sh[j].line->words, guint, k))->text, -1) <= 12;
+    int below = 0;
+    for (int q = j + 1; q < end; q++)
+      below += sh[q].numeric;
+    if (labels && below >= 2)
+      found = j;
+  }
+  return found;
 }
 
 static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
@@ -1117,7 +1149,16 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
                     l->box.x0 < bx0 + 0.25 * (bx1 - bx0) &&
                     l->box.x1 - l->box.x0 < 0.4 * (bx1 - bx0) && !has_prefix(l->text, "注") &&
                     !heading_start(l->text);
-        if (!tail)
+        /* A wrapped cell of any column (a note, a target) whose lines sit
+         * above or below its row: short, and close to a row. */
+        bool wrap = sh[end].nseg == 1 && !sh[end].unit_line &&
+                    l->box.x1 - l->box.x0 < 0.4 * (bx1 - bx0) && l->box.x0 >= bx0 - 5 &&
+                    l->box.x1 <= bx1 + 5 && !has_prefix(l->text, "注") &&
+                    !heading_start(l->text) &&
+                    ((end + 1 < n && (sh[end + 1].data || sh[end + 1].nseg >= 2) &&
+                      !sh[end + 1].unit_line && line_gap(l, sh[end + 1].line, h) <= 0.8 * h) ||
+                     (sh[end - 1].data && line_gap(prev, l, h) <= 0.5 * h));
+        if (!tail && !wrap)
           break;
       }
       maxseg = MAX(maxseg, sh[end].nseg);
@@ -1167,8 +1208,32 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
     GPtrArray *head = g_ptr_array_new();
     for (int j = hstart; j < start; j++)
       g_ptr_array_add(head, sh[j].line);
-    GArray *seps = ws_separators_headed(page, body, head, x0 - 1, x1 + 1,
-                                        (int)(0.1 * body->len), MAX(0.25 * h, 2.5));
+    int mid = section_header(page, sh, start, end);
+    GArray *seps;
+    if (mid < 0) {
+      seps = ws_separators_headed(page, body, head, x0 - 1, x1 + 1, (int)(0.1 * body->len),
+                                  MAX(0.25 * h, 2.5));
+    } else {
+      /* A form: the sections above and below a header inside the body (项目资金
+       * over 绩效指标) have columns of their own; the grid has them all. */
+      GPtrArray *up = g_ptr_array_new(), *down = g_ptr_array_new(), *mh = g_ptr_array_new();
+      for (int j = start; j < mid; j++)
+        g_ptr_array_add(up, sh[j].line);
+      for (int j = mid + 1; j < end; j++)
+        g_ptr_array_add(down, sh[j].line);
+      g_ptr_array_add(mh, sh[mid].line);
+      seps = ws_separators_headed(page, up, head, x0 - 1, x1 + 1, (int)(0.1 * up->len),
+                                  MAX(0.25 * h, 2.5));
+      GArray *s2 = ws_separators_headed(page, down, mh, x0 - 1, x1 + 1,
+                                        (int)(0.1 * down->len), MAX(0.25 * h, 2.5));
+      g_array_append_vals(seps, s2->data, s2->len);
+      g_array_sort(seps, cmp_double);
+      g_array_set_size(seps, (guint)snap((double *)seps->data, (int)seps->len, 0.5 * h));
+      g_array_free(s2, TRUE);
+      g_ptr_array_free(up, TRUE);
+      g_ptr_array_free(down, TRUE);
+      g_ptr_array_free(mh, TRUE);
+    }
     g_ptr_array_free(head, TRUE);
     g_ptr_array_free(body, TRUE);
     if (seps->len < 2) {
@@ -1205,7 +1270,27 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
     /* Anchors suit grids of numbers whose labels span rows (score sheets);
      * forms full of wrapped prose keep to their text lines. */
     if (lines_stacked(page, sh, start, end, kx, knx, h) && nnum * 5 >= (end - start) * 3) {
-      anchor_rows(page, words, kx, knx, h, row_of, centres);
+      /* A line of text in several columns and no values (a header inside
+       * the body, a line of prose cells) is a row, not a label that spans. */
+      bool *text_row = g_new0(bool, words->len + 1);
+      guint at = 0;
+      for (int j = start; j < end; j++) {
+        const GArray *lw = sh[j].line->words;
+        int c0 = -1;
+        bool multi = !sh[j].numeric;
+        for (guint q = 0; q < lw->len && multi; q++) {
+          const b2j_box *b = &W(page, g_array_index(lw, guint, q))->box;
+          int c = line_col(kx, knx, (b->x0 + b->x1) / 2);
+          if (c0 < 0)
+            c0 = c;
+          else if (c != c0)
+            c0 = -2;
+        }
+        for (guint q = 0; q < lw->len; q++)
+          text_row[at++] = multi && c0 == -2;
+      }
+      anchor_rows(page, words, text_row, kx, knx, h, row_of, centres);
+      g_free(text_row);
     } else {
       /* Every text line is a row but for name tails and number tails. */
       GPtrArray *bl = g_ptr_array_new();

@@ -440,6 +440,100 @@ static void test_label_off_values(void) {
   b2j_page_free(p);
 }
 
+/* A performance form drawn without lines: a funds block, then a header
+ * inside the body (一级指标 … 得分) whose section has columns of its own, and
+ * a note wrapped over two lines around its row. One grid; the form's rows
+ * 项目名称 and 主管部门 stay apart; the indicator block's columns line up. */
+static b2j_page *form_page(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "项目名称", 50, 95);
+  wl(p, "人事考试经费", 120, 95);
+  wl(p, "主管部门", 50, 110);
+  wl(p, "某某局", 120, 110);
+  wl(p, "实施单位", 300, 110);
+  wl(p, "某某局", 370, 110);
+  wl(p, "年初预算数", 200, 125);
+  wl(p, "全年预算数", 270, 125);
+  wl(p, "全年执行数", 340, 125);
+  wl(p, "年度资金总额", 90, 140);
+  wr(p, "197.93", 250, 140);
+  wr(p, "197.93", 320, 140);
+  wr(p, "197.93", 390, 140);
+  wl(p, "其他资金", 90, 155);
+  wr(p, "—", 390, 155);
+  wl(p, "一级指标", 50, 170);
+  wl(p, "二级指标", 110, 170);
+  wl(p, "三级指标", 170, 170);
+  wl(p, "指标值", 240, 170);
+  wl(p, "完成值", 300, 170);
+  wl(p, "分值", 360, 170);
+  wl(p, "得分", 410, 170);
+  wl(p, "偏差原因", 455, 170);
+  wl(p, "产出指标", 50, 185);
+  wl(p, "数量指标", 110, 185);
+  wl(p, "检查数量", 170, 185);
+  wl(p, "≥27家", 240, 185);
+  wl(p, "29家", 300, 185);
+  wr(p, "8", 380, 185);
+  wr(p, "8", 430, 185);
+  wl(p, "部分任务", 455, 205);
+  wl(p, "产出指标", 50, 211);
+  wl(p, "质量指标", 110, 211);
+  wl(p, "合格率", 170, 211);
+  wl(p, "≥95%", 240, 211);
+  wl(p, "88%", 300, 211);
+  wr(p, "7", 380, 211);
+  wr(p, "4.2", 430, 211);
+  wl(p, "推进较慢", 455, 217);
+  wl(p, "总分", 50, 240);
+  wr(p, "100", 380, 240);
+  wr(p, "97.2", 430, 240);
+  return p;
+}
+static int row_with(const b2j_grid *g, const char *text) {
+  for (int r = 0; r < g->n_rows; r++)
+    for (int c = 0; c < g->n_cols; c++) {
+      const char *t = at(g, r, c);
+      if (t && !strcmp(t, text))
+        return r;
+    }
+  return -1;
+}
+
+static int col_with(const b2j_grid *g, int r, const char *text) {
+  for (int c = 0; c < g->n_cols; c++) {
+    const char *t = at(g, r, c);
+    if (t && !strcmp(t, text))
+      return c;
+  }
+  return -1;
+}
+
+static void test_unruled_form(void) {
+  b2j_page *p = form_page();
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "unruled form: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    int rn = row_with(g, "项目名称"), ra = row_with(g, "主管部门");
+    TAP_OK(rn >= 0 && ra > rn, "unruled form: 项目名称 and 主管部门 rows apart (%d, %d)", rn, ra);
+    int h = row_with(g, "一级指标");
+    int cw = h >= 0 ? col_with(g, h, "分值") : -1, cs = h >= 0 ? col_with(g, h, "得分") : -1;
+    int ca = h >= 0 ? col_with(g, h, "完成值") : -1, cn = h >= 0 ? col_with(g, h, "偏差原因") : -1;
+    TAP_OK(h >= 0 && cw >= 0 && cs > cw && ca >= 0 && cn > cs,
+           "unruled form: the indicator header has its own columns");
+    int r = row_with(g, "合格率");
+    TAP_OK(r > h && cw >= 0 && cs >= 0 && ca >= 0 && at(g, r, cw) && !strcmp(at(g, r, cw), "7") &&
+               !strcmp(at(g, r, cs), "4.2") && !strcmp(at(g, r, ca), "88%"),
+           "unruled form: weight, score and actual under their labels");
+    TAP_STREQ(r >= 0 && cn >= 0 ? at(g, r, cn) : NULL, "部分任务推进较慢",
+              "unruled form: the wrapped note is one cell of its row");
+    TAP_OK(row_with(g, "总分") > r, "unruled form: 总分 row inside the grid");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -466,6 +560,7 @@ int main(void) {
   test_header_overhang();
   test_unruled_wrapped_header();
   test_label_off_values();
+  test_unruled_form();
   test_pretest();
   return tap_done();
 }
