@@ -136,7 +136,7 @@ for rep in 1 2 3; do
   if [ -z "$best_batch" ] || [ "$(echo "$b < $best_batch" | bc)" = 1 ]; then
     best_batch=$b
     # the parent's own share: wall time minus the children's (fork to reap)
-    children=$(jq '[.files[].seconds] | add' "$WORK/over.json")
+    children=$(jq '[.files[].seconds] | add | . * 1000 | round / 1000' "$WORK/over.json")
   fi
 done
 per_single=$(echo "$best_single / $M * 1000" | bc -l | xargs printf "%.1f")
@@ -149,10 +149,18 @@ echo "#   batch overhead: $over % of the single-file time"
 parent_ms=$(echo "($best_batch - $children) / $M * 1000" | bc -l | xargs printf "%.1f")
 echo "#   of the batch time, children (fork to reap) took $children s; the parent's own work"
 echo "#   (scheduling, exact parse, writing) $parent_ms ms/document"
-t0=$(now)
-"$B2J" -q -j 1 --timeout 0 -o "$WORK/over-o" "${docs[@]}"
-t1=$(now)
-o_ms=$(echo "$(secs "$t0" "$t1") / $M * 1000" | bc -l | xargs printf "%.1f")
-echo "#   batch -j 1 with -o (a file each: temporary, fsync, rename): $o_ms ms/document"
+best_o=""
+for rep in 1 2 3; do
+  rm -rf "$WORK/over-o"
+  t0=$(now)
+  "$B2J" -q -j 1 --timeout 0 -o "$WORK/over-o" "${docs[@]}"
+  t1=$(now)
+  o=$(secs "$t0" "$t1")
+  if [ -z "$best_o" ] || [ "$(echo "$o < $best_o" | bc)" = 1 ]; then best_o=$o; fi
+done
+o_ms=$(echo "$best_o / $M * 1000" | bc -l | xargs printf "%.1f")
+o_over=$(echo "($best_o - $best_single) / $best_single * 100" | bc -l | xargs printf "%.1f")
+echo "#   batch -j 1 with -o (temporary file and rename each, one sync at the end):"
+echo "#     $best_o s = $o_ms ms/document, $o_over % against the single-file runs"
 check "batch overhead under 5% of the single-file time" test "$(echo "$over < 5" | bc)" = 1
 exit $fail

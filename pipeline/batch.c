@@ -389,12 +389,15 @@ static void record_result(batch *b, item *it, char *json, cJSON *doc, double sec
     char *out = g_build_filename(b->o->output_dir, it->out_name, NULL); /* freed below */
     GError *werr = NULL;
     /* GLib writes a temporary file and renames it over the target: a reader
-     * never sees half a file, even if we are killed. Not fsync'ed one by one
-     * (that doubled the time per document here): sync_outputs syncs once at
-     * the end, and after a power cut a re-run redoes any output it cannot
+     * never sees half a file, even if we are killed. A new file is not
+     * fsync'ed one by one (that doubled the time per document here; GLib
+     * still syncs before replacing an existing one): sync_outputs syncs once
+     * at the end, and after a power cut a re-run redoes any output it cannot
      * parse. */
-    if (!g_file_set_contents_full(out, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                  &werr)) {
+    if (!g_file_set_contents_full(out, json, -1,
+                                  G_FILE_SET_CONTENTS_CONSISTENT |
+                                      G_FILE_SET_CONTENTS_ONLY_EXISTING,
+                                  0644, &werr)) {
       char *msg = g_strdup_printf("unable to write '%s': %s", out, werr->message);
       b2j_progress_message(b->progress, msg);
       g_free(msg);
