@@ -372,10 +372,21 @@ static PIX *drop_specks(PIX *piece) {
     return NULL;
   PIX *out = NULL;
   int small = MAX(3, h / 4);
-  for (int i = 0; i < boxaGetCount(ba); i++) {
+  int n = boxaGetCount(ba), near = MAX(2, h / 6);
+  for (int i = 0; i < n; i++) {
     l_int32 x, y, bw, bh;
     boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
     if (bw > small || bh > small || y + bh >= h * 0.7)
+      continue;
+    /* Part of a glyph (the circles of %) sits next to the rest of it. */
+    bool attached = false;
+    for (int j = 0; j < n && !attached; j++) {
+      l_int32 ox, oy, ow, oh;
+      boxaGetBoxGeometry(ba, j, &ox, &oy, &ow, &oh);
+      attached = j != i && (ow > small || oh > small) && ox <= x + bw + near &&
+                 x <= ox + ow + near && oy <= y + bh + near && y <= oy + oh + near;
+    }
+    if (attached)
       continue;
     if (!out)
       out = pixCopy(NULL, piece);
@@ -623,6 +634,14 @@ static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi
     }
   } else {
     r = read_with(ctx->chi, img, dpi, false);
+  }
+  /* chi_sim has no ≥ in a target like ≥90% and reads it 之 (or 》): a
+   * glyph that never starts a number. */
+  if (r.text && (g_str_has_prefix(r.text, "之") || g_str_has_prefix(r.text, "》")) &&
+      g_ascii_isdigit(r.text[3])) {
+    char *t = g_strconcat("≥", r.text + 3, NULL);
+    g_free(r.text);
+    r.text = t;
   }
   pixDestroy(&img);
   g_free(none.text);
