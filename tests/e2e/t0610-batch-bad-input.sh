@@ -33,6 +33,26 @@ test_expect_success 'a folder of every bad input: one object each, the right cod
   test "$(status_of r.jsonl /blank-images.pdf)" != ok &&
   grep -q "HTML" err && grep -q -- "--password" err
 '
+# as_user CMD...: runs CMD as an unprivileged user (root reads any file, so
+# permission tests drop to nobody with setpriv when run as root).
+as_user() {
+  if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi
+}
+if [ "$(id -u)" != 0 ] || command -v setpriv >/dev/null; then
+test_expect_success 'permission denied: unreadable, the rest of the folder read' '
+  chmod 711 "$TRASH" && mkdir perm && cp "$BAD/text.pdf" perm/locked.pdf &&
+  cp "$BAD/text.pdf" perm/ok.pdf && chmod 755 perm && chmod 644 perm/ok.pdf &&
+  chmod 000 perm/locked.pdf && (as_user "$B2J" -j 1 perm >perm.jsonl 2>err); test $? = 1 &&
+  jq -s -e "map(.status) == [\"failed\", \"ok\"] and .[0].errors[0].code == \"unreadable\"" perm.jsonl &&
+  grep -q "Permission denied" err
+'
+test_expect_success 'permission denied on the output folder: clear message, exit 2' '
+  mkdir -p ro && chmod 555 ro && (as_user "$B2J" -j 1 -o ro "$BAD/text.pdf" 2>err); test $? = 2 &&
+  grep -q "not writable" err
+'
+else
+  test_skip "root without setpriv: no way to be denied a file"
+fi
 test_expect_success 'encrypted with --password in a batch: read' '
   "$B2J" -j 2 --password secret "$BAD/encrypted.pdf" "$BAD/text.pdf" >p.jsonl 2>err &&
   jq -s -e "map(.status) == [\"ok\",\"ok\"]" p.jsonl
