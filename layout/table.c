@@ -837,6 +837,8 @@ typedef struct {
   int col;
   bool value; /* only values: numbers, 无, — */
   bool own;   /* must stand on a row of its own: a code, a heading, 合计 */
+  bool text;  /* part of a line of text cells without values: a row even
+                 close to an anchor (no value shares its line) */
   bool cut;   /* ends in a number cut by a narrow cell */
   GArray *w;  /* of guint: positions in the words array */
 } cline;
@@ -906,7 +908,8 @@ static int anchor_rows(const b2j_page *page, const GArray *words, const bool *te
       g_array_append_val(last->w, i);
       continue;
     }
-    cline c = {cy[i], col[i], true, false, false, g_array_new(FALSE, FALSE, sizeof(guint))};
+    cline c = {cy[i], col[i], true, false, false, false,
+               g_array_new(FALSE, FALSE, sizeof(guint))};
     g_array_append_val(c.w, i);
     g_array_append_val(cl, c);
   }
@@ -919,7 +922,8 @@ static int anchor_rows(const b2j_page *page, const GArray *words, const bool *te
         c->value = false;
       c->cut = number_cut(t) || code_cut(t);
     }
-    c->own = !c->value && (text_row[g_array_index(c->w, guint, 0)] ||
+    c->text = !c->value && text_row[g_array_index(c->w, guint, 0)];
+    c->own = !c->value && (c->text ||
                            g_unichar_isdigit(g_utf8_get_char(t0)) || heading_start(t0) ||
                            has_prefix(t0, "其中") || has_prefix(t0, "合计") ||
                            has_prefix(t0, "总计") || has_prefix(t0, "小计"));
@@ -985,7 +989,7 @@ static int anchor_rows(const b2j_page *page, const GArray *words, const bool *te
     double d;
     if (!(c->value || c->own))
       continue;
-    if (nearest(anchors, c->cy, 0, &d) < 0 || d > 0.6 * pitch) {
+    if (nearest(anchors, c->cy, 0, &d) < 0 || d > (c->text ? 0.3 : 0.6) * pitch) {
       g_array_append_val(anchors, c->cy);
       g_array_sort(anchors, cmp_double);
     }
@@ -1107,6 +1111,128 @@ static int section_header(const b2j_page *page, const lshape *sh, int start, int
       found = j;
   }
   return found;
+}
+
+/* Labels of an unruled table that span rows (一级指标 产出指标 over its
+ * indicators, 项目资金（万元） over its fund rows) are printed once, centred
+ * on their rows, with the column empty above and below. In a column of
+ * such text labels (no values, filled in at most 3/4 of the rows that have
+ * content to its right), each label (its lines, when it wraps) takes the
+ * empty rows around it that centre it best, the widest when several do;
+ * the edges inside are opened in `hopen` (nrows x nc, allocated if NULL).
+ * Returns hopen. */
+static bool *group_spans(const b2j_page *page, const GArray *words, const int *row_of, int nh,
+                         const double *ys, int nrows, const double *xs, int nx, bool *hopen) {
+  int nc = nx - 1;
+  if (nrows - nh < 3 || nc < 2)
+    return hopen;
+  int n = nrows * nc;
+  /* Header rows take part: a label may span the header of its block
+   * (项目资金 over 年初预算数 …). */
+  nh = 0;
+  double *top = g_new(double, n), *bot = g_new(double, n), *em = g_new(double, n);
+  bool *any = g_new0(bool, n), *val = g_new0(bool, n);
+  for (guint i = 0; i < words->len; i++) {
+    int r = row_of[i];
+    if (r < nh || r >= nrows)
+      continue;
+    const b2j_word *w = W(page, g_array_index(words, guint, i));
+    int k = r * nc + line_col(xs, nx, (w->box.x0 + w->box.x1) / 2);
+    double cy = (w->box.y0 + w->box.y1) / 2;
+    if (!any[k]) {
+      top[k] = bot[k] = cy;
+      em[k] = em_of(w);
+      any[k] = true;
+    } else {
+      top[k] = MIN(top[k], cy);
+      bot[k] = MAX(bot[k], cy);
+      em[k] = MIN(em[k], em_of(w));
+    }
+    val[k] |= token_is_value(w->text);
+  }
+  double *pitch = g_new(double, nrows + 1);
+  int np = 0;
+  for (int r = nh; r < nrows; r++)
+    pitch[np++] = ys[r + 1] - ys[r];
+  qsort(pitch, (size_t)np, sizeof(double), cmp_double);
+  double tol = 0.25 * pitch[np / 2];
+  g_free(pitch);
+  /* A header row (four labels or more, no values) heads the rows below;
+   * its labels span nothing. */
+  bool *hdr = g_new0(bool, nrows + 1);
+  for (int r = 0; r < nrows; r++) {
+    int cells = 0;
+    bool v = false;
+    for (int c = 0; c < nc; c++) {
+      cells += any[r * nc + c];
+      v |= val[r * nc + c];
+    }
+    hdr[r] = cells >= 4 && !v;
+  }
+  bool *right = g_new0(bool, nrows + 1); /* the row has content right of c */
+  for (int c = nc - 2; c >= 0; c--) {
+    int filled = 0, rows = 0;
+    bool values = false;
+    for (int r = nh; r < nrows; r++) {
+      right[r] = right[r] || any[r * nc + c + 1];
+      values |= val[r * nc + c];
+      if (hdr[r])
+        continue;
+      rows += right[r];
+      filled += any[r * nc + c];
+    }
+    if (values || !filled || filled * 4 > rows * 3)
+      continue;
+    int lo = nh; /* first row a label may take */
+    for (int r = nh; r < nrows;) {
+      if (!any[r * nc + c]) {
+        r++;
+        continue;
+      }
+      if (hdr[r]) {
+        lo = ++r;
+        continue;
+      }
+      /* The label's lines: filled rows one em apart, closer than rows are
+       * (项目名称 over 主管部门 are two labels of two rows). */
+      int ra = r, rb = r;
+      while (rb + 1 < nrows && any[(rb + 1) * nc + c] &&
+             top[(rb + 1) * nc + c] - bot[rb * nc + c] <= MIN(1.3 * em[rb * nc + c], 3.2 * tol))
+        rb++;
+      double y = (top[ra * nc + c] + bot[rb * nc + c]) / 2;
+      int s0 = ra, e1 = rb;
+      while (s0 - 1 >= lo && !any[(s0 - 1) * nc + c] && right[s0 - 1])
+        s0--;
+      while (e1 + 1 < nrows && !any[(e1 + 1) * nc + c] && right[e1 + 1])
+        e1++;
+      int bs = ra, be = rb;
+      double berr = G_MAXDOUBLE;
+      for (int s = s0; s <= ra; s++)
+        for (int e = rb; e <= e1; e++) {
+          double err = fabs((ys[s] + ys[e + 1]) / 2 - y);
+          bool better = err <= tol ? berr > tol || e - s > be - bs : err < berr;
+          if (better) {
+            berr = err;
+            bs = s;
+            be = e;
+          }
+        }
+      if (!hopen)
+        hopen = g_new0(bool, (gsize)n + 1);
+      for (int q = bs + 1; q <= be; q++)
+        hopen[q * nc + c] = true;
+      lo = be + 1;
+      r = be + 1;
+    }
+  }
+  g_free(right);
+  g_free(hdr);
+  g_free(top);
+  g_free(bot);
+  g_free(em);
+  g_free(any);
+  g_free(val);
+  return hopen;
 }
 
 static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
@@ -1339,6 +1465,8 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
     g_array_free(centres, TRUE);
     GArray *none = g_array_new(FALSE, FALSE, sizeof(seg));
     bool *hopen = header_wraps(page, words, row_of, nh, (int)k.ys->len - 1, kx, knx);
+    hopen = group_spans(page, words, row_of, nh, (const double *)k.ys->data, (int)k.ys->len - 1,
+                        kx, knx, hopen);
     b2j_grid *g = finish(page, &k, none, none, words, row_of, hopen, false);
     g_free(hopen);
     g_free(row_of);

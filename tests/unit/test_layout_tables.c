@@ -534,6 +534,58 @@ static void test_unruled_form(void) {
   b2j_page_free(p);
 }
 
+/* An unruled indicator block: 一级/二级 labels are printed once, centred on
+ * the rows they cover (产出指标 over four rows, 数量指标 over two, a
+ * wrapped 效益 / 指标 over two); each becomes one cell spanning its rows. */
+static void test_unruled_spanning_labels(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "一级指标", 50, 100);
+  wl(p, "二级指标", 110, 100);
+  wl(p, "三级指标", 170, 100);
+  wl(p, "指标值", 260, 100);
+  wl(p, "分值", 330, 100);
+  wl(p, "得分", 380, 100);
+  const char *names[] = {"检查数量", "工作方案", "合格率", "完成时间", "知晓率", "获得感"};
+  const char *w[] = {"8", "7", "7", "7", "8", "7"};
+  for (int i = 0; i < 6; i++) {
+    double y = 120 + 20 * i;
+    wl(p, names[i], 170, y);
+    wl(p, "≥1个", 260, y);
+    wr(p, w[i], 350, y);
+    wr(p, w[i], 400, y);
+  }
+  wl(p, "产出指标", 50, 150);  /* centred on rows 0..3 (120..190) */
+  wl(p, "数量指标", 110, 130); /* rows 0..1 */
+  wl(p, "质量指标", 110, 160);
+  wl(p, "时效指标", 110, 180);
+  wl(p, "效益", 50, 204);      /* wrapped, centred on rows 4..5 */
+  wl(p, "指标", 50, 216);
+  wl(p, "社会效益", 110, 210);
+  wl(p, "总分", 50, 240);
+  wr(p, "100", 350, 240);
+  wr(p, "44", 400, 240);
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "spanning labels: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    int r0 = row_with(g, "检查数量"), r3 = row_with(g, "完成时间"), r4 = row_with(g, "知晓率");
+    const b2j_grid_cell *c = r0 >= 0 ? b2j_grid_at(g, r0, 0) : NULL;
+    TAP_OK(c && c->text && !strcmp(c->text, "产出指标") && c->row == r0 &&
+               c->row + c->rowspan - 1 == r3,
+           "spanning labels: 产出指标 spans its four rows");
+    c = r0 >= 0 ? b2j_grid_at(g, r0 + 1, 1) : NULL;
+    TAP_OK(c && c->text && !strcmp(c->text, "数量指标") && c->row == r0 && c->rowspan == 2,
+           "spanning labels: 数量指标 spans two rows");
+    c = r4 >= 0 ? b2j_grid_at(g, r4 + 1, 0) : NULL;
+    TAP_OK(c && c->text && !strcmp(c->text, "效益指标") && c->row == r4 && c->rowspan == 2,
+           "spanning labels: a wrapped label spans its two rows");
+    int rt = row_with(g, "总分");
+    TAP_OK(rt > r4 + 1 && b2j_grid_at(g, rt, 0)->row == rt, "spanning labels: 总分 its own row");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -561,6 +613,7 @@ int main(void) {
   test_unruled_wrapped_header();
   test_label_off_values();
   test_unruled_form();
+  test_unruled_spanning_labels();
   test_pretest();
   return tap_done();
 }
