@@ -23,8 +23,8 @@
 #define MAX_ALTERNATIVES 4
 /* Orientation: text lines sampled per candidate turn, and the mean chi_sim
  * confidence that settles the upright reading without trying the others. */
-#define TURN_SAMPLES 6
-#define TURN_SURE 0.85
+#define TURN_SAMPLES 4
+#define TURN_SURE 0.6
 /* pixFindSkew's confidence needed to trust its angle. */
 #define SKEW_MIN_CONF 2.5f
 
@@ -744,7 +744,7 @@ static double reading_score(b2j_ocr_ctx *ctx, PIX *bin, double dpi, int *n_lines
   for (guint i = 0; i < chunks->len && n < TURN_SAMPLES; i++) {
     chunk *c = &g_array_index(chunks, chunk, i);
     /* A long line costs as much as several short ones: read its start. */
-    int maxw = (int)(12 * (c->y1 - c->y0));
+    int maxw = (int)(8 * (c->y1 - c->y0));
     BOX *b = boxCreate(c->x0, c->y0, MIN(c->x1 - c->x0, maxw), c->y1 - c->y0);
     PIX *piece = pixClipRectangle(bin, b, NULL);
     boxDestroy(&b);
@@ -1169,6 +1169,7 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
     rg->conf = rg->conf < 0 ? r.conf : MIN(rg->conf, r.conf);
   }
   TMARK("recognise");
+
   page->ocr_confidence = n_words ? sum_conf / n_words : 0;
   g_array_free(chunks, TRUE);
   pixDestroy(&clean);
