@@ -365,9 +365,10 @@ static bool spaced_cjk_gap(const b2j_page *page, GPtrArray *lines, double xa, do
 
 /* Column gaps inside [x0, x1]: x-runs at least `min_gap` wide that at most
  * `allow` of the lines cross, and none of the lines from `strict_from` on.
- * Returns ascending (start, end) pairs of doubles, flattened (g_array_free). */
+ * Returns ascending (start, end) pairs of doubles, flattened (g_array_free);
+ * *ink0 and *ink1 (may be NULL) get the first and last x with ink. */
 static GArray *ws_gaps(const b2j_page *page, GPtrArray *lines, double x0, double x1, int allow,
-                       double min_gap, guint strict_from) {
+                       double min_gap, guint strict_from, double *ink0, double *ink1) {
   GArray *seps = g_array_new(FALSE, FALSE, sizeof(double));
   const double bin = 0.5;
   int nb = (int)ceil((x1 - x0) / bin) + 1;
@@ -395,6 +396,10 @@ static GArray *ws_gaps(const b2j_page *page, GPtrArray *lines, double x0, double
         first = i;
       last = i;
     }
+  if (ink0)
+    *ink0 = first >= 0 ? x0 + first * bin : x1;
+  if (ink1)
+    *ink1 = first >= 0 ? x0 + (last + 1) * bin : x0;
   for (int i = first; first >= 0 && i <= last;) {
     if (cnt[i] <= allow) {
       int j = i;
@@ -418,7 +423,7 @@ static GArray *ws_gaps(const b2j_page *page, GPtrArray *lines, double x0, double
 /* Column separators: the middles of ws_gaps(). */
 static GArray *ws_separators(const b2j_page *page, GPtrArray *lines, double x0, double x1,
                              int allow, double min_gap) {
-  GArray *gaps = ws_gaps(page, lines, x0, x1, allow, min_gap, lines->len);
+  GArray *gaps = ws_gaps(page, lines, x0, x1, allow, min_gap, lines->len, NULL, NULL);
   GArray *seps = g_array_new(FALSE, FALSE, sizeof(double));
   for (guint i = 0; i + 1 < gaps->len; i += 2) {
     double x = (g_array_index(gaps, double, i) + g_array_index(gaps, double, i + 1)) / 2;
@@ -451,7 +456,8 @@ static bool ink_over(const b2j_page *page, GPtrArray *lines, double a, double b)
  * Returns ascending positions (g_array_free). */
 static GArray *ws_separators_headed(const b2j_page *page, GPtrArray *body, GPtrArray *head,
                                     double x0, double x1, int allow, double min_gap) {
-  GArray *bg = ws_gaps(page, body, x0, x1, allow, min_gap, body->len);
+  double lo = x1, hi = x0;
+  GArray *bg = ws_gaps(page, body, x0, x1, allow, min_gap, body->len, &lo, &hi);
   GArray *seps = g_array_new(FALSE, FALSE, sizeof(double));
   GArray *cg = NULL;
   if (head && head->len) {
@@ -461,7 +467,7 @@ static GArray *ws_separators_headed(const b2j_page *page, GPtrArray *body, GPtrA
       g_ptr_array_add(all, body->pdata[i]);
     for (guint i = 0; i < head->len; i++)
       g_ptr_array_add(all, head->pdata[i]);
-    cg = ws_gaps(page, all, x0, x1, allow, min_gap, body->len);
+    cg = ws_gaps(page, all, x0, x1, allow, min_gap, body->len, NULL, NULL);
     g_ptr_array_free(all, TRUE);
   }
   for (guint i = 0; i + 1 < bg->len; i += 2) {
@@ -486,6 +492,16 @@ static GArray *ws_separators_headed(const b2j_page *page, GPtrArray *body, GPtrA
     }
     g_array_free(in, TRUE);
   }
+  /* Columns empty in every body row at either end (上级补助收入 … 其他收入
+   * when only 财政拨款 has amounts) lie beyond the body's ink: the header's
+   * gaps there part them. */
+  for (guint j = 0; cg && j + 1 < cg->len; j += 2) {
+    double ca = g_array_index(cg, double, j), cb = g_array_index(cg, double, j + 1);
+    double x = (ca + cb) / 2;
+    if (ca >= hi || cb <= lo)
+      g_array_append_val(seps, x);
+  }
+  g_array_sort(seps, cmp_double);
   g_array_free(bg, TRUE);
   if (cg)
     g_array_free(cg, TRUE);

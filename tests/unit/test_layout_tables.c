@@ -586,6 +586,48 @@ static void test_unruled_spanning_labels(void) {
   b2j_page_free(p);
 }
 
+/* Value columns empty in every body row at the table's right end (only
+ * 财政拨款收入 has amounts): the header's gaps beyond the body's ink part
+ * them; the 栏次 row numbers each. */
+static void test_unruled_trailing_empty_columns(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "科目编码", 50, 100);
+  wl(p, "科目名称", 120, 100);
+  wl(p, "本年收入合计", 220, 100);
+  wl(p, "财政拨款收入", 300, 100);
+  wl(p, "事业收入", 380, 100);
+  wl(p, "其他收入", 440, 100);
+  wl(p, "栏次", 120, 116);
+  const char *col[] = {"1", "2", "3", "4"};
+  const double cx[] = {280, 360, 420, 480};
+  for (int i = 0; i < 4; i++)
+    wr(p, col[i], cx[i], 116);
+  /* Enough rows that one line (the 栏次 row) may cross a body gap. */
+  const char *names[] = {"基本养老保险缴费支出", "行政单位医疗", "事业单位医疗"};
+  const char *v[] = {"15.24", "12.54", "4.85"};
+  for (int i = 0; i < 12; i++) {
+    double y = 132 + 16 * i;
+    char code[16];
+    g_snprintf(code, sizeof code, "21011%02d", i + 1);
+    wl(p, code, 50, y);
+    wl(p, names[i % 3], 120, y);
+    wr(p, v[i % 3], 280, y);
+    wr(p, v[i % 3], 360, y);
+  }
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "trailing empty columns: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->n_cols == 6, "trailing empty columns: 6 columns (got %d)", g->n_cols);
+    TAP_STREQ(at(g, 0, 4), "事业收入", "trailing empty columns: 事业收入 its own column");
+    TAP_STREQ(at(g, 0, 5), "其他收入", "trailing empty columns: 其他收入 its own column");
+    TAP_STREQ(at(g, 1, 5), "4", "trailing empty columns: 栏次 numbers each");
+    TAP_STREQ(at(g, 2, 3), "15.24", "trailing empty columns: the amounts stay");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -614,6 +656,7 @@ int main(void) {
   test_label_off_values();
   test_unruled_form();
   test_unruled_spanning_labels();
+  test_unruled_trailing_empty_columns();
   test_pretest();
   return tap_done();
 }
