@@ -26,7 +26,7 @@
 #define TURN_SAMPLES 4
 #define TURN_SURE 0.6
 /* pixFindSkew's confidence needed to trust its angle. */
-#define SKEW_MIN_CONF 2.5f
+#define SKEW_MIN_CONF 1.5f
 
 G_DEFINE_QUARK(b2j-ocr-error-quark, b2j_ocr_error)
 
