@@ -23,7 +23,7 @@ int b2j_rules_from_rgb(b2j_page *page, const guint32 *pixels, int width, int hei
 /* ---------- OCR of a page without a usable text layer ----------
  *
  * A b2j_ocr_ctx holds the tesseract engines (eng for numbers, chi_sim for
- * Chinese) and the lexicon. Creating one costs about 0.2 s of CPU and 60 MB;
+ * Chinese) and the lexicon. Creating one costs about 0.2 s of CPU (models);
  * make one per worker thread and reuse it for every page. A context is never
  * shared between threads.
  *
