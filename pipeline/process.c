@@ -1,6 +1,7 @@
 #include "process.h"
 
 #include <errno.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -10,6 +11,14 @@
 #include "normalize/normalize.h"
 #include "ocr/ocr.h"
 #include "validate/validate.h"
+
+/* Pages without a usable text layer are read from a 300 dpi rendering:
+ * tesseract's models are trained near that resolution, and a table's digits
+ * are then 25-40 pixels tall. */
+#define OCR_DPI 300.0
+/* A page over this many pixels at OCR_DPI (an A3 sheet is 35 Mpx) is
+ * rendered at a lower resolution instead of exhausting memory. */
+#define OCR_MAX_PIXELS 40000000
 
 /* Ruling lines are found on a rendering; 72 dpi keeps a 0.5 pt rule visible
  * while costing a few milliseconds a page. */
@@ -76,6 +85,59 @@ static void repair_text_layer(b2j_page *page) {
   }
 }
 
+/* Reads a page with no usable text layer through OCR. The engine is loaded
+ * on the first such page of the document and kept for the rest. Returns false
+ * (with a warning saying why) when the page stays unread. */
+static bool ocr_page(b2j_doc *doc, b2j_pdf *pdf, b2j_page *page, b2j_ocr_ctx **ocr,
+                     bool *ocr_failed) {
+  int n = page->number;
+  const char *why = page->text_layer == B2J_LAYER_GARBLED ? "the text layer is garbled"
+                                                          : "the page has no text layer";
+  if (!*ocr && !*ocr_failed) {
+    GError *err = NULL;
+    *ocr = b2j_ocr_ctx_new(&err);
+    if (!*ocr) {
+      *ocr_failed = true;
+      b2j_doc_warn(doc, "ocr_unavailable", n, NULL, "OCR cannot start: %s",
+                   err ? err->message : "unknown error");
+      g_clear_error(&err);
+    }
+  }
+  if (!*ocr) {
+    b2j_doc_warn(doc, "needs_ocr", n, NULL, "page %d: %s and OCR is not available", n, why);
+    return false;
+  }
+  /* A huge page gets a lower resolution rather than no reading at all. */
+  double dpi = OCR_DPI;
+  double px = (page->width * dpi / 72.0) * (page->height * dpi / 72.0);
+  if (px > OCR_MAX_PIXELS)
+    dpi = dpi * sqrt(OCR_MAX_PIXELS / px);
+  int w = 0, h = 0, stride = 0;
+  guint32 *rgb = b2j_pdf_render_rgb(pdf, n, dpi, OCR_MAX_PIXELS, &w, &h, &stride);
+  if (!rgb) {
+    b2j_doc_warn(doc, "needs_ocr", n, NULL, "page %d: %s and it cannot be rendered for OCR", n,
+                 why);
+    return false;
+  }
+  GError *err = NULL;
+  bool ok = b2j_ocr_page(*ocr, page, rgb, w, h, stride, dpi, &err);
+  g_free(rgb);
+  if (!ok) {
+    b2j_doc_warn(doc, "ocr_failed", n, NULL, "page %d: OCR failed: %s", n,
+                 err ? err->message : "unknown error");
+    g_clear_error(&err);
+    return false;
+  }
+  const GPtrArray *fixes = b2j_ocr_last_fixes(*ocr);
+  for (guint k = 0; fixes && k < fixes->len; k++) {
+    const b2j_ocr_fix *f = g_ptr_array_index(fixes, k);
+    b2j_doc_warn(doc, "ocr_text_corrected", n, NULL,
+                 "page %d: '%s' read by OCR corrected to '%s' (one character from a known term)",
+                 n, f->from, f->to);
+  }
+  return true;
+}
+
 b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
   b2j_doc *doc = b2j_doc_new(path);
   GBytes *bytes = read_input(doc, path, opt);
@@ -114,6 +176,8 @@ b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
   }
 
   int unread = 0;
+  b2j_ocr_ctx *ocr = NULL;
+  bool ocr_failed = false;
   for (int i = 1; i <= limit; i++) {
     b2j_page *page = b2j_pdf_read_page(pdf, i);
     if (!page) {
@@ -122,29 +186,25 @@ b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
       unread++;
     } else {
       repair_text_layer(page);
-      if (page->text_layer == B2J_LAYER_GARBLED) {
-        b2j_doc_warn(doc, "garbled_text_layer", i, NULL,
-                     "page %d: the text layer is garbled and OCR is not available in this build",
-                     i);
+      bool needs_ocr = page->text_layer == B2J_LAYER_GARBLED ||
+                       (page->text_layer == B2J_LAYER_NONE && page->has_images);
+      if (needs_ocr && !ocr_page(doc, pdf, page, &ocr, &ocr_failed))
         unread++;
-      } else if (page->text_layer == B2J_LAYER_NONE && page->has_images) {
-        b2j_doc_warn(doc, "needs_ocr", i, NULL,
-                     "page %d: no text layer (a scan or an image) and OCR is not available in "
-                     "this build",
-                     i);
-        unread++;
-      }
     }
     g_ptr_array_add(doc->pages, page);
   }
 
+  b2j_ocr_ctx_free(ocr);
+
   /* Tables: rules from a rendering where a page may hold a table, then grids
-   * from words and rules. */
+   * from words and rules. OCR'd pages came with their rules. */
   GPtrArray *page_grids = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
   for (guint i = 0; i < doc->pages->len; i++) {
     b2j_page *page = g_ptr_array_index(doc->pages, i);
-    bool usable = page->text_layer == B2J_LAYER_CLEAN || page->text_layer == B2J_LAYER_REPAIRED;
-    if (usable && b2j_layout_page_may_have_table(page)) {
+    bool ocrd = page->source == B2J_SOURCE_OCR;
+    bool usable =
+        ocrd || page->text_layer == B2J_LAYER_CLEAN || page->text_layer == B2J_LAYER_REPAIRED;
+    if (usable && !ocrd && b2j_layout_page_may_have_table(page)) {
       int w = 0, h = 0, stride = 0;
       guint32 *px = b2j_pdf_render_rgb(pdf, page->number, RULES_DPI, RULES_MAX_PIXELS, &w, &h,
                                        &stride);
