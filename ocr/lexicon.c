@@ -74,9 +74,49 @@ static int edit_at_most_one(const gunichar *a, glong na, const gunichar *b, glon
   return 1;
 }
 
+/* Length in bytes of a leading enumeration or lead-in that is not part of
+ * the name: 一、 （二） (3) 1. 其中： */
+static size_t lead_in(const char *text) {
+  static const char *const leads[] = {"其中：", "其中:", NULL};
+  for (int i = 0; leads[i]; i++)
+    if (g_str_has_prefix(text, leads[i]))
+      return strlen(leads[i]);
+  const char *p = text;
+  bool open = false;
+  if (g_str_has_prefix(p, "（") || *p == '(') {
+    open = true;
+    p = g_utf8_next_char(p);
+  }
+  const char *digits = p;
+  while (*p && (g_ascii_isdigit(*p) ||
+                g_utf8_strchr("一二三四五六七八九十", -1, g_utf8_get_char(p))))
+    p = g_utf8_next_char(p);
+  if (p == digits)
+    return 0;
+  if (open && (g_str_has_prefix(p, "）") || *p == ')'))
+    return (size_t)(g_utf8_next_char(p) - text);
+  if (!open && (g_str_has_prefix(p, "、") || *p == '.'))
+    return (size_t)(g_utf8_next_char(p) - text);
+  return 0;
+}
+
+static char *lookup_name(const b2j_lexicon *lex, const char *text);
+
 char *b2j_lexicon_lookup(const b2j_lexicon *lex, const char *text) {
   if (!lex || !text)
     return NULL;
+  size_t lead = lead_in(text);
+  if (lead == 0)
+    return lookup_name(lex, text);
+  char *fixed = lookup_name(lex, text + lead);
+  if (!fixed)
+    return NULL;
+  char *out = g_strdup_printf("%.*s%s", (int)lead, text, fixed);
+  g_free(fixed);
+  return out;
+}
+
+static char *lookup_name(const b2j_lexicon *lex, const char *text) {
   glong len = 0;
   gunichar *u = g_utf8_to_ucs4_fast(text, -1, &len);
   /* Mostly Chinese only: a number or a code is never a lexicon word. */

@@ -239,7 +239,7 @@ static void find_chunks(PIX *src, int x0, int y0, int x1, int y1, int region, do
     if (!line)
       continue;
     NUMA *cols = pixCountPixelsByColumn(line);
-    GArray *segs = cols ? runs(cols, MAX(row_gap, bh)) : NULL;
+    GArray *segs = cols ? runs(cols, MAX(row_gap, bh * 3 / 2)) : NULL;
     numaDestroy(&cols);
     for (guint j = 0; segs && j < segs->len; j++) {
       int *s = &g_array_index(segs, int, 2 * j);
@@ -253,8 +253,13 @@ static void find_chunks(PIX *src, int x0, int y0, int x1, int y1, int region, do
       if (piece && pixClipToForeground(piece, NULL, &fg) == 0 && fg) {
         l_int32 fx, fy, fw, fh;
         boxGetGeometry(fg, &fx, &fy, &fw, &fh);
-        ty0 = fy;
-        ty1 = fy + fh;
+        /* A flat piece of a taller line (一、, a dash, 二) keeps the line's
+         * height: tesseract sizes glyphs by the image, and a lone 一 cut to
+         * its own ink reads as anything. */
+        if (fh * 10 >= bh * 6) {
+          ty0 = fy;
+          ty1 = fy + fh;
+        }
         boxDestroy(&fg);
       }
       pixDestroy(&piece);

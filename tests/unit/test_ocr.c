@@ -218,6 +218,12 @@ static void test_lexicon(b2j_ocr_ctx *ctx) {
   s = b2j_ocr_lexicon_correct(ctx, "其他医疗救助支出_");
   TAP_STREQ(s, "其他医疗救助支出", "a stray mark after a name goes");
   g_free(s);
+  s = b2j_ocr_lexicon_correct(ctx, "一、一般公共预算挨款收入");
+  TAP_STREQ(s, "一、一般公共预算拨款收入", "an enumeration 一、 stays in front of the corrected name");
+  g_free(s);
+  s = b2j_ocr_lexicon_correct(ctx, "其中：当年财政拔款");
+  TAP_STREQ(s, "其中：当年财政拨款", "so does 其中：");
+  g_free(s);
   s = b2j_ocr_lexicon_correct(ctx, "2101101");
   TAP_STREQ(s, NULL, "numbers are never lexicon words");
   g_free(s);
