@@ -1237,6 +1237,19 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
         hopen = g_new0(bool, (gsize)n + 1);
       for (int q = bs + 1; q <= be; q++)
         hopen[q * nc + c] = true;
+      /* The label's score or amount beside it (一级指标 项目决策 20) is
+       * printed once on the label's centre too: a lone value on that
+       * height in the next column spans the same rows. */
+      int vr = -1, nv = 0;
+      for (int q = bs; q <= be; q++)
+        if (any[q * nc + c + 1]) {
+          vr = q;
+          nv++;
+        }
+      if (be > bs && nv == 1 && val[vr * nc + c + 1] && top[vr * nc + c + 1] == bot[vr * nc + c + 1] &&
+          fabs(top[vr * nc + c + 1] - y) <= tol)
+        for (int q = bs + 1; q <= be; q++)
+          hopen[q * nc + c + 1] = true;
       lo = be + 1;
       r = be + 1;
     }
@@ -1280,7 +1293,9 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
     double bx0 = sh[i].line->box.x0, bx1 = sh[i].line->box.x1;
     while (end < n) {
       const b2j_line *prev = sh[end - 1].line, *l = sh[end].line;
-      if (line_gap(prev, l, h) > 1.6 * h)
+      /* Lines chained by labels centred over the rows they span overlap:
+       * their boxes touch even when their centres lie far apart. */
+      if (MIN(line_gap(prev, l, h), l->box.y0 - prev->box.y1) > 1.6 * h)
         break;
       if (sh[end].data) {
         ndata++;
@@ -1340,8 +1355,15 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
       continue;
     }
     GPtrArray *body = g_ptr_array_new();
-    for (int j = start; j < end; j++)
+    GArray *bw = g_array_new(FALSE, FALSE, sizeof(guint));
+    for (int j = start; j < end; j++) {
       g_ptr_array_add(body, sh[j].line);
+      g_array_append_vals(bw, sh[j].line->words->data, sh[j].line->words->len);
+    }
+    /* Column gaps scale with the table's own type, which is often smaller
+     * than the prose around it. */
+    double min_gap = MAX(0.25 * median_height(page, bw), 2.5);
+    g_array_free(bw, TRUE);
     double x0 = bx0, x1 = bx1;
     for (int j = hstart; j < start; j++) {
       x0 = MIN(x0, sh[j].line->box.x0);
@@ -1354,7 +1376,7 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
     GArray *seps;
     if (mid < 0) {
       seps = ws_separators_headed(page, body, head, x0 - 1, x1 + 1, (int)(0.1 * body->len),
-                                  MAX(0.25 * h, 2.5));
+                                  min_gap);
     } else {
       /* A form: the sections above and below a header inside the body (项目资金
        * over 绩效指标) have columns of their own; the grid has them all. */
@@ -1365,9 +1387,9 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
         g_ptr_array_add(down, sh[j].line);
       g_ptr_array_add(mh, sh[mid].line);
       seps = ws_separators_headed(page, up, head, x0 - 1, x1 + 1, (int)(0.1 * up->len),
-                                  MAX(0.25 * h, 2.5));
+                                  min_gap);
       GArray *s2 = ws_separators_headed(page, down, mh, x0 - 1, x1 + 1,
-                                        (int)(0.1 * down->len), MAX(0.25 * h, 2.5));
+                                        (int)(0.1 * down->len), min_gap);
       g_array_append_vals(seps, s2->data, s2->len);
       g_array_sort(seps, cmp_double);
       g_array_set_size(seps, (guint)snap((double *)seps->data, (int)seps->len, 0.5 * h));

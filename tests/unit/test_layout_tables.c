@@ -628,6 +628,68 @@ static void test_unruled_trailing_empty_columns(void) {
   b2j_page_free(p);
 }
 
+/* A word centred at (x + width / 2, cy) whose box is as tall as a CJK
+ * font's ascent plus descent (1.45 em): taller than the row pitch of a
+ * tightly set table. */
+static void wt(b2j_page *p, const char *t, double x, double cy, bool right) {
+  double w = units(t) * FS, x0 = right ? x - w : x;
+  b2j_page_add_word(p, g_strdup(t), (b2j_box){x0, cy - 7.25, x0 + w, cy + 7.25}, -1,
+                    B2J_ORIGIN_TEXT);
+}
+
+/* An unruled score sheet set tighter than its glyph boxes are tall, each
+ * label and its score printed once, centred on the rows they span: lines
+ * chained through the labels stay one table, and a score spans its label's
+ * rows. */
+static void test_unruled_score_sheet(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  const char *head[] = {"一级", "分值", "二级", "分值", "三级", "分值"};
+  const double hx[] = {50, 100, 140, 200, 226, 300};
+  for (int i = 0; i < 6; i++)
+    wt(p, head[i], hx[i], 100, false);
+  const char *l3[] = {"目标内容", "决策依据", "决策程序", "预算管理", "财务管理", "组织机构",
+                      "过程控制"};
+  const char *s3[] = {"10", "5", "5", "10", "5", "10", "5"};
+  for (int i = 0; i < 7; i++) {
+    wt(p, l3[i], 226, 116 + 14 * i, false);
+    wt(p, s3[i], 320, 116 + 14 * i, true);
+  }
+  /* Level 1 over rows 0..2 and 3..6, level 2 over 0, 1..2, 3..4, 5..6. */
+  wt(p, "项目决策", 50, 116 + 14 * 1, false);
+  wt(p, "20", 120, 116 + 14 * 1, true);
+  wt(p, "项目过程", 50, 116 + 14 * 4.5, false);
+  wt(p, "30", 120, 116 + 14 * 4.5, true);
+  const char *l2[] = {"绩效目标", "决策过程", "项目资金", "项目实施"};
+  const double c2[] = {0, 1.5, 3.5, 5.5};
+  const char *s2[] = {"10", "10", "15", "15"};
+  for (int i = 0; i < 4; i++) {
+    wt(p, l2[i], 140, 116 + 14 * c2[i], false);
+    wt(p, s2[i], 220, 116 + 14 * c2[i], true);
+  }
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "score sheet: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->n_cols == 6 && g->n_rows == 8, "score sheet: 8 x 6 (got %d x %d)", g->n_rows,
+           g->n_cols);
+    int r0 = row_with(g, "目标内容"), r2 = row_with(g, "决策程序"), r6 = row_with(g, "过程控制");
+    const b2j_grid_cell *c = r0 >= 0 ? b2j_grid_at(g, r0, 1) : NULL;
+    TAP_OK(c && c->text && !strcmp(c->text, "20") && c->row == r0 && c->row + c->rowspan - 1 == r2,
+           "score sheet: 20 spans the rows of 项目决策");
+    c = r6 >= 0 ? b2j_grid_at(g, r6, 1) : NULL;
+    TAP_OK(c && c->text && !strcmp(c->text, "30") && c->rowspan == 4,
+           "score sheet: 30 spans the four rows of 项目过程");
+    c = r2 >= 0 ? b2j_grid_at(g, r2, 3) : NULL;
+    TAP_OK(c && c->text && !strcmp(c->text, "10") && c->rowspan == 2,
+           "score sheet: 决策过程's 10 spans its two rows");
+    c = r2 >= 0 ? b2j_grid_at(g, r2, 5) : NULL;
+    TAP_OK(c && c->text && !strcmp(c->text, "5") && c->rowspan == 1,
+           "score sheet: a level-3 score stays in its row");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -657,6 +719,7 @@ int main(void) {
   test_unruled_form();
   test_unruled_spanning_labels();
   test_unruled_trailing_empty_columns();
+  test_unruled_score_sheet();
   test_pretest();
   return tap_done();
 }
