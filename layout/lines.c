@@ -75,6 +75,28 @@ static b2j_line *finish_line(const b2j_page *page, GArray *idx) {
   return l;
 }
 
+/* The vertical extent of a word's glyphs. A text layer's boxes span the
+ * font's ascent and descent (about 1.45 em for CJK fonts), taller than the
+ * pitch of tightly set rows, so a label centred between two rows would
+ * reach into both; its advance widths give the em (a CJK character is one
+ * em wide, a digit about half), which bounds the glyphs' height. OCR boxes
+ * hug the ink already. */
+static void glyph_band(const b2j_word *w, double *y0, double *y1) {
+  *y0 = w->box.y0;
+  *y1 = w->box.y1;
+  if (w->origin != B2J_ORIGIN_TEXT || !w->text)
+    return;
+  double units = 0;
+  for (const char *p = w->text; *p; p = g_utf8_next_char(p))
+    units += g_utf8_get_char(p) >= 0x2E80 ? 1.0 : 0.55;
+  double h = w->box.y1 - w->box.y0;
+  double em = units > 0 ? (w->box.x1 - w->box.x0) / units : h;
+  double g = MAX(MIN(h, em), 0.6 * h);
+  double cy = (w->box.y0 + w->box.y1) / 2;
+  *y0 = cy - g / 2;
+  *y1 = cy + g / 2;
+}
+
 GPtrArray *b2j_layout_lines(const b2j_page *page) {
   GPtrArray *lines = g_ptr_array_new_with_free_func((GDestroyNotify)b2j_line_free);
   guint n = page->words->len;
@@ -93,19 +115,20 @@ GPtrArray *b2j_layout_lines(const b2j_page *page) {
   double band_y0 = 0, band_y1 = 0;
   for (guint k = 0; k < n; k++) {
     const b2j_word *w = &g_array_index(page->words, b2j_word, order[k]);
-    double cy = (w->box.y0 + w->box.y1) / 2;
+    double cy = (w->box.y0 + w->box.y1) / 2, g0, g1;
+    glyph_band(w, &g0, &g1);
     if (cur && cy >= band_y0 && cy <= band_y1) {
       g_array_append_val(cur, order[k]);
-      band_y0 = MIN(band_y0, w->box.y0);
-      band_y1 = MAX(band_y1, w->box.y1);
+      band_y0 = MIN(band_y0, g0);
+      band_y1 = MAX(band_y1, g1);
       continue;
     }
     if (cur)
       g_ptr_array_add(lines, finish_line(page, cur));
     cur = g_array_new(FALSE, FALSE, sizeof(guint));
     g_array_append_val(cur, order[k]);
-    band_y0 = w->box.y0;
-    band_y1 = w->box.y1;
+    band_y0 = g0;
+    band_y1 = g1;
   }
   if (cur)
     g_ptr_array_add(lines, finish_line(page, cur));

@@ -847,6 +847,74 @@ static bool lines_stacked(const b2j_page *page, const lshape *sh, int start, int
   return false;
 }
 
+/* Does a line of a label and its value sit between the rows of the
+ * column with the most values, by about half their pitch? Then it is
+ * centred over the rows it spans (一级指标 项目决策 20 over three
+ * 三级指标 rows), and rows must come from anchors, not from lines. Lines of
+ * values alone (the tails of wrapped numbers) do not count. */
+static bool lines_off_pitch(const b2j_page *page, const lshape *sh, int start, int end,
+                            const double *xs, int nx) {
+  int nc = nx - 1, n = end - start;
+  if (nc < 2 || n < 4)
+    return false;
+  /* Per line, a bit per column that holds a value; the column with the
+   * most such lines anchors. */
+  guint64 *vcols = g_new0(guint64, n);
+  bool *label = g_new0(bool, n);
+  int *cnt = g_new0(int, nc);
+  for (int j = 0; j < n; j++) {
+    const GArray *w = sh[start + j].line->words;
+    for (guint q = 0; q < w->len; q++) {
+      const b2j_word *wd = W(page, g_array_index(w, guint, q));
+      int c = line_col(xs, nx, (wd->box.x0 + wd->box.x1) / 2);
+      if (!token_is_value(wd->text))
+        label[j] = true;
+      else if (c < 64 && !(vcols[j] & ((guint64)1 << c))) {
+        vcols[j] |= (guint64)1 << c;
+        cnt[c]++;
+      }
+    }
+  }
+  int best = 0;
+  for (int c = 1; c < MIN(nc, 64); c++)
+    if (cnt[c] > cnt[best])
+      best = c;
+  GArray *anchors = g_array_new(FALSE, FALSE, sizeof(double));
+  for (int j = 0; j < n; j++)
+    if (vcols[j] & ((guint64)1 << best)) {
+      const b2j_box *b = &sh[start + j].line->box;
+      double cy = (b->y0 + b->y1) / 2;
+      g_array_append_val(anchors, cy);
+    }
+  bool off = false;
+  if (anchors->len >= 3) {
+    guint na = anchors->len;
+    double *d = g_new(double, na);
+    for (guint k = 1; k < na; k++)
+      d[k - 1] = g_array_index(anchors, double, k) - g_array_index(anchors, double, k - 1);
+    qsort(d, na - 1, sizeof(double), cmp_double);
+    double pitch = d[(na - 1) / 2];
+    g_free(d);
+    double a0 = g_array_index(anchors, double, 0), a1 = g_array_index(anchors, double, na - 1);
+    for (int j = 0; j < n && !off; j++) {
+      if (!vcols[j] || !label[j] || (vcols[j] & ((guint64)1 << best)))
+        continue;
+      const b2j_box *b = &sh[start + j].line->box;
+      double cy = (b->y0 + b->y1) / 2, dist = G_MAXDOUBLE;
+      if (cy < a0 || cy > a1)
+        continue;
+      for (guint k = 0; k < na; k++)
+        dist = MIN(dist, fabs(g_array_index(anchors, double, k) - cy));
+      off = dist > 0.3 * pitch && dist < 0.7 * pitch;
+    }
+  }
+  g_array_free(anchors, TRUE);
+  g_free(vcols);
+  g_free(label);
+  g_free(cnt);
+  return off;
+}
+
 /* A column-local line: the words of one column at one height. */
 typedef struct {
   double cy;
@@ -1311,7 +1379,7 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
         bool wrap = sh[end].nseg == 1 && !sh[end].unit_line &&
                     l->box.x1 - l->box.x0 < 0.4 * (bx1 - bx0) && l->box.x0 >= bx0 - 5 &&
                     l->box.x1 <= bx1 + 5 && !has_prefix(l->text, "注") &&
-                    !heading_start(l->text) &&
+                    (!heading_start(l->text) || b2j_token_is_numeric(l->text)) &&
                     ((end + 1 < n && (sh[end + 1].data || sh[end + 1].nseg >= 2) &&
                       !sh[end + 1].unit_line && line_gap(l, sh[end + 1].line, h) <= 0.8 * h) ||
                      (sh[end - 1].data && line_gap(prev, l, h) <= 0.5 * h));
@@ -1433,7 +1501,9 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
       nnum += sh[j].numeric;
     /* Anchors suit grids of numbers whose labels span rows (score sheets);
      * forms full of wrapped prose keep to their text lines. */
-    if (lines_stacked(page, sh, start, end, kx, knx, h) && nnum * 5 >= (end - start) * 3) {
+    if ((lines_stacked(page, sh, start, end, kx, knx, h) ||
+         lines_off_pitch(page, sh, start, end, kx, knx)) &&
+        nnum * 5 >= (end - start) * 3) {
       /* A line of text in several columns and no values (a header inside
        * the body, a line of prose cells) is a row, not a label that spans. */
       bool *text_row = g_new0(bool, words->len + 1);

@@ -690,6 +690,23 @@ static void test_unruled_score_sheet(void) {
   b2j_page_free(p);
 }
 
+/* Text-layer boxes span the font's ascent and descent: a label centred
+ * between two rows set 1.4 em apart lies inside both rows' boxes, yet is a
+ * line of its own. */
+static void test_lines_tall_boxes(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wt(p, "决策依据", 200, 100, false);
+  wt(p, "项目决策", 50, 107, false);
+  wt(p, "决策程序", 200, 114, false);
+  wt(p, "5", 300, 114, true);
+  GPtrArray *lines = b2j_layout_lines(p);
+  TAP_OK(lines->len == 3, "tall boxes: three lines (got %u)", lines->len);
+  if (lines->len == 3)
+    TAP_STREQ(((b2j_line *)lines->pdata[2])->text, "决策程序 5", "tall boxes: a row keeps its value");
+  g_ptr_array_unref(lines);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -720,6 +737,7 @@ int main(void) {
   test_unruled_spanning_labels();
   test_unruled_trailing_empty_columns();
   test_unruled_score_sheet();
+  test_lines_tall_boxes();
   test_pretest();
   return tap_done();
 }
