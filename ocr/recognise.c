@@ -377,11 +377,13 @@ static PIX *drop_specks(PIX *piece) {
     return NULL;
   PIX *out = NULL;
   int small = MAX(3, h / 4);
-  int n = boxaGetCount(ba), near = MAX(2, h / 6);
+  int n = boxaGetCount(ba), near = MAX(2, h / 6), w = pixGetWidth(piece);
   for (int i = 0; i < n; i++) {
     l_int32 x, y, bw, bh;
     boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
-    if (bw > small || bh > small || y + bh >= h * 0.7)
+    /* A hairline at either end, as tall as the digits: what a rule left. */
+    bool sliver = bw <= 2 && bh * 10 >= h * 7 && (x <= 1 || x + bw >= w - 1);
+    if (!sliver && (bw > small || bh > small || y + bh >= h * 0.7))
       continue;
     /* Part of a glyph (the circles of %) sits next to the rest of it. */
     bool attached = false;
@@ -391,7 +393,7 @@ static PIX *drop_specks(PIX *piece) {
       attached = j != i && (ow > small || oh > small) && ox <= x + bw + near &&
                  x <= ox + ow + near && oy <= y + bh + near && y <= oy + oh + near;
     }
-    if (attached)
+    if (attached && !sliver)
       continue;
     if (!out)
       out = pixCopy(NULL, piece);
@@ -604,6 +606,28 @@ static void grow_to_glyphs(PIX *src, chunk *c, int reach) {
     c->x1++;
 }
 
+/* A numeric-looking chunk read by chi_sim with a mark in front or behind
+ * (”97.57, 介179.21): the number alone, when what is left is one. */
+static void trim_to_number(reading *r) {
+  if (!r->text)
+    return;
+  const char *a = r->text;
+  while (*a && !g_ascii_isdigit(*a) && *a != '(' && *a != '-')
+    a = g_utf8_next_char(a);
+  const char *b = r->text + strlen(r->text);
+  while (b > a && !g_ascii_isdigit(b[-1]) && b[-1] != '%' && b[-1] != ')')
+    b = g_utf8_prev_char(b);
+  if (a == r->text && *b == '\0')
+    return;
+  char *t = g_strndup(a, (gsize)(b - a));
+  if (*t && plausible_number(t)) {
+    g_free(r->text);
+    r->text = t;
+  } else {
+    g_free(t);
+  }
+}
+
 static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi) {
   reading none = {g_strdup(""), 0, NULL, false};
   BOX *b = boxCreate(c->x0, c->y0, c->x1 - c->x0, c->y1 - c->y0);
@@ -630,6 +654,7 @@ static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi
     r = read_with(ctx->eng, img, dpi, true);
     if (r.conf * 100 < NUM_MIN_CONF || !plausible_number(r.text)) {
       reading alt = read_with(ctx->chi, img, dpi, false);
+      trim_to_number(&alt);
       if (!plausible_number(r.text) || alt.conf > r.conf + 0.1) {
         reading_clear(&r);
         r = alt;
@@ -1109,6 +1134,15 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
   /* One pixel more each way takes the soft edges; more would eat the feet
    * of digits that sit on a rule (a 2 turns into a 7). */
   PIX *fat = pixDilateBrick(NULL, lines, 3, 3);
+  /* A blurred vertical rule leaves slivers that read as 1 or 9 before a
+   * number set close to it: its sides go two pixels further. No glyph sits
+   * that close to a rule's side as a digit's foot does to a rule's top. */
+  PIX *vert = fat ? pixOpenBrick(NULL, lines, 1, MAX(15, (int)lround(13.0 * dpi / 72.0))) : NULL;
+  if (vert) {
+    pixDilateBrick(vert, vert, 7, 1);
+    pixOr(fat, fat, vert);
+    pixDestroy(&vert);
+  }
   pixDestroy(&lines);
   PIX *clean = fat ? pixSubtract(NULL, bin, fat) : NULL;
   pixDestroy(&fat);
