@@ -1520,6 +1520,25 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
           else if (c != c0)
             c0 = -2;
         }
+        /* ... unless a cell of it wraps into a line of values right above
+         * or below (a note beside 任务完成及时率 87%), which shares its
+         * height with a spanning label by chance. */
+        for (int d = -1; d <= 1 && multi && c0 == -2; d += 2) {
+          int m = j + d;
+          if (m < start || m >= end || !sh[m].numeric)
+            continue;
+          const GArray *mw = sh[m].line->words;
+          for (guint q = 0; q < lw->len && multi; q++) {
+            const b2j_box *b = &W(page, g_array_index(lw, guint, q))->box;
+            int c = line_col(kx, knx, (b->x0 + b->x1) / 2);
+            for (guint r = 0; r < mw->len && multi; r++) {
+              const b2j_word *o = W(page, g_array_index(mw, guint, r));
+              multi = token_is_value(o->text) ||
+                      line_col(kx, knx, (o->box.x0 + o->box.x1) / 2) != c ||
+                      fabs(o->box.y0 + o->box.y1 - b->y0 - b->y1) / 2 > 0.8 * h;
+            }
+          }
+        }
         for (guint q = 0; q < lw->len; q++)
           text_row[at++] = multi && c0 == -2;
       }

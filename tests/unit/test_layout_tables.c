@@ -707,6 +707,38 @@ static void test_lines_tall_boxes(void) {
   b2j_page_free(p);
 }
 
+/* A spanning label that shares its height with the first line of a note
+ * wrapped into a row of values is no row of its own. */
+static void test_unruled_label_beside_note(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  const char *head[] = {"一级指标", "二级指标", "分值", "三级指标", "分值", "说明"};
+  const double hx[] = {50, 100, 150, 180, 240, 280};
+  for (int i = 0; i < 6; i++)
+    wt(p, head[i], hx[i], 105, false);
+  const char *names[] = {"甲指标", "乙指标", "丙指标", "丁指标"};
+  for (int i = 0; i < 4; i++) {
+    wt(p, names[i], 180, 125 + 20 * i, false);
+    wt(p, "10", 260, 125 + 20 * i, true);
+  }
+  wt(p, "产出指标", 50, 155, false); /* over rows 0..3 */
+  wt(p, "数量指标", 100, 135, false); /* over rows 0..1 */
+  wt(p, "20", 170, 135, true);
+  wt(p, "质量指标", 100, 175, false); /* over rows 2..3 */
+  wt(p, "20", 170, 175, true);
+  wt(p, "受客观因素", 280, 155, false); /* a note over row 2, wrapped */
+  wt(p, "影响未完成", 280, 165, false);
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "label beside a note: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->n_rows == 5, "label beside a note: 5 rows (got %d)", g->n_rows);
+    TAP_OK(row_with(g, "丙指标") == row_with(g, "乙指标") + 1,
+           "label beside a note: no row between 乙指标 and 丙指标");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -738,6 +770,7 @@ int main(void) {
   test_unruled_trailing_empty_columns();
   test_unruled_score_sheet();
   test_lines_tall_boxes();
+  test_unruled_label_beside_note();
   test_pretest();
   return tap_done();
 }
