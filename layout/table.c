@@ -446,6 +446,13 @@ static bool ink_over(const b2j_page *page, GPtrArray *lines, double a, double b)
   return false;
 }
 
+static bool sep_within(const GArray *seps, double a, double b) {
+  for (guint i = 0; i < seps->len; i++)
+    if (g_array_index(seps, double, i) >= a && g_array_index(seps, double, i) <= b)
+      return true;
+  return false;
+}
+
 /* Separators of a table body refined by its header: a column empty in every
  * body row (上年结转 with no amounts) leaves one wide body gap that the
  * header's labels split. A body gap takes the gaps that header and body
@@ -500,6 +507,25 @@ static GArray *ws_separators_headed(const b2j_page *page, GPtrArray *body, GPtrA
     double x = (ca + cb) / 2;
     if (ca >= hi || cb <= lo)
       g_array_append_val(seps, x);
+  }
+  /* A column at either end whose only ink is a label centred over the
+   * rows it spans (绩效指标 left of 一级指标) is too sparse to count as
+   * ink above: the clear run between it and the body parts it. */
+  if (lo < hi) {
+    GArray *eg = ws_gaps(page, body, x0, lo + 1, 0, min_gap, body->len, NULL, NULL);
+    if (eg->len >= 2 && g_array_index(eg, double, eg->len - 1) >= lo - 1 &&
+        !sep_within(seps, g_array_index(eg, double, eg->len - 2), lo)) {
+      double x = (g_array_index(eg, double, eg->len - 2) + lo) / 2;
+      g_array_append_val(seps, x);
+    }
+    g_array_free(eg, TRUE);
+    eg = ws_gaps(page, body, hi - 1, x1, 0, min_gap, body->len, NULL, NULL);
+    if (eg->len >= 2 && g_array_index(eg, double, 0) <= hi + 1 &&
+        !sep_within(seps, hi, g_array_index(eg, double, 1))) {
+      double x = (hi + g_array_index(eg, double, 1)) / 2;
+      g_array_append_val(seps, x);
+    }
+    g_array_free(eg, TRUE);
   }
   g_array_sort(seps, cmp_double);
   g_array_free(bg, TRUE);

@@ -739,6 +739,36 @@ static void test_unruled_label_beside_note(void) {
   b2j_page_free(p);
 }
 
+/* A column at the left end whose only ink is one label centred over all
+ * the rows (绩效指标) is a column of its own. */
+static void test_unruled_sparse_edge_column(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "一级指标", 80, 100);
+  wl(p, "三级指标", 140, 100);
+  wl(p, "分值", 220, 100);
+  /* Enough rows that one line may cross a column gap. */
+  const char *names[] = {"服务人数", "工作方案", "合格率", "完成时间", "知晓率", "获得感"};
+  for (int i = 0; i < 12; i++) {
+    wl(p, names[i % 6], 140, 120 + 16 * i);
+    wr(p, "10", 240, 120 + 16 * i);
+  }
+  wl(p, "产出指标", 80, 144);
+  wl(p, "效益指标", 80, 208);
+  wl(p, "满意度", 80, 280);
+  wl(p, "绩效指标", 30, 208);
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "sparse edge column: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->n_cols == 4, "sparse edge column: 4 columns (got %d)", g->n_cols);
+    int r = row_with(g, "效益指标");
+    TAP_OK(r >= 0 && b2j_grid_at(g, r, 0) && !strcmp(b2j_grid_at(g, r, 0)->text, "绩效指标"),
+           "sparse edge column: 绩效指标 alone in the first column");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -771,6 +801,7 @@ int main(void) {
   test_unruled_score_sheet();
   test_lines_tall_boxes();
   test_unruled_label_beside_note();
+  test_unruled_sparse_edge_column();
   test_pretest();
   return tap_done();
 }
