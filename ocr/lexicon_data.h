@@ -1,6 +1,6 @@
 /* Generated from corpus/gen/subjects.tsv (the national subject names) and the
- * standard table titles, header words and indicator levels (DOMAIN.md) by a
- * one-off script; included by ocr/lexicon.c only. Entries of >= 4 characters. */
+ * standard table titles, header words and indicator levels (DOMAIN.md) by
+ * ocr/gen_lexicon.py; included by ocr/lexicon.c only. Entries of >= 4 characters. */
 static const char *const B2J_LEXICON[] = {
     "收入支出决算总表",
     "收入决算表",
