@@ -953,6 +953,24 @@ typedef struct {
   GArray *w;  /* of guint: positions in the words array */
 } cline;
 
+/* Does b complete the number cut at the end of a? A code's first digits
+ * (3010) take only the digits that make a whole code (3010 over 1: 5 or 7
+ * digits); four digits over four more are two amounts (4834, 4834). */
+static bool cut_continues(const b2j_page *page, const GArray *words, const cline *a,
+                          const cline *b) {
+  const char *t = W(page, g_array_index(words, guint, g_array_index(a->w, guint, a->w->len - 1)))->text;
+  if (!code_cut(t) || number_cut(t))
+    return true;
+  if (b->w->len != 1)
+    return false;
+  const char *u = W(page, g_array_index(words, guint, g_array_index(b->w, guint, 0)))->text;
+  size_t n = strlen(u);
+  for (size_t i = 0; i < n; i++)
+    if (!g_ascii_isdigit(u[i]))
+      return false;
+  return strlen(t) + n == 5 || strlen(t) + n == 7;
+}
+
 static int cmp_cline(const void *a, const void *b) {
   const cline *p = a, *q = b;
   if (p->col != q->col)
@@ -1042,7 +1060,8 @@ static int anchor_rows(const b2j_page *page, const GArray *words, const bool *te
   /* A number cut by its cell continues on the next line of its column. */
   for (guint k = 0; k + 1 < cl->len; k++) {
     cline *a = &g_array_index(cl, cline, k), *b = &g_array_index(cl, cline, k + 1);
-    if (a->col == b->col && a->cut && b->value && b->cy - a->cy < 1.6 * h) {
+    if (a->col == b->col && a->cut && b->value && b->cy - a->cy < 1.6 * h &&
+        cut_continues(page, words, a, b)) {
       g_array_append_vals(a->w, b->w->data, b->w->len);
       a->cut = false;
       g_array_free(b->w, TRUE);
@@ -1313,7 +1332,7 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
       int s0 = ra, e1 = rb;
       while (s0 - 1 >= lo && !any[(s0 - 1) * nc + c] && right[s0 - 1])
         s0--;
-      while (e1 + 1 < nrows && !any[(e1 + 1) * nc + c] && right[e1 + 1])
+      while (e1 + 1 < nrows && !any[(e1 + 1) * nc + c] && right[e1 + 1] && !hdr[e1 + 1])
         e1++;
       int bs = ra, be = rb;
       double berr = G_MAXDOUBLE;

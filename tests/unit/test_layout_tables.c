@@ -769,6 +769,71 @@ static void test_unruled_sparse_edge_column(void) {
   b2j_page_free(p);
 }
 
+/* Four-digit amounts one over the other in an anchored unruled table are
+ * two amounts, not a subject code cut in two (3010 over 1). */
+static void test_unruled_four_digit_amounts(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  const char *head[] = {"二级", "分值", "三级", "分值", "金额"};
+  const double hx[] = {50, 100, 140, 200, 240};
+  for (int i = 0; i < 5; i++)
+    wt(p, head[i], hx[i], 100, false);
+  const char *l3[] = {"目标内容", "决策依据", "决策程序", "预算管理"};
+  const char *s3[] = {"10", "5", "5", "10"};
+  for (int i = 0; i < 4; i++) {
+    wt(p, l3[i], 140, 116 + 14 * i, false);
+    wt(p, s3[i], 220, 116 + 14 * i, true);
+    wt(p, "4834", 280, 116 + 14 * i, true);
+  }
+  wt(p, "决策过程", 50, 116 + 14 * 0.5, false); /* over rows 0..1 */
+  wt(p, "15", 120, 116 + 14 * 0.5, true);
+  wt(p, "项目资金", 50, 116 + 14 * 2.5, false); /* over rows 2..3 */
+  wt(p, "15", 120, 116 + 14 * 2.5, true);
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "four-digit amounts: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    int r0 = row_with(g, "目标内容"), r1 = row_with(g, "决策依据");
+    TAP_STREQ(r0 >= 0 ? at(g, r0, 4) : NULL, "4834", "four-digit amounts: row 0 keeps its own");
+    TAP_STREQ(r1 >= 0 ? at(g, r1, 4) : NULL, "4834", "four-digit amounts: row 1 keeps its own");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
+/* A label above a header row inside the body (一级指标 二级指标 分值 得分)
+ * spans no further down than that header row. */
+static void test_unruled_span_stops_at_header(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wt(p, "预期目标", 110, 116, false);
+  wt(p, "20", 270, 116, true);
+  wt(p, "年度目标", 50, 132, false);
+  wt(p, "完成情况", 110, 132, false);
+  wt(p, "30", 270, 132, true);
+  wt(p, "一级指标", 110, 148, false);
+  wt(p, "二级指标", 180, 148, false);
+  wt(p, "分值", 250, 148, false);
+  wt(p, "得分", 300, 148, false);
+  const char *l2[] = {"数量指标", "质量指标", "时效指标", "成本指标"};
+  for (int i = 0; i < 4; i++) {
+    wt(p, "产出", 110, 164 + 16 * i, false);
+    wt(p, l2[i], 180, 164 + 16 * i, false);
+    wt(p, "10", 270, 164 + 16 * i, true);
+    wt(p, "9", 320, 164 + 16 * i, true);
+  }
+  wt(p, "绩效指标", 50, 188, false);
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "span stops at a header: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    int rh = row_with(g, "一级指标");
+    const b2j_grid_cell *c = rh >= 0 ? b2j_grid_at(g, rh, 0) : NULL;
+    TAP_OK(c && (!c->text || strcmp(c->text, "年度目标") != 0),
+           "span stops at a header: 年度目标 does not cover the header row");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -802,6 +867,8 @@ int main(void) {
   test_lines_tall_boxes();
   test_unruled_label_beside_note();
   test_unruled_sparse_edge_column();
+  test_unruled_four_digit_amounts();
+  test_unruled_span_stops_at_header();
   test_pretest();
   return tap_done();
 }
