@@ -1553,6 +1553,14 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
        * the body, a line of prose cells) is a row, not a label that spans. */
       bool *text_row = g_new0(bool, words->len + 1);
       guint at = 0;
+      /* Labels left of every value column that share a height (产出指标 over
+       * seven rows, 质量指标 over two) are spanning labels, not a row. */
+      int minv = knx;
+      for (guint q = 0; q < words->len; q++) {
+        const b2j_word *wd = W(page, g_array_index(words, guint, q));
+        if (b2j_token_is_numeric(wd->text))
+          minv = MIN(minv, line_col(kx, knx, (wd->box.x0 + wd->box.x1) / 2));
+      }
       for (int j = start; j < end; j++) {
         const GArray *lw = sh[j].line->words;
         int c0 = -1;
@@ -1584,8 +1592,13 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
             }
           }
         }
+        bool left = true;
+        for (guint q = 0; q < lw->len && left; q++) {
+          const b2j_box *b = &W(page, g_array_index(lw, guint, q))->box;
+          left = line_col(kx, knx, (b->x0 + b->x1) / 2) < minv;
+        }
         for (guint q = 0; q < lw->len; q++)
-          text_row[at++] = multi && c0 == -2;
+          text_row[at++] = multi && c0 == -2 && !left;
       }
       anchor_rows(page, words, text_row, kx, knx, h, row_of, centres);
       g_free(text_row);

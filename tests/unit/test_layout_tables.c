@@ -834,6 +834,33 @@ static void test_unruled_span_stops_at_header(void) {
   b2j_page_free(p);
 }
 
+/* Two spanning labels left of the values that happen to share a height
+ * (产出指标 over six rows, 质量指标 over two) are no row of their own. */
+static void test_unruled_labels_share_height(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  const char *names[] = {"甲指标", "乙指标", "丙指标", "丁指标", "戊指标", "己指标"};
+  for (int i = 0; i < 6; i++) {
+    wt(p, names[i], 200, 116 + 14 * i, false);
+    wt(p, "10", 280, 116 + 14 * i, true);
+  }
+  wt(p, "产出指标", 50, 116 + 14 * 2.5, false);
+  wt(p, "数量指标", 110, 116 + 14 * 0.5, false);
+  wt(p, "20", 180, 116 + 14 * 0.5, true);
+  wt(p, "质量指标", 110, 116 + 14 * 2.5, false);
+  wt(p, "时效指标", 110, 116 + 14 * 4.5, false);
+  wt(p, "20", 180, 116 + 14 * 4.5, true);
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "labels share a height: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->n_rows == 6, "labels share a height: 6 rows (got %d)", g->n_rows);
+    TAP_OK(row_with(g, "丁指标") == row_with(g, "丙指标") + 1,
+           "labels share a height: no row between 丙指标 and 丁指标");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -869,6 +896,7 @@ int main(void) {
   test_unruled_sparse_edge_column();
   test_unruled_four_digit_amounts();
   test_unruled_span_stops_at_header();
+  test_unruled_labels_share_height();
   test_pretest();
   return tap_done();
 }
