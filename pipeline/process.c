@@ -85,17 +85,39 @@ static void repair_text_layer(b2j_page *page) {
   }
 }
 
+/* --debug-dir: DIR/NAME-pNNN.png, the page as OCR saw it with its lines,
+ * cells (coloured by confidence) and words drawn over it. */
+static void write_debug_png(b2j_doc *doc, const b2j_ocr_ctx *ocr, const b2j_page *page,
+                            const char *path, const char *dir) {
+  char *base = g_path_get_basename(path);
+  char *dot = strrchr(base, '.');
+  if (dot && dot != base)
+    *dot = '\0';
+  char *name = g_strdup_printf("%s-p%03d.png", base, page->number);
+  char *file = g_build_filename(dir, name, NULL);
+  GError *err = NULL;
+  if (g_mkdir_with_parents(dir, 0755) != 0 || !b2j_ocr_write_debug(ocr, page, file, &err))
+    b2j_doc_warn(doc, "debug_failed", page->number, NULL, "page %d: cannot write '%s'%s%s",
+                 page->number, file, err ? ": " : "", err ? err->message : "");
+  g_clear_error(&err);
+  g_free(file);
+  g_free(name);
+  g_free(base);
+}
+
 /* Reads a page with no usable text layer through OCR. The engine is loaded
  * on the first such page of the document and kept for the rest. Returns false
  * (with a warning saying why) when the page stays unread. */
 static bool ocr_page(b2j_doc *doc, b2j_pdf *pdf, b2j_page *page, b2j_ocr_ctx **ocr,
-                     bool *ocr_failed) {
+                     bool *ocr_failed, const char *path, const b2j_options *opt) {
   int n = page->number;
   const char *why = page->text_layer == B2J_LAYER_GARBLED ? "the text layer is garbled"
                                                           : "the page has no text layer";
   if (!*ocr && !*ocr_failed) {
     GError *err = NULL;
     *ocr = b2j_ocr_ctx_new(&err);
+    if (*ocr && opt->debug_dir)
+      b2j_ocr_ctx_set_debug(*ocr, true);
     if (!*ocr) {
       *ocr_failed = true;
       b2j_doc_warn(doc, "ocr_unavailable", n, NULL, "OCR cannot start: %s",
@@ -128,6 +150,18 @@ static bool ocr_page(b2j_doc *doc, b2j_pdf *pdf, b2j_page *page, b2j_ocr_ctx **o
     g_clear_error(&err);
     return false;
   }
+  /* OCR'd text takes the same repair as a text layer's (full-width forms,
+   * look-alikes, spacing). */
+  for (guint k = 0; k < page->words->len; k++) {
+    b2j_word *wd = &g_array_index(page->words, b2j_word, k);
+    char *fixed = b2j_text_repair(wd->text, NULL);
+    if (fixed) {
+      g_free(wd->text);
+      wd->text = fixed;
+    }
+  }
+  if (opt->debug_dir)
+    write_debug_png(doc, *ocr, page, path, opt->debug_dir);
   const GPtrArray *fixes = b2j_ocr_last_fixes(*ocr);
   for (guint k = 0; fixes && k < fixes->len; k++) {
     const b2j_ocr_fix *f = g_ptr_array_index(fixes, k);
@@ -188,7 +222,7 @@ b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
       repair_text_layer(page);
       bool needs_ocr = page->text_layer == B2J_LAYER_GARBLED ||
                        (page->text_layer == B2J_LAYER_NONE && page->has_images);
-      if (needs_ocr && !ocr_page(doc, pdf, page, &ocr, &ocr_failed))
+      if (needs_ocr && !ocr_page(doc, pdf, page, &ocr, &ocr_failed, path, opt))
         unread++;
     }
     g_ptr_array_add(doc->pages, page);
