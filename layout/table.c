@@ -356,8 +356,11 @@ static bool spaced_cjk_gap(const b2j_page *page, GPtrArray *lines, double xa, do
     if (!left || !right)
       continue;
     both++;
-    double em = word_box(left).y1 - word_box(left).y0;
-    if (last_cjk(left->text) && first_cjk(right->text) && right->box.x0 - left->box.x1 < em)
+    /* Letter spacing is about half an em (the em from advance widths: a
+     * glyph box is taller than the em); a gap of most of an em between two
+     * labels is a column edge. */
+    double em = MIN(em_of(left), em_of(right));
+    if (last_cjk(left->text) && first_cjk(right->text) && right->box.x0 - left->box.x1 < 0.7 * em)
       tight++;
   }
   return both > 0 && tight * 2 > both;

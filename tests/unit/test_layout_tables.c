@@ -861,6 +861,31 @@ static void test_unruled_labels_share_height(void) {
   b2j_page_free(p);
 }
 
+/* Two header labels most of an em apart are two columns, not one
+ * letter-spaced label, even when the column on the right is empty. */
+static void test_unruled_close_header_labels(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "三级指标", 50, 100);
+  wl(p, "分值", 120, 100);
+  wl(p, "得分", 170, 100);
+  wl(p, "偏差原因", 199, 100);
+  const char *names[] = {"服务人数", "工作方案", "合格率"};
+  for (int i = 0; i < 3; i++) {
+    wl(p, names[i], 50, 120 + 16 * i);
+    wr(p, "10", 140, 120 + 16 * i);
+    wr(p, "9", 188, 120 + 16 * i);
+  }
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "close header labels: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->n_cols == 4, "close header labels: 4 columns (got %d)", g->n_cols);
+    TAP_STREQ(at(g, 0, g->n_cols - 1), "偏差原因", "close header labels: 偏差原因 its own column");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -897,6 +922,7 @@ int main(void) {
   test_unruled_four_digit_amounts();
   test_unruled_span_stops_at_header();
   test_unruled_labels_share_height();
+  test_unruled_close_header_labels();
   test_pretest();
   return tap_done();
 }
