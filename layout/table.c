@@ -327,6 +327,46 @@ static lshape shape_of(const b2j_page *page, b2j_line *l, double h) {
   return s;
 }
 
+/* The column numbering of a table (栏次 1 2 3 … n, n >= 3) is centred in
+ * its columns while amounts are right-aligned, so whitespace may part a
+ * number from the amounts under it. The edge between columns k and k + 1
+ * lies between the amounts of k and the number k + 1: of the separators
+ * between two numbers' centres, keep the last; after the last number,
+ * none. Returns whether `l` is such a numbering (seps filtered in place). */
+static bool column_numbers_split(const b2j_page *page, const b2j_line *l, GArray *seps) {
+  GArray *cx = g_array_new(FALSE, FALSE, sizeof(double));
+  bool ok = true;
+  for (guint k = 0; k < l->words->len && ok; k++) {
+    const b2j_word *w = W(page, g_array_index(l->words, guint, k));
+    char *e = NULL;
+    long v = strtol(w->text, &e, 10);
+    if (g_ascii_isdigit(*w->text) && !*e && v == (long)cx->len + 1) {
+      double c = (w->box.x0 + w->box.x1) / 2;
+      g_array_append_val(cx, c);
+    } else if (cx->len || b2j_token_is_numeric(w->text)) {
+      ok = false;
+    }
+  }
+  ok = ok && cx->len >= 3;
+  if (ok) {
+    guint k = 0;
+    for (guint i = 0; i < seps->len; i++) {
+      double x = g_array_index(seps, double, i);
+      bool keep = x < g_array_index(cx, double, 0);
+      for (guint n = 0; n + 1 < cx->len && !keep; n++) {
+        double a = g_array_index(cx, double, n), b = g_array_index(cx, double, n + 1);
+        keep = x > a && x < b &&
+               (i + 1 == seps->len || g_array_index(seps, double, i + 1) >= b);
+      }
+      if (keep)
+        g_array_index(seps, double, k++) = x;
+    }
+    g_array_set_size(seps, k);
+  }
+  g_array_free(cx, TRUE);
+  return ok;
+}
+
 /* ---------- whitespace columns ---------- */
 
 static bool first_cjk(const char *s) { return s && *s && g_utf8_get_char(s) >= 0x2E80; }
@@ -1514,6 +1554,9 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
       g_ptr_array_free(down, TRUE);
       g_ptr_array_free(mh, TRUE);
     }
+    for (int j = hstart; j < end; j++)
+      if (column_numbers_split(page, sh[j].line, seps))
+        break;
     g_ptr_array_free(head, TRUE);
     g_ptr_array_free(body, TRUE);
     if (seps->len < 2) {

@@ -886,6 +886,37 @@ static void test_unruled_close_header_labels(void) {
   b2j_page_free(p);
 }
 
+/* The 栏次 numbers sit centred over right-aligned amounts: each number and
+ * the amounts under it are one column. */
+static void test_unruled_column_numbers(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "项目", 50, 100);
+  wl(p, "年初结转", 130, 100);
+  wl(p, "本年收入", 230, 100);
+  wl(p, "年末结转", 330, 100);
+  wl(p, "栏次", 50, 116);
+  const char *num[] = {"1", "2", "3"};
+  for (int i = 0; i < 3; i++)
+    wl(p, num[i], 147 + 100 * i, 116);
+  const char *names[] = {"合计", "行政运行", "一般行政管理事务"};
+  for (int r = 0; r < 3; r++) {
+    wl(p, names[r], 50, 132 + 16 * r);
+    for (int i = 0; i < 3; i++)
+      wr(p, "12.50", 195 + 100 * i, 132 + 16 * r);
+  }
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "column numbers: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->n_cols == 4, "column numbers: 4 columns (got %d)", g->n_cols);
+    int rn = row_with(g, "栏次"), rv = row_with(g, "行政运行");
+    TAP_STREQ(rn >= 0 ? at(g, rn, 1) : NULL, "1", "column numbers: 1 heads the first amounts");
+    TAP_STREQ(rv >= 0 ? at(g, rv, 1) : NULL, "12.50", "column numbers: the amount under it");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -923,6 +954,7 @@ int main(void) {
   test_unruled_span_stops_at_header();
   test_unruled_labels_share_height();
   test_unruled_close_header_labels();
+  test_unruled_column_numbers();
   test_pretest();
   return tap_done();
 }
