@@ -400,7 +400,7 @@ static bool spaced_cjk_gap(const b2j_page *page, GPtrArray *lines, double xa, do
      * glyph box is taller than the em); a gap of most of an em between two
      * labels is a column edge. */
     double em = MIN(em_of(left), em_of(right));
-    if (last_cjk(left->text) && first_cjk(right->text) && right->box.x0 - left->box.x1 < 0.7 * em)
+    if (last_cjk(left->text) && first_cjk(right->text) && right->box.x0 - left->box.x1 < 0.55 * em)
       tight++;
   }
   return both > 0 && tight * 2 > both;
