@@ -162,6 +162,11 @@ static bool ocr_page(b2j_doc *doc, b2j_pdf *pdf, b2j_page *page, b2j_ocr_ctx **o
   }
   if (opt->debug_dir)
     write_debug_png(doc, *ocr, page, path, opt->debug_dir);
+  if (page->words->len == 0) {
+    /* Nothing legible: a blank scan, or an image too faint to read. */
+    b2j_doc_warn(doc, "blank_page", n, NULL, "page %d: OCR found no text on it", n);
+    return false;
+  }
   const GPtrArray *fixes = b2j_ocr_last_fixes(*ocr);
   for (guint k = 0; fixes && k < fixes->len; k++) {
     const b2j_ocr_fix *f = g_ptr_array_index(fixes, k);

@@ -54,7 +54,7 @@ test_expect_success 'a 20000x20000 pt page is read without exhausting memory' '
 '
 test_expect_success 'blank image pages are reported per page, not crashed on' '
   "$B2J" "$BAD/blank-images.pdf" >out.json 2>err; test $? = 1 &&
-  jq -e "(.pages | length) == 3 and ([.warnings[] | select(.code == \"needs_ocr\")] | length) == 3" out.json &&
+  jq -e "(.pages | length) == 3 and ([.warnings[] | select(.code == \"blank_page\")] | length) == 3" out.json &&
   validate_schema out.json
 '
 test_expect_success '--max-pages reads only the first N pages and says so' '

@@ -59,7 +59,7 @@ test_expect_success 'encrypted with --password in a batch: read' '
 '
 test_expect_success 'blank image pages: each page reported, nothing crashed' '
   "$B2J" -j 1 "$BAD/blank-images.pdf" >bi.jsonl 2>err; test $? = 1 &&
-  jq -e "([.warnings[] | select(.code == \"needs_ocr\")] | length) == 3" bi.jsonl
+  jq -e "([.warnings[] | select(.code == \"blank_page\")] | length) == 3" bi.jsonl
 '
 test_expect_success 'a 20000x20000 pt page stays inside the memory limit' '
   "$B2J" -j 1 --max-memory 2000 "$BAD/huge-page.pdf" >hp.jsonl &&
