@@ -692,11 +692,40 @@ def score_real(out_dir, real_dir, verbose):
     return out
 
 
-def score_real_scan(out_dir, verbose):
-    """Scans of real table pages against the program's reading of the born-digital original:
-    tables paired by normalised title (k-th with k-th), then cells as in the corpus grades."""
+def real_scan_pages(real_scan_dir):
+    """(name, grade) -> the original page numbers the scan keeps, in order (pages.tsv)."""
+    pages = {}
+    for r in read_tsv(os.path.join(real_scan_dir, "pages.tsv")):
+        if len(r) >= 3 and r[0] != "name":
+            try:
+                pages[(r[0], r[1])] = [int(x) for x in r[2].split(",") if x.strip()]
+            except ValueError:
+                pass
+    return pages
+
+
+def page_values(doc, page):
+    """The numeric cell values of every table slot on `page`, as a multiset (a merged cell
+    counts in each slot it covers, on both sides alike)."""
+    vals = collections.Counter()
+    for t in dicts(lst(doc, "tables")):
+        for row in dicts(lst(t, "rows")):
+            for c in dicts(lst(row, "cells")):
+                v = num(c.get("value"))
+                if v is not None and c.get("page") == page:
+                    vals[v.normalize()] += 1
+    return vals
+
+
+def score_real_scan(out_dir, verbose, real_scan_dir="corpus/real-scan"):
+    """Scans of real table pages against the program's reading of the born-digital original,
+    page by page: scan page i is original page pages.tsv[i]; every numeric cell value the
+    original reading has on that page counts, and is right when the scan's reading has the
+    same value on its page i (multisets: a number read in the wrong cell of the page still
+    counts as read; table structure is scored on the corpus grades)."""
     d = os.path.join(out_dir, "real-scan")
     timing = read_timing(os.path.join(d, "timing.tsv"))
+    kept = real_scan_pages(real_scan_dir)
     res = collections.Counter()
     docs = []
     pages_timed, seconds = 0, 0.0
@@ -704,38 +733,29 @@ def score_real_scan(out_dir, verbose):
         if not f.endswith(".json"):
             continue
         name = f[:-5]
-        base = re.sub(r"[-_.]scan(-[a-z]+)?$", "", name)
+        m = re.match(r"^(.*?)[-_.]scan(?:-([a-z]+))?$", name)
+        base, grade = (m.group(1), m.group(2)) if m else (name, None)
         orig, owhy = load_json(os.path.join(out_dir, "real", base + ".json"))
         if orig is None:
             warn("real-scan/%s: no born-digital reading real/%s.json (%s)" % (name, base, owhy))
             continue
         scan, why = load_json(os.path.join(d, f))
-        ot = [t for t in dicts(lst(orig, "tables"))]
-        st = [t for t in dicts(lst(scan, "tables"))] if scan else []
-        # pair by title: k-th table of a title with the k-th of the same title
-        by_title = collections.defaultdict(list)
-        for j, t in enumerate(st):
-            by_title[norm_title(t.get("title"))].append(j)
+        pages = kept.get((base, grade))
+        if pages is None:
+            warn("real-scan/%s: no page list in %s/pages.tsv" % (name, real_scan_dir))
+            continue
         cells = right = 0
-        scan_titles = {norm_title(t.get("title")) for t in st}
-        seen = collections.Counter()
-        for t in ot:
-            key = norm_title(t.get("title"))
-            if key not in scan_titles:
-                continue  # the scan holds only some pages: tables it lacks are not counted
-            k = seen[key]
-            seen[key] += 1
-            o = st[by_title[key][k]] if k < len(by_title[key]) else None
-            for tc, oc, _, _ in compare_cells(t, o):
-                cells += 1
-                if oc is not None and num(oc.get("value")) == num(tc.get("value")):
-                    right += 1
-        pages = scan.get("source", {}).get("pages") if scan and isinstance(scan.get("source"), dict) else None
+        for i, p in enumerate(pages, start=1):
+            want = page_values(orig, p)
+            have = page_values(scan, i) if scan else collections.Counter()
+            cells += sum(want.values())
+            right += sum(min(c, have[v]) for v, c in want.items())
+        npages = scan.get("source", {}).get("pages") if scan and isinstance(scan.get("source"), dict) else None
         res["documents"] += 1
         res["cells"] += cells
         res["cells_right"] += right
-        if name in timing and isinstance(pages, int):
-            pages_timed += pages
+        if name in timing and isinstance(npages, int):
+            pages_timed += npages
             seconds += timing[name][0]
         docs.append({"name": name, "cells": cells, "cells_right": right, "output": why or "ok"})
         if verbose:
@@ -781,8 +801,15 @@ def print_table(results):
                   "-" if r["pages_per_second"] is None else "%.1f" % r["pages_per_second"]))
     if "real-scan" in results:
         r = results["real-scan"]
-        print("%-11s %5d %6s   cells equal to the born-digital reading %d/%d %s" % (
-            "real-scan", r["documents"], "", r["cells_right"], r["cells"], fmt_p(r["cells_right_pct"])))
+        parts = []
+        for g in ("clean", "noisy"):
+            ds = [x for x in r.get("docs", []) if x["name"].endswith("-" + g)]
+            c, k = sum(x["cells"] for x in ds), sum(x["cells_right"] for x in ds)
+            if ds:
+                parts.append("%s %d/%d %s" % (g, k, c, fmt_p(pct(k, c))))
+        print("%-11s %5d %6s   cells equal to the born-digital reading %d/%d %s%s" % (
+            "real-scan", r["documents"], "", r["cells_right"], r["cells"], fmt_p(r["cells_right_pct"]),
+            " (" + ", ".join(parts) + ")" if parts else ""))
 
 
 def main(argv=None):
@@ -792,6 +819,8 @@ def main(argv=None):
     ap.add_argument("--json", dest="json_out")
     ap.add_argument("--grades", help="comma-separated; default: every grade present")
     ap.add_argument("--real", default=None, help="folder of the real PDFs (default ../shared/real)")
+    ap.add_argument("--real-scan-dir", default="corpus/real-scan",
+                    help="folder of the real-scan PDFs and their pages.tsv")
     ap.add_argument("--verbose", "-v", action="store_true", help="one line per document too")
     a = ap.parse_args(argv)
 
@@ -819,7 +848,7 @@ def main(argv=None):
             results[g] = score_real(a.out_dir, real_dir, a.verbose)
         elif g == "real-scan":
             if os.path.isdir(os.path.join(a.out_dir, "real-scan")):
-                results[g] = score_real_scan(a.out_dir, a.verbose)
+                results[g] = score_real_scan(a.out_dir, a.verbose, a.real_scan_dir)
         elif g in by_grade:
             results[g] = score_corpus_grade(g, by_grade[g], a.out_dir, a.manifest, a.verbose)
         else:

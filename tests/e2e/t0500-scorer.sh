@@ -164,13 +164,15 @@ test_expect_success 'real: documents read, standard titles printed as table titl
   grep -F "standard tables found 2/6" table.txt
 '
 
-test_expect_success 'real-scan: cells compared with the born-digital reading, tables by title' '
-  mkdir -p rs/real rs/real-scan && perfect pf &&
+test_expect_success 'real-scan: numbers of each kept page compared with the born-digital reading of that page' '
+  mkdir -p rs/real rs/real-scan scans && perfect pf &&
   cp pf/digital/fx-001.json rs/real/a.json &&
-  jedit pf/digital/fx-001.json rs/real-scan/a.json \
+  printf "name\tgrade\tpages\na\tclean\t2,3\n" > scans/pages.tsv &&
+  jedit pf/digital/fx-001.json rs/real-scan/a-scan-clean.json \
     "del d[\"tables\"][1]" "c = d[\"tables\"][0][\"rows\"][1][\"cells\"][2]; c[\"value\"] = D(\"1\")" \
-    "d[\"tables\"][0][\"pages\"] = [1]" &&
-  $SCORE --manifest "$D/MANIFEST.tsv" --out-dir rs --grades real-scan --json s.json &&
+    "d[\"tables\"][0][\"pages\"] = [1, 2]" \
+    "[c.__setitem__(\"page\", c[\"page\"] - 1) for r in d[\"tables\"][0][\"rows\"] for c in r[\"cells\"]]" &&
+  $SCORE --manifest "$D/MANIFEST.tsv" --out-dir rs --grades real-scan --real-scan-dir scans --json s.json &&
   expect s.json "g[\"real-scan\"][\"cells\"] == 20 and g[\"real-scan\"][\"cells_right\"] == 19"
 '
 
