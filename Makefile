@@ -12,7 +12,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := build-essential pkg-config libglib2.0-dev libpoppler-glib-dev libcairo2-dev \
   libtesseract-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng libleptonica-dev \
   libpcre2-dev libsqlite3-dev libcjson-dev poppler-utils python3 python3-jsonschema \
-  valgrind jq clang time python3-pandas
+  valgrind jq clang libclang-rt-dev time python3-pandas parallel
 # What `make corpus` needs beyond that (CI never regenerates the corpus).
 CORPUS_PACKAGES := python3-cairo python3-gi python3-gi-cairo gir1.2-pango-1.0 \
   fonts-noto-cjk
