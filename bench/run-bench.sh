@@ -73,14 +73,23 @@ if [ -e "${scans[0]}" ] && command -v tesseract >/dev/null; then
     rm -f "$OUT"/page*.pgm
     n=$((n + 1))
   done
-  for f in "${scans[@]:0:$n}"; do run_timed "$OUT/scan.b2j" "$BIN" -q "$f"; done
-  "${PYTHON:-python3}" - "$n" "$OUT/scan.tess" <<'PY'
+  scan_pages=0
+  for f in "${scans[@]:0:$n}"; do
+    run_timed "$OUT/scan.b2j" "$BIN" -q "$f"
+    scan_pages=$((scan_pages + $(pages_of "$f")))
+  done
+  "${PYTHON:-python3}" - "$n" "$OUT/scan.tess" "$OUT/scan.b2j" "$scan_pages" <<'PY'
 import sys
-n, p = int(sys.argv[1]), sys.argv[2]
+n, p, b, bp = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
 rows = [list(map(float, l.split())) for l in open(p) if l.strip()]
 if rows:
     cpu = sum(r[1] + r[2] for r in rows) / len(rows)
     print(f"tesseract -l chi_sim (default psm): {cpu:.2f} s CPU/page over {len(rows)} pages at 300 dpi, peak {max(r[3] for r in rows)/1024:.0f} MB")
+brows = [list(map(float, l.split())) for l in open(b) if l.strip()]
+if brows and bp:
+    bcpu = sum(r[1] + r[2] for r in brows) / bp
+    print(f"budget2json on the same documents (every page, render + OCR + the rest): {bcpu:.2f} s CPU/page over {bp} pages, peak {max(r[3] for r in brows)/1024:.0f} MB"
+          + (f" | ratio to tesseract {bcpu / cpu:.2f}x" if rows else ""))
 PY
   if command -v ocrmypdf >/dev/null; then
     : >"$OUT/scan.ocrmypdf"
