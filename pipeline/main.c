@@ -28,7 +28,7 @@
 typedef struct { /* every string g_free'd at the end of main */
   char *output_dir, *jsonl, *sqlite, *summary, *password, *debug_dir;
   int max_pages, jobs, timeout_s, max_memory_mb;
-  gboolean compact, pretty, quiet, version, no_repair, force, unique_names;
+  gboolean compact, pretty, quiet, version, force, unique_names;
 } cli_options;
 
 static int usage(const char *msg) {
@@ -67,7 +67,7 @@ static int run(cli_options *o, int argc, char **argv) {
       .jsonl = o->jsonl,
       .sqlite = o->sqlite,
       .summary = o->summary,
-      .popt = {.password = o->password, .max_pages = o->max_pages, .no_repair = o->no_repair,
+      .popt = {.password = o->password, .max_pages = o->max_pages,
                .debug_dir = o->debug_dir},
       .jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors(),
       .timeout_s = o->timeout_s >= 0 ? o->timeout_s : DEFAULT_TIMEOUT_S,
@@ -120,8 +120,6 @@ int main(int argc, char **argv) {
       {"compact", 'c', 0, G_OPTION_ARG_NONE, &o.compact, "One-line JSON even for one file",
        NULL},
       {"pretty", 0, 0, G_OPTION_ARG_NONE, &o.pretty, "Indented JSON in -o files", NULL},
-      {"no-repair", 0, 0, G_OPTION_ARG_NONE, &o.no_repair,
-       "Never repair an OCR'd number, even when the sums allow only one reading", NULL},
       {"debug-dir", 0, 0, G_OPTION_ARG_FILENAME, &o.debug_dir,
        "For each OCR'd page, write NAME-pNNN.png into DIR: the page with its lines, cells "
        "(coloured by confidence) and words drawn over it",

@@ -13,7 +13,6 @@ typedef struct {
   const char *password; /* or NULL */
   int max_pages;        /* 0 = no limit */
   long long max_bytes;  /* 0 = no limit */
-  bool no_repair;       /* --no-repair: never change an OCR'd number */
   const char *debug_dir; /* --debug-dir: a PNG per OCR'd page goes here, or NULL */
 } b2j_options;
 
