@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-# Writes ocr/lexicon_data.h (the OCR lexicon, compiled in) from corpus/gen/subjects.tsv and the
-# standard titles, header words and indicator levels below. Run from the repo root:
-#   python3 ocr/gen_lexicon.py corpus/gen/subjects.tsv > ocr/lexicon_data.h
+# Writes ocr/lexicon_data.h (the OCR lexicon, compiled in) from data/subjects.tsv (the subject
+# lexicon normalize/ compiles in too) and the standard titles, header words and indicator levels
+# below. Run from the repo root:
+#   python3 ocr/gen_lexicon.py data/subjects.tsv > ocr/lexicon_data.h
 import sys
 words = []
 extra = """收入支出决算总表 收入决算表 支出决算表 财政拨款收入支出决算总表 一般公共预算财政拨款支出决算表
@@ -24,14 +25,15 @@ for w in extra:
     if w not in seen:
         seen.add(w); words.append(w)
 with open(sys.argv[1], encoding='utf-8') as f:
-    next(f)
     for line in f:
+        if line.startswith('#') or line.startswith('code\t'):
+            continue
         parts = line.rstrip('\n').split('\t')
         if len(parts) < 2: continue
         n = parts[1].strip()
         if len(n) >= 4 and n not in seen:
             seen.add(n); words.append(n)
-out = ['/* Generated from corpus/gen/subjects.tsv (the national subject names) and the',
+out = ['/* Generated from data/subjects.tsv (the national subject names) and the',
        ' * standard table titles, header words and indicator levels (DOMAIN.md) by',
        ' * ocr/gen_lexicon.py; included by ocr/lexicon.c only. Entries of >= 4 characters. */',
        'static const char *const B2J_LEXICON[] = {']
