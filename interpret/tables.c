@@ -581,25 +581,10 @@ static col_role role_of(const char *label) {
 
 /* Splits "2101101 行政单位医疗" or "2101101行政单位医疗" into code and name. */
 static bool leading_code(const char *text, char code[B2J_CODE_MAX], const char **rest) {
-  const char *p = text;
-  while (*p == ' ')
-    p++;
-  const char *q = p;
-  while (g_ascii_isdigit(*q))
-    q++;
-  size_t n = (size_t)(q - p);
-  if (n != 3 && n != 5 && n != 7)
+  size_t off = 0;
+  if (!b2j_subject_code_prefix(text, code, &off))
     return false;
-  char buf[B2J_CODE_MAX];
-  memcpy(buf, p, n);
-  buf[n] = '\0';
-  if (!b2j_subject_code_parse(buf, code))
-    return false;
-  while (*q == ' ')
-    q++;
-  if (!*q)
-    return false;
-  *rest = q;
+  *rest = text + off;
   return true;
 }
 
