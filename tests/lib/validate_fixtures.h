@@ -97,5 +97,6 @@ static void tv_done(b2j_doc *d) {
   if (getenv("TV_DUMP"))
     tv_dump(d);
   b2j_doc_free(d);
+}
 
 #endif

@@ -8,7 +8,6 @@
 #include "validate/validate.h"
 
 #include "tests/lib/validate_fixtures.h"
-}
 
 
 static const char *const COLS03 =

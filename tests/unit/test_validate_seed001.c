@@ -11,7 +11,6 @@
 #include "validate/validate.h"
 
 #include "tests/lib/validate_fixtures.h"
-}
 
 /* 02: code, name, 本年收入合计 = 财政拨款收入 */
 static const char *const SEED02[][3] = {
