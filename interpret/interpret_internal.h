@@ -27,6 +27,11 @@ bool b2j_has(const char *s, const char *word);
 /* The table kind a squashed title names, or NULL. Static string. */
 const char *b2j_kind_from_title(const char *title);
 
+/* The kind of the standard title an OCR'd title holds with at most one
+ * misread, missing or extra character ("部门(单位)整体广出绩效自评表" →
+ * overall_performance), or NULL. Static string. */
+const char *b2j_kind_from_ocr_title(const char *title);
+
 /* One label per column from the first header_rows rows (SCHEMA.md's rule).
  * Returns a GPtrArray of g_malloc'd strings that frees them. */
 GPtrArray *b2j_flatten_header(const b2j_matrix *m, int header_rows);

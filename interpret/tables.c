@@ -1,5 +1,6 @@
 /* Grids to tables: which standard table each is, its columns, its rows, and
  * the budget lines they hold. Performance forms are handed to performance.c. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "interpret.h"
@@ -127,6 +128,67 @@ const char *b2j_kind_from_title(const char *title) {
       return r->kind;
   }
   return NULL;
+}
+
+/* Standard titles, for recognising an OCR'd title with one misread
+ * character. Longest first, so the most specific match wins. */
+static const char *const STANDARD_TITLES[] = {
+    "一般公共预算财政拨款基本支出决算明细表", "政府性基金预算财政拨款收入支出决算表",
+    "国有资本经营预算财政拨款支出决算表", "一般公共预算财政拨款支出决算表",
+    "财政拨款“三公”经费支出决算表", "财政拨款收入支出决算总表", "部门整体支出绩效自评表",
+    "一般公共预算基本支出表", "一般公共预算支出表", "项目支出绩效自评表", "项目支出绩效目标表",
+    "政府性基金预算支出表", "财政拨款收支总表", "收入支出决算总表", "整体支出绩效自评表",
+    "收入决算表", "支出决算表", "收支预算总表", "收入预算总表", "支出预算总表", NULL};
+
+/* Levenshtein distance between a and b (code points), stopping early past
+ * `limit` (returns limit + 1 then). */
+static int edit_distance(const gunichar *a, int na, const gunichar *b, int nb, int limit) {
+  if (abs(na - nb) > limit)
+    return limit + 1;
+  int *prev = g_new(int, (gsize)nb + 1), *cur = g_new(int, (gsize)nb + 1);
+  for (int j = 0; j <= nb; j++)
+    prev[j] = j;
+  for (int i = 1; i <= na; i++) {
+    cur[0] = i;
+    int best = cur[0];
+    for (int j = 1; j <= nb; j++) {
+      int sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+      int del = prev[j] + 1, ins = cur[j - 1] + 1;
+      cur[j] = MIN(sub, MIN(del, ins));
+      best = MIN(best, cur[j]);
+    }
+    int *t = prev;
+    prev = cur;
+    cur = t;
+    if (best > limit) {
+      g_free(prev);
+      g_free(cur);
+      return limit + 1;
+    }
+  }
+  int d = prev[nb];
+  g_free(prev);
+  g_free(cur);
+  return d;
+}
+
+const char *b2j_kind_from_ocr_title(const char *title) {
+  glong nt = 0;
+  gunichar *t = g_utf8_to_ucs4_fast(title, -1, &nt);
+  const char *kind = NULL;
+  for (int k = 0; STANDARD_TITLES[k] && !kind; k++) {
+    glong ns = 0;
+    gunichar *st = g_utf8_to_ucs4_fast(STANDARD_TITLES[k], -1, &ns);
+    /* Any window of the title (a year or department may come first) within
+     * one edit of the standard title. */
+    for (glong start = 0; start + ns - 1 <= nt && !kind; start++)
+      for (glong len = ns - 1; len <= ns + 1 && !kind; len++)
+        if (start + len <= nt && edit_distance(t + start, (int)len, st, (int)ns, 1) <= 1)
+          kind = b2j_kind_from_title(STANDARD_TITLES[k]);
+    g_free(st);
+  }
+  g_free(t);
+  return kind;
 }
 
 static bool kind_has_budget_lines(const char *kind) {
@@ -1001,9 +1063,20 @@ void b2j_interpret_tables(b2j_doc *doc, const GPtrArray *page_grids) {
       t->title = ctx.title ? g_strdup(ctx.title) : NULL;
       t->unit = g_strdup(ctx.unit);
       const char *kind = b2j_kind_from_title(ctx.title);
+      if (from_ocr && ctx.title) {
+        /* OCR misreads a character of a title (支出 as 广出): a title one
+         * character from a standard one is that table. */
+        const char *near = b2j_kind_from_ocr_title(ctx.title);
+        if (near && (!kind || strcmp(kind, "other") == 0 || strcmp(kind, near) != 0))
+          kind = near;
+      }
       const char *cell_kind = kind_from_cells(m);
       /* The cells of a performance form say more than a generic title. */
-      if (cell_kind && (!kind || !kind_has_budget_lines(kind)))
+      /* (but a title that names the form, 整体 or 项目, outranks the cells'
+       * guess, which rests on one label such as 部门名称) */
+      bool title_names_form = kind && (strcmp(kind, "overall_performance") == 0 ||
+                                       strcmp(kind, "project_performance") == 0);
+      if (cell_kind && !title_names_form && (!kind || !kind_has_budget_lines(kind)))
         kind = cell_kind;
       g_free(t->kind);
       t->kind = g_strdup(kind ? kind : "other");
