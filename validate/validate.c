@@ -923,6 +923,54 @@ static bool summary_amount(const vtable *vt, int line, amount *a) {
   return amount_at(vt, line, main_col(vt, v_line(vt, line)->group), a);
 }
 
+
+/* 07 by fund: 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余, per row.
+ * 本年支出 is its 小计 column when the header splits it. */
+static void rules_fund_balance07(vctx *c, const vtable *vt) {
+  int done = 0;
+  for (guint i = 0; i < vt->lines->len; i++) {
+    const vline *l = v_line(vt, (int)i);
+    int g = l->group;
+    int cb = v_col(vt, g, "年初结转和结余"), ci = v_col(vt, g, "本年收入");
+    int ce = v_col(vt, g, "小计"), cx = v_col(vt, g, "年末结转和结余");
+    if (ce < 0)
+      ce = v_col(vt, g, "本年支出");
+    char *where = g_strdup_printf("%s", line_label(l));
+    if (cb < 0 || ci < 0 || ce < 0 || cx < 0) {
+      /* Budgets print expenditure only; unlabelled headers (列1…) name nothing. */
+      v_skip(c, "fund_balance", "07", vt->t->id,
+             "not evaluated: %s has no labelled %s column (needs 年初结转和结余, 本年收入, "
+             "本年支出/小计, 年末结转和结余)",
+             vt->desc,
+             cb < 0 ? "年初结转和结余" : ci < 0 ? "本年收入" : ce < 0 ? "本年支出" : "年末结转和结余");
+      g_free(where);
+      return;
+    }
+    b2j_dec v[4];
+    int cols[4] = {cb, ci, ce, cx};
+    bool bad = false, any = false;
+    for (int k = 0; k < 4; k++) {
+      cv_kind kd = v_cell(vt, l->row, cols[k], &v[k]);
+      bad = bad || kd == CV_BAD;
+      any = any || (kd == CV_NUM && !b2j_dec_is_zero(v[k]));
+    }
+    if (bad) {
+      v_skip(c, "fund_balance", where, vt->t->id, "%s: row %s has a cell that is not a number",
+             vt->desc, line_label(l));
+    } else if (any) { /* a row printed all blank or zero has nothing to balance */
+      b2j_dec in, out;
+      done++;
+      if (b2j_dec_add(v[0], v[1], &in) && b2j_dec_add(v[2], v[3], &out))
+        same_table_check(c, vt, "fund_balance", where, in, out,
+                         "本年支出 + 年末结转和结余", "年初结转和结余 + 本年收入");
+    }
+    g_free(where);
+  }
+  if (!done) /* an empty 07 (无, 0) is for empty_table_note; say this rule had nothing */
+    v_skip(c, "fund_balance", "07", vt->t->id, "not evaluated: %s prints no nonzero amount",
+           vt->desc);
+}
+
 /* ====================================================================== */
 /* 01 / 04: balance identities and their own sums                         */
 /* ====================================================================== */
@@ -1955,6 +2003,8 @@ void b2j_validate(b2j_doc *doc) {
       rules_summary(&c, vt, true);
     if (strcmp(kind, "three_public") == 0)
       rules_three_public(&c, vt);
+    if (strcmp(kind, "government_fund") == 0)
+      rules_fund_balance07(&c, vt);
   }
   if (c.finance) {
     if (!c.std[V01])

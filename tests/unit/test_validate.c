@@ -984,6 +984,31 @@ static void test_placeholders(void) {
   tv_done(d);
 }
 
+
+/* ---------- 07 by fund ---------- */
+
+static void test_fund_balance_07(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_table *t = tv_table(d, "t7", "government_fund", "公开07表", "万元",
+                          "科目代码|科目名称|年初结转和结余|本年收入|小计|基本支出|项目支出|年末结转和结余", 9);
+  tv_row(t, "合计||10.00|90.00|95.00|0|95.00|5.00");
+  tv_row(t, "2290402||10.00|90.00|95.00|0|95.00|4.00");
+  tv_row(t, "2290403||x|1.00|1.00|0|1.00|0");
+  b2j_validate(d);
+  TAP_OK(tv_pass(tv_find(d, "fund_balance", "合计")), "fund_balance: 07 合计 10 + 90 = 95 + 5");
+  TAP_OK(tv_fail(tv_find(d, "fund_balance", "2290402")), "fund_balance: 07 row 10 + 90 != 95 + 4");
+  const b2j_check *k = tv_find(d, "fund_balance", "2290403");
+  TAP_OK(k && !k->evaluated, "fund_balance: unreadable cell -> not evaluated");
+  tv_done(d);
+  d = b2j_doc_new("t");
+  t = tv_table(d, "t7", "government_fund", "公开10表", "万元", "功能科目代码|功能科目名称|金额", 9);
+  tv_row(t, "合计||5.00");
+  b2j_validate(d);
+  TAP_OK(tv_count(d, "fund_balance", -1, 0) == 1 && tv_count(d, "fund_balance", -1, 1) == 0,
+         "fund_balance: a budget's expenditure-only fund table -> one not-evaluated check");
+  tv_done(d);
+}
+
 int main(void) {
   test_column_sum_over_xiang_rows();
   test_hierarchy_sum_lei_kuan_xiang();
@@ -1016,5 +1041,6 @@ int main(void) {
   test_budget_layouts();
   test_years_in_titles();
   test_placeholders();
+  test_fund_balance_07();
   return tap_done();
 }
