@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "interpret.h"
+#include "interpret_internal.h"
 #include "layout/layout.h"
 
 /* Report titles name the year and the kind of report on the cover or the
@@ -17,15 +18,8 @@ static bool has_any(const char *s, const char *const *words) {
   return false;
 }
 
-static char *strip_spaces(const char *s) {
-  GString *out = g_string_new(NULL);
-  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (!g_unichar_isspace(c) && c != 0x3000)
-      g_string_append_unichar(out, c);
-  }
-  return g_string_free(out, FALSE);
-}
+/* White space removed (a shared helper of interpret/). */
+static char *strip_spaces(const char *s) { return b2j_squash(s); }
 
 /* The year a title or line names: "2023年度", "2024 年", "（2023年度）". */
 static int year_in(const char *s) {

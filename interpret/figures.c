@@ -93,6 +93,21 @@ static void find_amounts(b2j_doc *doc, const char *text, int page) {
 
 static const char *const GRADES[] = {"优秀", "良好", "合格", "较差", "一般", "优", "良", "中", "差", NULL};
 
+/* Skips any run of the given separators between a label and its value
+ * ("：", "为", "“", spaces). */
+static const char *skip_any(const char *q, const char *const *skips) {
+  bool moved = true;
+  while (moved) {
+    moved = false;
+    for (int k = 0; skips[k]; k++)
+      if (g_str_has_prefix(q, skips[k])) {
+        q += strlen(skips[k]);
+        moved = true;
+      }
+  }
+  return q;
+}
+
 static void find_scores(b2j_doc *doc, const char *text, int page) {
   static const char *const SCORE_LABELS[] = {"自评总分", "自评得分", "评价得分", "总分", "得分", NULL};
   for (int i = 0; SCORE_LABELS[i] && !have_key(doc, "self_eval_score"); i++) {
@@ -100,16 +115,8 @@ static void find_scores(b2j_doc *doc, const char *text, int page) {
     while ((p = strstr(p, SCORE_LABELS[i])) != NULL && !have_key(doc, "self_eval_score")) {
       const char *q = p + strlen(SCORE_LABELS[i]);
       /* "绩效自评总分：96分", "得分 88 分", "得分为98.46分" */
-      const char *skips[] = {"：", ":", "为", " ", NULL};
-      bool moved = true;
-      while (moved) {
-        moved = false;
-        for (int k = 0; skips[k]; k++)
-          if (g_str_has_prefix(q, skips[k])) {
-            q += strlen(skips[k]);
-            moved = true;
-          }
-      }
+      static const char *const skips[] = {"：", ":", "为", " ", NULL};
+      q = skip_any(q, skips);
       const char *d = q;
       while (g_ascii_isdigit(*d) || *d == '.')
         d++;
@@ -136,16 +143,8 @@ static void find_scores(b2j_doc *doc, const char *text, int page) {
     const char *p = strstr(text, GRADE_LABELS[i]);
     while (p) {
       const char *q = p + strlen(GRADE_LABELS[i]);
-      const char *skips[] = {"：", ":", "为", "“", "\"", " ", NULL};
-      bool moved = true;
-      while (moved) {
-        moved = false;
-        for (int k = 0; skips[k]; k++)
-          if (g_str_has_prefix(q, skips[k])) {
-            q += strlen(skips[k]);
-            moved = true;
-          }
-      }
+      static const char *const skips[] = {"：", ":", "为", "“", "\"", " ", NULL};
+      q = skip_any(q, skips);
       for (int g = 0; GRADES[g]; g++)
         if (g_str_has_prefix(q, GRADES[g])) {
           b2j_figure *f = g_new0(b2j_figure, 1);
