@@ -26,7 +26,8 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 CFLAGS  ?= -O2 -g
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# tesseract is not linked: ocr/tesseract_lazy.c opens it on first use.
+PKG_LIBS   = $(shell pkg-config --libs $(filter-out tesseract,$(PKGS)) 2>/dev/null) -ldl
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DB2J_VERSION='"$(VERSION)"' $(WARN) $(CFLAGS) \
              -I. $(PKG_CFLAGS)
 

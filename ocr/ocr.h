@@ -29,8 +29,9 @@ int b2j_rules_from_rgb(b2j_page *page, const guint32 *pixels, int width, int hei
  *
  * Tesseract's OpenMP threads make it several times slower per page (and
  * pages run in parallel anyway). libgomp reads OMP_THREAD_LIMIT only when it
- * loads, before main(): call b2j_ocr_process_init(argv) first thing in
- * main(). */
+ * loads; tesseract, and libgomp with it, is loaded on first use
+ * (ocr/tesseract_lazy.c), so b2j_ocr_process_init() at the start of main()
+ * is early enough. */
 
 typedef struct b2j_ocr_ctx b2j_ocr_ctx;
 
@@ -43,11 +44,12 @@ typedef struct {
   double conf; /* tesseract's confidence in `from`, 0..1 */
 } b2j_ocr_fix;
 
-/* When OMP_THREAD_LIMIT is unset: sets it to 1 and re-executes the program
- * (/proc/self/exe with the same argv) so that libgomp sees it; returns only
- * when it was already set or the exec failed. Call before any thread starts
- * and before anything with side effects. */
-void b2j_ocr_process_init(char **argv);
+/* Sets OMP_THREAD_LIMIT=1 unless the environment already sets it. Changes
+ * the environment: call before any thread starts. */
+void b2j_ocr_process_init(void);
+
+/* Whether tesseract's library can be loaded (loads it on the first call). */
+bool b2j_ocr_tesseract_available(void);
 
 /* Loads the engines from tesseract's default tessdata (or $TESSDATA_PREFIX).
  * NULL and *error set when a model is missing. Free with b2j_ocr_ctx_free. */

@@ -30,21 +30,20 @@
 
 G_DEFINE_QUARK(b2j-ocr-error-quark, b2j_ocr_error)
 
-void b2j_ocr_process_init(char **argv) {
-  if (g_getenv("OMP_THREAD_LIMIT"))
-    return;
-  /* libgomp reads the variable once, when it loads (before main), and the
-   * num_threads clauses inside tesseract override omp_set_num_threads: only
-   * a fresh start with the variable set limits it. */
-  g_setenv("OMP_THREAD_LIMIT", "1", TRUE);
-  if (argv && argv[0])
-    execv("/proc/self/exe", argv);
-  /* No /proc: carry on, slower. */
+void b2j_ocr_process_init(void) {
+  /* The num_threads clauses inside tesseract override omp_set_num_threads;
+   * only the variable, read when libgomp loads, limits them. */
+  g_setenv("OMP_THREAD_LIMIT", "1", FALSE);
 }
 
 static TessBaseAPI *engine(const char *lang, TessOcrEngineMode oem, TessPageSegMode psm,
                            GError **error) {
   TessBaseAPI *api = TessBaseAPICreate();
+  if (!api) {
+    g_set_error(error, b2j_ocr_error_quark(), 1,
+                "tesseract's library cannot be loaded (install libtesseract5)");
+    return NULL;
+  }
   /* Tesseract prints its debug chatter to debug_file; keep stderr for ours. */
   char *names[] = {"debug_file"};
   char *values[] = {"/dev/null"};

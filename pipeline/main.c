@@ -88,9 +88,9 @@ static int run(cli_options *o, int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
-  /* Before anything else: tesseract's OpenMP must see OMP_THREAD_LIMIT=1
-   * when it loads (ocr/ocr.h), which may mean re-executing ourselves. */
-  b2j_ocr_process_init(argv);
+  /* Before any thread: tesseract's OpenMP must see OMP_THREAD_LIMIT=1 when
+   * it loads (ocr/ocr.h). */
+  b2j_ocr_process_init();
   setlocale(LC_ALL, "C.UTF-8");
   /* -1 marks "not given": a given -j, --timeout or --max-memory asks for the
    * batch path even for one file. */

@@ -234,7 +234,7 @@ static void test_lexicon(b2j_ocr_ctx *ctx) {
 
 int main(int argc, char **argv) {
   (void)argc;
-  b2j_ocr_process_init(argv);
+  b2j_ocr_process_init();
   GError *err = NULL;
   b2j_ocr_ctx *ctx = b2j_ocr_ctx_new(&err);
   TAP_OK(ctx != NULL, "context created%s%s", err ? ": " : "", err ? err->message : "");
