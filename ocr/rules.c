@@ -60,6 +60,19 @@ static PIX *ink_from_rgb(const guint32 *pixels, int width, int height, int strid
     for (int x0 = 0; x0 < width; x0 += 32) {
       l_uint32 word = 0;
       int n = MIN(32, width - x0);
+      /* A block of pure white (AND of its pixels still white) is the common
+       * case; with a constant trip count the compiler vectorises the test. */
+      guint32 all = 0xffffff;
+      if (n == 32)
+        for (int i = 0; i < 32; i++)
+          all &= row[x0 + i];
+      else
+        for (int i = 0; i < n; i++)
+          all &= row[x0 + i];
+      if ((all & 0xffffff) == 0xffffff) {
+        line[x0 >> 5] = 0;
+        continue;
+      }
       for (int i = 0; i < n; i++) {
         guint32 p = row[x0 + i] & 0xffffff;
         if (p != 0xffffff && luma(p) < t)
