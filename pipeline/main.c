@@ -27,7 +27,7 @@
 
 typedef struct { /* every string g_free'd at the end of main */
   char *output_dir, *jsonl, *sqlite, *summary, *password, *debug_dir;
-  int max_pages, jobs, timeout_s, max_memory_mb;
+  int max_pages, jobs, threads, timeout_s, max_memory_mb;
   gboolean compact, pretty, quiet, version, force, unique_names;
 } cli_options;
 
@@ -47,6 +47,22 @@ static bool is_batch(const cli_options *o, int argc, char **argv) {
   return strcmp(argv[1], "-") == 0 || (stat(argv[1], &st) == 0 && S_ISDIR(st.st_mode));
 }
 
+/* Pages OCR'd at once within a document: --threads, else $B2J_THREADS, else
+ * every core for one file; one in a batch, where -j already runs a document
+ * per core. */
+static int ocr_threads(const cli_options *o, bool batch) {
+  if (o->threads > 0)
+    return o->threads;
+  const char *env = g_getenv("B2J_THREADS");
+  if (env && *env) {
+    char *end = NULL;
+    gint64 v = g_ascii_strtoll(env, &end, 10);
+    if (end && *end == '\0' && v > 0 && v <= 256)
+      return (int)v;
+  }
+  return batch ? 1 : (int)g_get_num_processors();
+}
+
 static int run(cli_options *o, int argc, char **argv) {
   if (o->version) {
     printf("budget2json %s\n", B2J_VERSION);
@@ -62,13 +78,16 @@ static int run(cli_options *o, int argc, char **argv) {
     return usage("--timeout and --max-memory must be 0 or more");
   if (o->output_dir && o->jsonl)
     return usage("choose one of -o and --jsonl");
+  if (o->threads == 0 || o->threads < -1)
+    return usage("--threads must be 1 or more");
+  bool batch = is_batch(o, argc, argv);
   b2j_batch_options bo = {
       .output_dir = o->output_dir,
       .jsonl = o->jsonl,
       .sqlite = o->sqlite,
       .summary = o->summary,
       .popt = {.password = o->password, .max_pages = o->max_pages,
-               .debug_dir = o->debug_dir},
+               .debug_dir = o->debug_dir, .threads = ocr_threads(o, batch)},
       .jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors(),
       .timeout_s = o->timeout_s >= 0 ? o->timeout_s : DEFAULT_TIMEOUT_S,
       .max_memory_mb = o->max_memory_mb >= 0 ? o->max_memory_mb : DEFAULT_MAX_MEMORY_MB,
@@ -78,7 +97,7 @@ static int run(cli_options *o, int argc, char **argv) {
       .force = o->force,
       .unique_names = o->unique_names,
   };
-  if (!is_batch(o, argc, argv))
+  if (!batch)
     return b2j_run_single(&bo, argv[1]);
   b2j_inputs in = {0}; /* cleared below */
   b2j_inputs_collect(argv + 1, argc - 1, stdin, &in);
@@ -93,8 +112,8 @@ int main(int argc, char **argv) {
   b2j_ocr_process_init();
   setlocale(LC_ALL, "C.UTF-8");
   /* -1 marks "not given": a given -j, --timeout or --max-memory asks for the
-   * batch path even for one file. */
-  cli_options o = {.jobs = -1, .timeout_s = -1, .max_memory_mb = -1};
+   * batch path even for one file; --threads does not. */
+  cli_options o = {.jobs = -1, .threads = -1, .timeout_s = -1, .max_memory_mb = -1};
   GOptionEntry entries[] = {
       {"output-dir", 'o', 0, G_OPTION_ARG_FILENAME, &o.output_dir,
        "Write one NAME.json per input into DIR (atomically)", "DIR"},
@@ -106,6 +125,10 @@ int main(int argc, char **argv) {
        "Write the batch summary as JSON to FILE", "FILE"},
       {"jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs,
        "Documents at once, each in its own process (default: the number of cores)", "N"},
+      {"threads", 't', 0, G_OPTION_ARG_INT, &o.threads,
+       "Pages OCR'd at once within a document (default: $B2J_THREADS, else the number of "
+       "cores for one file and 1 per document in a batch)",
+       "N"},
       {"timeout", 0, 0, G_OPTION_ARG_INT, &o.timeout_s,
        "Give up on a document after SECONDS of wall time (default 300; 0: never)", "SECONDS"},
       {"max-memory", 0, 0, G_OPTION_ARG_INT, &o.max_memory_mb,

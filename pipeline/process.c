@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -85,11 +86,56 @@ static void repair_text_layer(b2j_page *page) {
   }
 }
 
+/* ---------- OCR of the pages without a usable text layer ----------
+ *
+ * The main thread reads and renders pages (a b2j_pdf is not shared between
+ * threads) and hands each rendering to a pool of OCR workers, one tesseract
+ * context per running worker. Workers only touch their own page and job; what
+ * they have to say is kept as notes and joins the document's warnings after
+ * the pool is done, in page order, so the output does not depend on the
+ * number of threads. */
+
+typedef struct {
+  char *code; /* warning code (static string, not owned) */
+  char *text; /* the message; owned */
+} ocr_note;
+
+typedef struct {
+  GAsyncQueue *idle;   /* b2j_ocr_ctx* not in use; owned by ocr_pages() */
+  GMutex lock;         /* guards in_flight */
+  GCond slot_freed;    /* signalled when a rendering is released */
+  int in_flight;       /* renderings alive (bounded: each is ~35 MB at 300 dpi) */
+  const char *path;    /* the input as named (debug file names); borrowed */
+  const b2j_options *opt; /* borrowed */
+} ocr_shared;
+
+typedef struct {
+  b2j_page *page;   /* borrowed from the document; only this job touches it */
+  guint32 *rgb;     /* the rendering; owned, freed as soon as it is read */
+  int width, height, stride;
+  double dpi;
+  const char *why;  /* why the page needs OCR (static string) */
+  GArray *notes;    /* ocr_note, in the order they arose; owned */
+  bool read;        /* the page came out with words */
+  ocr_shared *shared; /* borrowed */
+} ocr_job;
+
+static void ocr_note_clear(gpointer p) { g_free(((ocr_note *)p)->text); }
+
+static void job_note(ocr_job *job, const char *code, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+static void job_note(ocr_job *job, const char *code, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  ocr_note n = {.code = (char *)code, .text = g_strdup_vprintf(fmt, ap)};
+  va_end(ap);
+  g_array_append_val(job->notes, n);
+}
+
 /* --debug-dir: DIR/NAME-pNNN.png, the page as OCR saw it with its lines,
  * cells (coloured by confidence) and words drawn over it. */
-static void write_debug_png(b2j_doc *doc, const b2j_ocr_ctx *ocr, const b2j_page *page,
-                            const char *path, const char *dir) {
-  char *base = g_path_get_basename(path);
+static void write_debug_png(ocr_job *job, const b2j_ocr_ctx *ocr, const char *dir) {
+  const b2j_page *page = job->page;
+  char *base = g_path_get_basename(job->shared->path);
   char *dot = strrchr(base, '.');
   if (dot && dot != base)
     *dot = '\0';
@@ -97,58 +143,56 @@ static void write_debug_png(b2j_doc *doc, const b2j_ocr_ctx *ocr, const b2j_page
   char *file = g_build_filename(dir, name, NULL);
   GError *err = NULL;
   if (g_mkdir_with_parents(dir, 0755) != 0 || !b2j_ocr_write_debug(ocr, page, file, &err))
-    b2j_doc_warn(doc, "debug_failed", page->number, NULL, "page %d: cannot write '%s'%s%s",
-                 page->number, file, err ? ": " : "", err ? err->message : "");
+    job_note(job, "debug_failed", "page %d: cannot write '%s'%s%s", page->number, file,
+             err ? ": " : "", err ? err->message : "");
   g_clear_error(&err);
   g_free(file);
   g_free(name);
   g_free(base);
 }
 
-/* Reads a page with no usable text layer through OCR. The engine is loaded
- * on the first such page of the document and kept for the rest. Returns false
- * (with a warning saying why) when the page stays unread. */
-static bool ocr_page(b2j_doc *doc, b2j_pdf *pdf, b2j_page *page, b2j_ocr_ctx **ocr,
-                     bool *ocr_failed, const char *path, const b2j_options *opt) {
+static void release_rendering(ocr_job *job) {
+  if (!job->rgb)
+    return;
+  g_free(job->rgb);
+  job->rgb = NULL;
+  ocr_shared *sh = job->shared;
+  g_mutex_lock(&sh->lock);
+  sh->in_flight--;
+  g_cond_signal(&sh->slot_freed);
+  g_mutex_unlock(&sh->lock);
+}
+
+/* Takes an idle context, or makes one (the pool never runs more jobs than
+ * threads, so there are never more contexts than threads). When a new one
+ * cannot be made, waits for one in use: the first was made before the pool
+ * started, so one is always coming back. */
+static b2j_ocr_ctx *take_context(ocr_shared *sh) {
+  b2j_ocr_ctx *ocr = g_async_queue_try_pop(sh->idle);
+  if (ocr)
+    return ocr;
+  ocr = b2j_ocr_ctx_new(NULL);
+  if (ocr && sh->opt->debug_dir)
+    b2j_ocr_ctx_set_debug(ocr, true);
+  return ocr ? ocr : g_async_queue_pop(sh->idle);
+}
+
+/* Reads one rendered page through OCR (any thread). */
+static void ocr_job_run(ocr_job *job) {
+  ocr_shared *sh = job->shared;
+  b2j_page *page = job->page;
   int n = page->number;
-  const char *why = page->text_layer == B2J_LAYER_GARBLED ? "the text layer is garbled"
-                                                          : "the page has no text layer";
-  if (!*ocr && !*ocr_failed) {
-    GError *err = NULL;
-    *ocr = b2j_ocr_ctx_new(&err);
-    if (*ocr && opt->debug_dir)
-      b2j_ocr_ctx_set_debug(*ocr, true);
-    if (!*ocr) {
-      *ocr_failed = true;
-      b2j_doc_warn(doc, "ocr_unavailable", n, NULL, "OCR cannot start: %s",
-                   err ? err->message : "unknown error");
-      g_clear_error(&err);
-    }
-  }
-  if (!*ocr) {
-    b2j_doc_warn(doc, "needs_ocr", n, NULL, "page %d: %s and OCR is not available", n, why);
-    return false;
-  }
-  /* A huge page gets a lower resolution rather than no reading at all. */
-  double dpi = OCR_DPI;
-  double px = (page->width * dpi / 72.0) * (page->height * dpi / 72.0);
-  if (px > OCR_MAX_PIXELS)
-    dpi = dpi * sqrt(OCR_MAX_PIXELS / px);
-  int w = 0, h = 0, stride = 0;
-  guint32 *rgb = b2j_pdf_render_rgb(pdf, n, dpi, OCR_MAX_PIXELS, &w, &h, &stride);
-  if (!rgb) {
-    b2j_doc_warn(doc, "needs_ocr", n, NULL, "page %d: %s and it cannot be rendered for OCR", n,
-                 why);
-    return false;
-  }
+  b2j_ocr_ctx *ocr = take_context(sh);
   GError *err = NULL;
-  bool ok = b2j_ocr_page(*ocr, page, rgb, w, h, stride, dpi, &err);
-  g_free(rgb);
+  bool ok = b2j_ocr_page(ocr, page, job->rgb, job->width, job->height, job->stride, job->dpi,
+                         &err);
+  release_rendering(job);
   if (!ok) {
-    b2j_doc_warn(doc, "ocr_failed", n, NULL, "page %d: OCR failed: %s", n,
-                 err ? err->message : "unknown error");
+    job_note(job, "ocr_failed", "page %d: OCR failed: %s", n,
+             err ? err->message : "unknown error");
     g_clear_error(&err);
-    return false;
+    g_async_queue_push(sh->idle, ocr);
+    return;
   }
   /* OCR'd text takes the same repair as a text layer's (full-width forms,
    * look-alikes, spacing). */
@@ -160,21 +204,130 @@ static bool ocr_page(b2j_doc *doc, b2j_pdf *pdf, b2j_page *page, b2j_ocr_ctx **o
       wd->text = fixed;
     }
   }
-  if (opt->debug_dir)
-    write_debug_png(doc, *ocr, page, path, opt->debug_dir);
+  if (sh->opt->debug_dir)
+    write_debug_png(job, ocr, sh->opt->debug_dir);
   if (page->words->len == 0) {
     /* Nothing legible: a blank scan, or an image too faint to read. */
-    b2j_doc_warn(doc, "blank_page", n, NULL, "page %d: OCR found no text on it", n);
-    return false;
+    job_note(job, "blank_page", "page %d: OCR found no text on it", n);
+  } else {
+    job->read = true;
+    const GPtrArray *fixes = b2j_ocr_last_fixes(ocr);
+    for (guint k = 0; fixes && k < fixes->len; k++) {
+      const b2j_ocr_fix *f = g_ptr_array_index(fixes, k);
+      job_note(job, "ocr_text_corrected",
+               "page %d: '%s' read by OCR corrected to '%s' (one character from a known term)",
+               n, f->from, f->to);
+    }
   }
-  const GPtrArray *fixes = b2j_ocr_last_fixes(*ocr);
-  for (guint k = 0; fixes && k < fixes->len; k++) {
-    const b2j_ocr_fix *f = g_ptr_array_index(fixes, k);
-    b2j_doc_warn(doc, "ocr_text_corrected", n, NULL,
-                 "page %d: '%s' read by OCR corrected to '%s' (one character from a known term)",
-                 n, f->from, f->to);
+  g_async_queue_push(sh->idle, ocr);
+}
+
+static void ocr_job_run_in_pool(gpointer data, gpointer user_data) {
+  (void)user_data;
+  ocr_job_run(data);
+}
+
+/* Renders the page for OCR (main thread), waiting while `limit` renderings
+ * are alive. False with a note when it cannot be rendered. */
+static bool render_for_ocr(b2j_pdf *pdf, ocr_job *job, int limit) {
+  ocr_shared *sh = job->shared;
+  b2j_page *page = job->page;
+  g_mutex_lock(&sh->lock);
+  while (sh->in_flight >= limit)
+    g_cond_wait(&sh->slot_freed, &sh->lock);
+  sh->in_flight++;
+  g_mutex_unlock(&sh->lock);
+  /* A huge page gets a lower resolution rather than no reading at all. */
+  double dpi = OCR_DPI;
+  double px = (page->width * dpi / 72.0) * (page->height * dpi / 72.0);
+  if (px > OCR_MAX_PIXELS)
+    dpi = dpi * sqrt(OCR_MAX_PIXELS / px);
+  job->dpi = dpi;
+  job->rgb = b2j_pdf_render_rgb(pdf, page->number, dpi, OCR_MAX_PIXELS, &job->width,
+                                &job->height, &job->stride);
+  if (job->rgb)
+    return true;
+  g_mutex_lock(&sh->lock);
+  sh->in_flight--;
+  g_mutex_unlock(&sh->lock);
+  job_note(job, "needs_ocr", "page %d: %s and it cannot be rendered for OCR", page->number,
+           job->why);
+  return false;
+}
+
+/* OCRs the pages of `doc` that need it with up to `threads` workers, and
+ * adds what happened to the document's warnings in page order. Returns the
+ * number of pages left unread. */
+static int ocr_pages(b2j_doc *doc, b2j_pdf *pdf, const GPtrArray *todo, const char *path,
+                     const b2j_options *opt) {
+  if (todo->len == 0)
+    return 0;
+  GError *err = NULL;
+  b2j_ocr_ctx *first = b2j_ocr_ctx_new(&err);
+  if (!first) {
+    b2j_doc_warn(doc, "ocr_unavailable", ((b2j_page *)g_ptr_array_index(todo, 0))->number,
+                 NULL, "OCR cannot start: %s", err ? err->message : "unknown error");
+    g_clear_error(&err);
+    for (guint i = 0; i < todo->len; i++) {
+      b2j_page *page = g_ptr_array_index(todo, i);
+      const char *why = page->text_layer == B2J_LAYER_GARBLED ? "the text layer is garbled"
+                                                              : "the page has no text layer";
+      b2j_doc_warn(doc, "needs_ocr", page->number, NULL,
+                   "page %d: %s and OCR is not available", page->number, why);
+    }
+    return (int)todo->len;
   }
-  return true;
+  if (opt->debug_dir)
+    b2j_ocr_ctx_set_debug(first, true);
+
+  ocr_shared sh = {.idle = g_async_queue_new(), .path = path, .opt = opt};
+  g_mutex_init(&sh.lock);
+  g_cond_init(&sh.slot_freed);
+  g_async_queue_push(sh.idle, first);
+  int threads = MAX(1, MIN(opt->threads, (int)todo->len));
+  GThreadPool *pool = NULL;
+  if (threads > 1)
+    pool = g_thread_pool_new(ocr_job_run_in_pool, NULL, threads, FALSE, NULL);
+
+  ocr_job *jobs = g_new0(ocr_job, todo->len); /* freed below */
+  for (guint i = 0; i < todo->len; i++) {
+    ocr_job *job = &jobs[i];
+    job->page = g_ptr_array_index(todo, i);
+    job->shared = &sh;
+    job->notes = g_array_new(FALSE, FALSE, sizeof(ocr_note));
+    g_array_set_clear_func(job->notes, ocr_note_clear);
+    job->why = job->page->text_layer == B2J_LAYER_GARBLED ? "the text layer is garbled"
+                                                          : "the page has no text layer";
+    /* One rendering ahead of the workers keeps them busy without holding
+     * every page image of a long scan at once. */
+    if (!render_for_ocr(pdf, job, threads + 1))
+      continue;
+    if (pool)
+      g_thread_pool_push(pool, job, NULL);
+    else
+      ocr_job_run(job);
+  }
+  if (pool)
+    g_thread_pool_free(pool, FALSE, TRUE); /* waits for every job */
+
+  int unread = 0;
+  for (guint i = 0; i < todo->len; i++) {
+    ocr_job *job = &jobs[i];
+    for (guint k = 0; k < job->notes->len; k++) {
+      const ocr_note *nt = &g_array_index(job->notes, ocr_note, k);
+      b2j_doc_warn(doc, nt->code, job->page->number, NULL, "%s", nt->text);
+    }
+    unread += !job->read;
+    g_array_free(job->notes, TRUE);
+  }
+  g_free(jobs);
+  b2j_ocr_ctx *ocr;
+  while ((ocr = g_async_queue_try_pop(sh.idle)))
+    b2j_ocr_ctx_free(ocr);
+  g_async_queue_unref(sh.idle);
+  g_mutex_clear(&sh.lock);
+  g_cond_clear(&sh.slot_freed);
+  return unread;
 }
 
 b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
@@ -215,8 +368,7 @@ b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
   }
 
   int unread = 0;
-  b2j_ocr_ctx *ocr = NULL;
-  bool ocr_failed = false;
+  GPtrArray *todo = g_ptr_array_new(); /* pages that need OCR, borrowed; freed below */
   for (int i = 1; i <= limit; i++) {
     b2j_page *page = b2j_pdf_read_page(pdf, i);
     if (!page) {
@@ -225,15 +377,14 @@ b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
       unread++;
     } else {
       repair_text_layer(page);
-      bool needs_ocr = page->text_layer == B2J_LAYER_GARBLED ||
-                       (page->text_layer == B2J_LAYER_NONE && page->has_images);
-      if (needs_ocr && !ocr_page(doc, pdf, page, &ocr, &ocr_failed, path, opt))
-        unread++;
+      if (page->text_layer == B2J_LAYER_GARBLED ||
+          (page->text_layer == B2J_LAYER_NONE && page->has_images))
+        g_ptr_array_add(todo, page);
     }
     g_ptr_array_add(doc->pages, page);
   }
-
-  b2j_ocr_ctx_free(ocr);
+  unread += ocr_pages(doc, pdf, todo, path, opt);
+  g_ptr_array_free(todo, TRUE);
 
   /* Tables: rules from a rendering where a page may hold a table, then grids
    * from words and rules. OCR'd pages came with their rules. */
