@@ -13,6 +13,7 @@ OUT=${BENCH_OUT:-out/bench}
 SCAN_PAGES=${BENCH_SCAN_PAGES:-6}
 mkdir -p "$OUT"
 export OMP_THREAD_LIMIT=1
+export B2J_THREADS=1 # floors are single-thread; the scaling section sets its own
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "bench: GNU time (/usr/bin/time) is needed: apt-get install time"; exit 1; }
 
@@ -102,5 +103,34 @@ PY
   fi
 else
   echo "no scan-clean corpus or no tesseract — skipped"
+fi
+echo "== scans: scaling with two workers (wall time, same files)"
+# Two scan documents: -j 1 vs -j 2 (documents side by side), and the first
+# alone with --threads 1 vs 2 (its pages side by side). Meaningful only on an
+# otherwise idle machine with at least two cores.
+pair=()
+for f in "${scans[@]}"; do # two documents of 4-8 pages: long enough to keep two workers busy
+  p=$(pages_of "$f"); [ -n "$p" ] && [ "$p" -ge 4 ] && [ "$p" -le 8 ] && pair+=("$f")
+  [ ${#pair[@]} -ge 2 ] && break
+done
+if [ ${#pair[@]} -ge 2 ] && command -v tesseract >/dev/null; then
+  pp=$(( $(pages_of "${pair[0]}") + $(pages_of "${pair[1]}") ))
+  : >"$OUT/scale.j1"; : >"$OUT/scale.j2"; : >"$OUT/scale.t1"; : >"$OUT/scale.t2"
+  run_timed "$OUT/scale.j1" "$BIN" -q -j 1 -o "$OUT/scale-out" --force "${pair[@]}"
+  run_timed "$OUT/scale.j2" "$BIN" -q -j 2 -o "$OUT/scale-out" --force "${pair[@]}"
+  run_timed "$OUT/scale.t1" "$BIN" -q --threads 1 "${pair[0]}"
+  run_timed "$OUT/scale.t2" "$BIN" -q --threads 2 "${pair[0]}"
+  "${PYTHON:-python3}" - "$OUT" "$pp" "$(pages_of "${pair[0]}")" <<'PY'
+import sys, json
+out, pp, p1 = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+w = {k: float(open(f"{out}/scale.{k}").read().split()[0]) for k in ("j1", "j2", "t1", "t2")}
+m = {k: int(open(f"{out}/scale.{k}").read().split()[3]) for k in ("j1", "j2", "t1", "t2")}
+print(f"-j 1 -> -j 2 over 2 documents ({pp} pages): {pp/w['j1']:.3f} -> {pp/w['j2']:.3f} pages/s, x{w['j1']/w['j2']:.2f}")
+print(f"--threads 1 -> 2 on one document ({p1} pages): {p1/w['t1']:.3f} -> {p1/w['t2']:.3f} pages/s, x{w['t1']/w['t2']:.2f}, peak {m['t1']/1024:.0f} -> {m['t2']/1024:.0f} MB")
+json.dump({"set": "scan-scaling", "pages_pair": pp, "pages_one": p1, "wall_s": w, "peak_kb": m},
+          open(f"{out}/scale.json", "w"))
+PY
+else
+  echo "fewer than two scan-clean documents or no tesseract — skipped"
 fi
 cat "$OUT"/*.json 2>/dev/null | "${PYTHON:-python3}" -c 'import sys,json; print(json.dumps([json.loads(l) for l in sys.stdin if l.strip()], indent=1))' >bench/last.json 2>/dev/null || true
