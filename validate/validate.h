@@ -6,7 +6,8 @@
  * hierarchy sums, row identities, the 01/04 balance identities, cross-table
  * identities (01↔02↔03, 04↔05, 02/03↔05 by subject code, 05↔06), the 三公
  * table, empty-table notes (07/08), performance identities (得分 ≤ 分值, 总分,
- * 执行率), prose figures against tables, years in titles, and placeholder text.
+ * 执行率), prose figures against tables, comparisons written in prose (X − B =
+ * D, growth rates), years in titles, and placeholder text.
  *
  * - Passing checks are listed too. A rule that could not run (its table is
  *   missing, a cell is unreadable, a precondition does not hold) is added with

@@ -109,6 +109,8 @@ void v_rules_performance(vctx *c);
 void v_rules_figures(vctx *c);
 void v_rules_years(vctx *c);
 void v_rules_placeholders(vctx *c);
+/* validate_prose.c: "X元，比上年/年初预算(B元，)增加D元，增长P%" sentences. */
+void v_rules_prose_comparisons(vctx *c);
 /* The page text of page number n (words joined without separators), owned. */
 char *v_page_text(const b2j_doc *doc, int n);
 
