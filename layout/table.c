@@ -1420,6 +1420,52 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
   return hopen;
 }
 
+/* A table with no amounts (本表无数据): header lines of three or more runs
+ * and below them one short line that is a total label (合计, 总计). Returns
+ * the index of that line in [first, end), or -1. */
+static int empty_total_row(const lshape *sh, int first, int end, int maxseg) {
+  if (maxseg < 3 || end - first < 2)
+    return -1;
+  for (int j = first; j < end; j++)
+    if (sh[j].numeric)
+      return -1;
+  const lshape *t = &sh[end - 1];
+  if (t->nseg != 1)
+    return -1;
+  GString *sq = g_string_new(NULL);
+  for (const char *p = t->line->text; *p; p = g_utf8_next_char(p))
+    if (!g_unichar_isspace(g_utf8_get_char(p)))
+      g_string_append_unichar(sq, g_utf8_get_char(p));
+  bool total = !strcmp(sq->str, "合计") || !strcmp(sq->str, "总计");
+  g_string_free(sq, TRUE);
+  return total ? end - 1 : -1;
+}
+
+/* Separators of a table with no amounts: the gaps of its header lines. A
+ * body word (合计) lying inside such a gap is a left-aligned text cell, so
+ * it starts the column right of the gap and the separator goes just left of
+ * it. Returns ascending positions (g_array_free). */
+static GArray *ws_separators_empty(const b2j_page *page, GPtrArray *head, GPtrArray *body,
+                                   double x0, double x1, double min_gap) {
+  GArray *gaps = ws_gaps(page, head, x0, x1, 0, min_gap, head->len, NULL, NULL);
+  GArray *seps = g_array_new(FALSE, FALSE, sizeof(double));
+  for (guint i = 0; i + 1 < gaps->len; i += 2) {
+    double a = g_array_index(gaps, double, i), b = g_array_index(gaps, double, i + 1);
+    double x = (a + b) / 2;
+    for (guint l = 0; l < body->len; l++) {
+      const b2j_line *ln = body->pdata[l];
+      for (guint k = 0; k < ln->words->len; k++) {
+        const b2j_box *w = &W(page, g_array_index(ln->words, guint, k))->box;
+        if (w->x0 > a && w->x1 < b)
+          x = MAX(a, w->x0 - 1);
+      }
+    }
+    g_array_append_val(seps, x);
+  }
+  g_array_free(gaps, TRUE);
+  return seps;
+}
+
 static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
   GArray *free_words = g_array_new(FALSE, FALSE, sizeof(guint));
   for (guint i = 0; i < page->words->len; i++)
@@ -1505,10 +1551,28 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
       hstart--;
     }
     /* Two number rows make a table; so does one (栏次 1 2 3 …) under a
-     * header when the body is empty (本表无数据). */
+     * header when the body is empty (本表无数据), and so does a header
+     * over a lone total row with no amounts. */
+    bool empty = false;
     if (ndata < 2 && !(hstart < start && maxseg >= 4)) {
-      i = end;
-      continue;
+      int t = empty_total_row(sh, first, end, maxseg);
+      if (t < 0) {
+        i = end;
+        continue;
+      }
+      empty = true;
+      start = t;
+      /* 项目 alone over 科目编码 科目名称 is a header line too. */
+      hstart = first;
+      while (hstart > 0 && first - hstart < MAX_HEADER) {
+        const lshape *s = &sh[hstart - 1];
+        const b2j_line *l = s->line;
+        if (s->unit_line || s->numeric || line_gap(l, sh[hstart].line, h) > 1.6 * h ||
+            l->box.x0 < bx0 - 30 || l->box.x1 > bx1 + 30 ||
+            (s->nseg < 2 && l->box.x1 - l->box.x0 > 0.3 * (bx1 - bx0)))
+          break;
+        hstart--;
+      }
     }
     GPtrArray *body = g_ptr_array_new();
     GArray *bw = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -1528,9 +1592,11 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
     GPtrArray *head = g_ptr_array_new();
     for (int j = hstart; j < start; j++)
       g_ptr_array_add(head, sh[j].line);
-    int mid = section_header(page, sh, start, end);
+    int mid = empty ? -1 : section_header(page, sh, start, end);
     GArray *seps;
-    if (mid < 0) {
+    if (empty) {
+      seps = ws_separators_empty(page, head, body, x0 - 1, x1 + 1, min_gap);
+    } else if (mid < 0) {
       seps = ws_separators_headed(page, body, head, x0 - 1, x1 + 1, (int)(0.1 * body->len),
                                   min_gap);
     } else {

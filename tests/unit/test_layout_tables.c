@@ -918,6 +918,42 @@ static void test_unruled_column_numbers(void) {
   b2j_page_free(p);
 }
 
+/* A word with its box as the text layer gives it. */
+static void wb(b2j_page *p, const char *t, double x0, double y0, double x1, double y1) {
+  b2j_page_add_word(p, g_strdup(t), (b2j_box){x0, y0, x1, y1}, -1, B2J_ORIGIN_TEXT);
+}
+
+/* An unruled 政府性基金预算支出表 with no amounts (boxes from a garbled-grade
+ * page): header lines over a lone 合计 row, then the note. It is a table, and
+ * 合计, left-aligned in the gap between 科目代码 and 科目名称, lies in the
+ * name column. */
+static void test_unruled_empty_table(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wb(p, "部门：上海市普陀区人民法院", 50.0, 83.1, 218.7, 101.4);
+  wb(p, "金额单位：万元", 454.3, 83.1, 544.9, 101.4);
+  wb(p, "项目", 171.1, 101.5, 199.1, 118.8);
+  wb(p, "合计", 343.6, 109.8, 371.7, 127.2);
+  wb(p, "基本支出", 402.6, 109.8, 462.8, 127.2);
+  wb(p, "项目支出", 477.7, 109.8, 537.8, 127.2);
+  wb(p, "科目代码", 58.9, 118.1, 119.1, 135.5);
+  wb(p, "科目名称", 194.0, 118.1, 254.2, 135.5);
+  wb(p, "合计", 130.4, 134.8, 158.5, 152.2);
+  wb(p, "注：本部门本年度无政府性基金预算支出，故本表无数据。", 50.0, 153.1, 336.3, 169.5);
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "empty table: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->n_cols == 5, "empty table: 5 columns (got %d)", g->n_cols);
+    int rn = row_with(g, "科目代码");
+    TAP_STREQ(rn >= 0 ? at(g, rn, 1) : NULL, "科目名称", "empty table: 科目名称 in column 2");
+    TAP_STREQ(at(g, g->n_rows - 1, 1), "合计", "empty table: 合计 under 科目名称, last row");
+    TAP_OK(g->below->len >= 1 && has_line(g->below, "注：本部门本年度无政府性基金预算支出，故本表无数据。"),
+           "empty table: the note is below it");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -956,6 +992,7 @@ int main(void) {
   test_unruled_labels_share_height();
   test_unruled_close_header_labels();
   test_unruled_column_numbers();
+  test_unruled_empty_table();
   test_pretest();
   return tap_done();
 }
