@@ -726,6 +726,34 @@ typedef struct {
 /* Builds walls for the skeleton and the grid. Vertical edges that are rules
  * are walls where rules cover them; whitespace edges are walls unless a word
  * of that row crosses them (a header spanning columns). */
+/* Does letter-spaced text (屈 原 管 理 区 医 保 局, one word per character in
+ * some text layers) run across the boundary x in row r: the nearest words
+ * either side, on one line, are CJK less than half an em apart and one of
+ * them is a lone character? Such a cell spans the boundary. */
+static bool letter_spaced_across(const b2j_page *page, const GArray *words, const int *rows,
+                                 const b2j_lattice *lat, int r, double x) {
+  const b2j_word *left = NULL, *right = NULL;
+  for (guint i = 0; i < words->len; i++) {
+    const b2j_word *w = W(page, g_array_index(words, guint, i));
+    double cy = (w->box.y0 + w->box.y1) / 2;
+    if (!(rows ? rows[i] == r : cy >= lat->ys[r] && cy < lat->ys[r + 1]))
+      continue;
+    /* by centre: a separator may clip a glyph's edge */
+    double cx = (w->box.x0 + w->box.x1) / 2;
+    if (cx < x && (!left || w->box.x1 > left->box.x1))
+      left = w;
+    if (cx >= x && (!right || w->box.x0 < right->box.x0))
+      right = w;
+  }
+  if (!left || !right || !last_cjk(left->text) || !first_cjk(right->text))
+    return false;
+  if (g_utf8_strlen(left->text, -1) != 1 && g_utf8_strlen(right->text, -1) != 1)
+    return false;
+  double lc = (left->box.y0 + left->box.y1) / 2, rc = (right->box.y0 + right->box.y1) / 2;
+  double em = MIN(em_of(left), em_of(right));
+  return fabs(lc - rc) < 0.3 * em && right->box.x0 - left->box.x1 < 0.55 * em;
+}
+
 static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, const GArray *vsegs,
                         const GArray *words, const int *rows, const bool *hopen, bool ruled) {
   b2j_lattice lat;
@@ -755,6 +783,8 @@ static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, cons
           if (in_row && word_spans(W(page, g_array_index(words, guint, i)), x))
             wall = false;
         }
+        if (wall && letter_spaced_across(page, words, rows, &lat, r, x))
+          wall = false;
       }
       lat.vwall[r * lat.nx + c] = wall;
     }
@@ -1420,6 +1450,24 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
   return hopen;
 }
 
+/* A form's top row whose label wrapped (项目支 / 出名称 beside 离休人员医药费):
+ * the narrow label column leaves less than a column gap before its value,
+ * but the line starts at the table's left edge and has a clear gap (0.4 of
+ * a text height) after a word of two or more characters, which spaced-out
+ * CJK of a heading (一 、 收 入) has not. */
+static bool form_label_line(const b2j_page *page, const lshape *s, double bx0, double h) {
+  const b2j_line *l = s->line;
+  if (l->words->len < 2 || fabs(l->box.x0 - bx0) > 0.5 * h)
+    return false;
+  for (guint k = 1; k < l->words->len; k++) {
+    const b2j_word *w = W(page, g_array_index(l->words, guint, k));
+    const b2j_word *p = W(page, g_array_index(l->words, guint, k - 1));
+    if (w->box.x0 - p->box.x1 > 0.4 * h && g_utf8_strlen(p->text, -1) >= 2)
+      return true;
+  }
+  return false;
+}
+
 /* A table with no amounts (本表无数据): header lines of three or more runs
  * and below them one short line that is a total label (合计, 总计). Returns
  * the index of that line in [first, end), or -1. */
@@ -1545,10 +1593,13 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
     while (hstart > 0 && first - hstart < MAX_HEADER) {
       const lshape *s = &sh[hstart - 1];
       const b2j_line *below = sh[hstart].line;
-      if (s->unit_line || s->nseg < 2 || line_gap(s->line, below, h) > 1.6 * h ||
-          s->line->box.x0 < bx0 - 30 || s->line->box.x1 > bx1 + 30)
+      if (s->unit_line || (s->nseg < 2 && !form_label_line(page, s, bx0, h)) ||
+          line_gap(s->line, below, h) > 1.6 * h || s->line->box.x0 < bx0 - 30 ||
+          s->line->box.x1 > bx1 + 30)
         break;
       hstart--;
+      if (s->nseg < 2)
+        break; /* a form's label row is its top row */
     }
     /* Two number rows make a table; so does one (栏次 1 2 3 …) under a
      * header when the body is empty (本表无数据), and so does a header

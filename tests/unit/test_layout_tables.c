@@ -954,6 +954,58 @@ static void test_unruled_empty_table(void) {
   b2j_page_free(p);
 }
 
+/* The top rows of an unruled 项目支出绩效自评表 (boxes from a garbled-grade
+ * page, one word per character where the text is letter-spaced): the
+ * wrapped label 项目支/出名称 sits closer to its value than a column gap, yet
+ * its row is the form's top row, not the title above it; and the letter-
+ * spaced names are one cell each, not cut at the column edges. */
+static void test_unruled_form_top_row(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  const char *title[] = {"2", "0", "2", "3", "年", "度", "项", "目"};
+  for (int i = 0; i < 8; i++)
+    wb(p, title[i], 106.1 + 27.4 * i, 50.0, 117.1 + 27.4 * i, 77.0);
+  wb(p, "项目支", 54.5, 78.9, 84.5, 93.4);
+  wb(p, "出名称", 54.5, 88.8, 84.5, 103.3);
+  const char *name[] = {"2", "0", "2", "2"};
+  for (int i = 0; i < 4; i++)
+    wb(p, name[i], 91.4 + 9.37 * i, 83.9, 96.9 + 9.37 * i, 98.3);
+  const char *rest[] = {"年", "中", "央", "财", "政", "医", "疗", "救", "助", "补", "助", "资", "金"};
+  for (int i = 0; i < 13; i++)
+    wb(p, rest[i], 134.3 + 13.375 * i, 83.9, 144.3 + 13.375 * i, 98.3);
+  wb(p, "主管部", 54.5, 103.5, 84.5, 118.0);
+  wb(p, "门", 64.5, 113.4, 74.5, 127.9);
+  const char *unit[] = {"屈", "原", "管", "理", "区", "医", "保", "局"};
+  for (int i = 0; i < 8; i++) {
+    wb(p, unit[i], 91.4 + 13.375 * i, 108.4, 101.4 + 13.375 * i, 122.9);
+    wb(p, unit[i], 376.1 + 13.375 * i, 108.4, 386.1 + 13.375 * i, 122.9);
+  }
+  wb(p, "实施单位", 326.4, 108.4, 366.4, 122.9);
+  const char *head[] = {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"};
+  const double hx[] = {147.8, 230.0, 300.0, 370.0, 410.0, 450.0};
+  for (int i = 0; i < 6; i++)
+    wl(p, head[i], hx[i], 133.0);
+  const char *v1[] = {"59.22", "59.22", "59.22", "10", "100%", "10"};
+  wl(p, "年度资金总额", 96.3, 152.7);
+  for (int i = 0; i < 6; i++)
+    wr(p, v1[i], hx[i] + 45, 152.7);
+  wl(p, "其中：当年财政拨款", 96.3, 172.4);
+  for (int i = 0; i < 6; i++)
+    wr(p, v1[i], hx[i] + 45, 172.4);
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "form top row: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_STREQ(at(g, 0, 0), "项目支出名称", "form top row: the wrapped label is row 1, not the title");
+    TAP_STREQ(at(g, 0, 1), "2 0 2 2 年中央财政医疗救助补助资金",
+              "form top row: the letter-spaced project name is one cell");
+    int r = row_with(g, "主管部门");
+    TAP_STREQ(r >= 0 ? at(g, r, 1) : NULL, "屈原管理区医保局",
+              "form top row: a letter-spaced unit name is one cell");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -993,6 +1045,7 @@ int main(void) {
   test_unruled_close_header_labels();
   test_unruled_column_numbers();
   test_unruled_empty_table();
+  test_unruled_form_top_row();
   test_pretest();
   return tap_done();
 }
