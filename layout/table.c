@@ -726,6 +726,26 @@ typedef struct {
 /* Builds walls for the skeleton and the grid. Vertical edges that are rules
  * are walls where rules cover them; whitespace edges are walls unless a word
  * of that row crosses them (a header spanning columns). */
+/* In a table drawn without lines, a long name (机关事业单位基本养老保险缴费支出)
+ * can run past the whitespace edge of its column; when the column right of
+ * the edge holds a value of the same row, the name overflowed and does not
+ * span that cell. Is there such a value (not `w` itself)? */
+static bool value_right_of(const b2j_page *page, const GArray *words, const int *rows,
+                           const b2j_lattice *lat, int r, int c, const b2j_word *w) {
+  if (token_is_value(w->text))
+    return false;
+  for (guint i = 0; i < words->len; i++) {
+    const b2j_word *o = W(page, g_array_index(words, guint, i));
+    double cy = (o->box.y0 + o->box.y1) / 2, cx = (o->box.x0 + o->box.x1) / 2;
+    if (o == w || !(rows ? rows[i] == r : cy >= lat->ys[r] && cy < lat->ys[r + 1]))
+      continue;
+    if (cx >= lat->xs[c] && cx < lat->xs[c + 1] && o->box.x0 >= w->box.x1 &&
+        b2j_token_is_numeric(o->text))
+      return true;
+  }
+  return false;
+}
+
 /* Does letter-spaced text (屈 原 管 理 区 医 保 局, one word per character in
  * some text layers) run across the boundary x in row r: the nearest words
  * either side, on one line, are CJK less than half an em apart and one of
@@ -780,7 +800,9 @@ static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, cons
           bool in_row = rows ? rows[i] == r : cy >= lat.ys[r] && cy < lat.ys[r + 1];
           /* A header centred over its column may overhang the gap a
            * little; a label spanning columns lies well on both sides. */
-          if (in_row && word_spans(W(page, g_array_index(words, guint, i)), x))
+          if (in_row && word_spans(W(page, g_array_index(words, guint, i)), x) &&
+              !(!ruled && value_right_of(page, words, rows, &lat, r, c,
+                                         W(page, g_array_index(words, guint, i)))))
             wall = false;
         }
         if (wall && letter_spaced_across(page, words, rows, &lat, r, x))

@@ -1006,6 +1006,37 @@ static void test_unruled_form_top_row(void) {
   b2j_page_free(p);
 }
 
+/* An unruled 收入决算表 where one long subject name (syn-011, garbled grade)
+ * runs past the whitespace edge of the name column: the name stays in its
+ * cell and the amount right of it keeps a cell of its own. */
+static void test_unruled_long_name_overflow(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "科目编码", 42, 84);
+  wl(p, "科目名称", 117, 84);
+  wl(p, "本年收入合计", 310, 84);
+  wl(p, "财政拨款收入", 385, 84);
+  const char *codes[] = {"201", "20101", "2010101", "2010102", "208", "20805",
+                         "2080505", "2080506", "210", "21011", "2101101", "2101102"};
+  for (int r = 0; r < 12; r++) {
+    double y = 100 + 16 * r;
+    wl(p, codes[r], 42, y);
+    wl(p, r == 6 ? "机关事业单位基本养老保险缴费支出" : "行政运行", 117, y);
+    wr(p, "20.22", 368, y);
+    wr(p, "20.22", 440, y);
+  }
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "long name: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    int r = row_with(g, "2080505");
+    TAP_STREQ(r >= 0 ? at(g, r, 1) : NULL, "机关事业单位基本养老保险缴费支出",
+              "long name: the name alone in its cell");
+    TAP_STREQ(r >= 0 ? at(g, r, 2) : NULL, "20.22", "long name: the amount in its own cell");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -1046,6 +1077,7 @@ int main(void) {
   test_unruled_column_numbers();
   test_unruled_empty_table();
   test_unruled_form_top_row();
+  test_unruled_long_name_overflow();
   test_pretest();
   return tap_done();
 }
