@@ -445,14 +445,34 @@ static bool row_is_data(const b2j_matrix *m, int r) {
   return false;
 }
 
+/* A row whose only text is a total label (合计, 总计): the body of a table
+ * with no amounts (本表无数据) starts there. */
+static bool row_is_bare_total(const b2j_matrix *m, int r) {
+  bool total = false;
+  for (int c = 0; c < m->cols; c++) {
+    char *sq = b2j_squash(b2j_mtext(m, r, c));
+    bool t = strcmp(sq, "合计") == 0 || strcmp(sq, "总计") == 0;
+    bool other = *sq && !t;
+    g_free(sq);
+    if (other)
+      return false;
+    total = total || t;
+  }
+  return total;
+}
+
 /* The first body row: after the 栏次 row when there is one, else the first
- * row that holds a number or a subject code. */
+ * row that holds a number or a subject code, else (no amounts at all) the
+ * first bare total row below the top one. */
 static int first_body_row(const b2j_matrix *m) {
   for (int r = 0; r < m->rows && r < 8; r++)
     if (row_has_lanci(m, r) || is_column_number_row(m, r))
       return r + 1;
   for (int r = 0; r < m->rows; r++)
     if (row_is_data(m, r))
+      return r;
+  for (int r = 1; r < m->rows && r < 8; r++)
+    if (row_is_bare_total(m, r))
       return r;
   return 0;
 }

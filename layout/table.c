@@ -726,6 +726,54 @@ typedef struct {
 /* Builds walls for the skeleton and the grid. Vertical edges that are rules
  * are walls where rules cover them; whitespace edges are walls unless a word
  * of that row crosses them (a header spanning columns). */
+/* In a table drawn without lines, a long name (机关事业单位基本养老保险缴费支出)
+ * can run past the whitespace edge of its column; when the column right of
+ * the edge holds a value of the same row, the name overflowed and does not
+ * span that cell. Is there such a value (not `w` itself)? */
+static bool value_right_of(const b2j_page *page, const GArray *words, const int *rows,
+                           const b2j_lattice *lat, int r, int c, const b2j_word *w) {
+  if (token_is_value(w->text))
+    return false;
+  for (guint i = 0; i < words->len; i++) {
+    const b2j_word *o = W(page, g_array_index(words, guint, i));
+    double cy = (o->box.y0 + o->box.y1) / 2, cx = (o->box.x0 + o->box.x1) / 2;
+    if (o == w || !(rows ? rows[i] == r : cy >= lat->ys[r] && cy < lat->ys[r + 1]))
+      continue;
+    if (cx >= lat->xs[c] && cx < lat->xs[c + 1] && o->box.x0 >= w->box.x1 &&
+        b2j_token_is_numeric(o->text))
+      return true;
+  }
+  return false;
+}
+
+/* Does letter-spaced text (屈 原 管 理 区 医 保 局, one word per character in
+ * some text layers) run across the boundary x in row r: the nearest words
+ * either side, on one line, are CJK less than half an em apart and one of
+ * them is a lone character? Such a cell spans the boundary. */
+static bool letter_spaced_across(const b2j_page *page, const GArray *words, const int *rows,
+                                 const b2j_lattice *lat, int r, double x) {
+  const b2j_word *left = NULL, *right = NULL;
+  for (guint i = 0; i < words->len; i++) {
+    const b2j_word *w = W(page, g_array_index(words, guint, i));
+    double cy = (w->box.y0 + w->box.y1) / 2;
+    if (!(rows ? rows[i] == r : cy >= lat->ys[r] && cy < lat->ys[r + 1]))
+      continue;
+    /* by centre: a separator may clip a glyph's edge */
+    double cx = (w->box.x0 + w->box.x1) / 2;
+    if (cx < x && (!left || w->box.x1 > left->box.x1))
+      left = w;
+    if (cx >= x && (!right || w->box.x0 < right->box.x0))
+      right = w;
+  }
+  if (!left || !right || !last_cjk(left->text) || !first_cjk(right->text))
+    return false;
+  if (g_utf8_strlen(left->text, -1) != 1 && g_utf8_strlen(right->text, -1) != 1)
+    return false;
+  double lc = (left->box.y0 + left->box.y1) / 2, rc = (right->box.y0 + right->box.y1) / 2;
+  double em = MIN(em_of(left), em_of(right));
+  return fabs(lc - rc) < 0.3 * em && right->box.x0 - left->box.x1 < 0.55 * em;
+}
+
 static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, const GArray *vsegs,
                         const GArray *words, const int *rows, const bool *hopen, bool ruled) {
   b2j_lattice lat;
@@ -752,9 +800,13 @@ static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, cons
           bool in_row = rows ? rows[i] == r : cy >= lat.ys[r] && cy < lat.ys[r + 1];
           /* A header centred over its column may overhang the gap a
            * little; a label spanning columns lies well on both sides. */
-          if (in_row && word_spans(W(page, g_array_index(words, guint, i)), x))
+          if (in_row && word_spans(W(page, g_array_index(words, guint, i)), x) &&
+              !(!ruled && value_right_of(page, words, rows, &lat, r, c,
+                                         W(page, g_array_index(words, guint, i)))))
             wall = false;
         }
+        if (wall && letter_spaced_across(page, words, rows, &lat, r, x))
+          wall = false;
       }
       lat.vwall[r * lat.nx + c] = wall;
     }
@@ -1420,6 +1472,70 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
   return hopen;
 }
 
+/* A form's top row whose label wrapped (项目支 / 出名称 beside 离休人员医药费):
+ * the narrow label column leaves less than a column gap before its value,
+ * but the line starts at the table's left edge and has a clear gap (0.4 of
+ * a text height) after a word of two or more characters, which spaced-out
+ * CJK of a heading (一 、 收 入) has not. */
+static bool form_label_line(const b2j_page *page, const lshape *s, double bx0, double h) {
+  const b2j_line *l = s->line;
+  if (l->words->len < 2 || fabs(l->box.x0 - bx0) > 0.5 * h)
+    return false;
+  for (guint k = 1; k < l->words->len; k++) {
+    const b2j_word *w = W(page, g_array_index(l->words, guint, k));
+    const b2j_word *p = W(page, g_array_index(l->words, guint, k - 1));
+    if (w->box.x0 - p->box.x1 > 0.4 * h && g_utf8_strlen(p->text, -1) >= 2)
+      return true;
+  }
+  return false;
+}
+
+/* A table with no amounts (本表无数据): header lines of three or more runs
+ * and below them one short line that is a total label (合计, 总计). Returns
+ * the index of that line in [first, end), or -1. */
+static int empty_total_row(const lshape *sh, int first, int end, int maxseg) {
+  if (maxseg < 3 || end - first < 2)
+    return -1;
+  for (int j = first; j < end; j++)
+    if (sh[j].numeric)
+      return -1;
+  const lshape *t = &sh[end - 1];
+  if (t->nseg != 1)
+    return -1;
+  GString *sq = g_string_new(NULL);
+  for (const char *p = t->line->text; *p; p = g_utf8_next_char(p))
+    if (!g_unichar_isspace(g_utf8_get_char(p)))
+      g_string_append_unichar(sq, g_utf8_get_char(p));
+  bool total = !strcmp(sq->str, "合计") || !strcmp(sq->str, "总计");
+  g_string_free(sq, TRUE);
+  return total ? end - 1 : -1;
+}
+
+/* Separators of a table with no amounts: the gaps of its header lines. A
+ * body word (合计) lying inside such a gap is a left-aligned text cell, so
+ * it starts the column right of the gap and the separator goes just left of
+ * it. Returns ascending positions (g_array_free). */
+static GArray *ws_separators_empty(const b2j_page *page, GPtrArray *head, GPtrArray *body,
+                                   double x0, double x1, double min_gap) {
+  GArray *gaps = ws_gaps(page, head, x0, x1, 0, min_gap, head->len, NULL, NULL);
+  GArray *seps = g_array_new(FALSE, FALSE, sizeof(double));
+  for (guint i = 0; i + 1 < gaps->len; i += 2) {
+    double a = g_array_index(gaps, double, i), b = g_array_index(gaps, double, i + 1);
+    double x = (a + b) / 2;
+    for (guint l = 0; l < body->len; l++) {
+      const b2j_line *ln = body->pdata[l];
+      for (guint k = 0; k < ln->words->len; k++) {
+        const b2j_box *w = &W(page, g_array_index(ln->words, guint, k))->box;
+        if (w->x0 > a && w->x1 < b)
+          x = MAX(a, w->x0 - 1);
+      }
+    }
+    g_array_append_val(seps, x);
+  }
+  g_array_free(gaps, TRUE);
+  return seps;
+}
+
 static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
   GArray *free_words = g_array_new(FALSE, FALSE, sizeof(guint));
   for (guint i = 0; i < page->words->len; i++)
@@ -1499,16 +1615,37 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
     while (hstart > 0 && first - hstart < MAX_HEADER) {
       const lshape *s = &sh[hstart - 1];
       const b2j_line *below = sh[hstart].line;
-      if (s->unit_line || s->nseg < 2 || line_gap(s->line, below, h) > 1.6 * h ||
-          s->line->box.x0 < bx0 - 30 || s->line->box.x1 > bx1 + 30)
+      if (s->unit_line || (s->nseg < 2 && !form_label_line(page, s, bx0, h)) ||
+          line_gap(s->line, below, h) > 1.6 * h || s->line->box.x0 < bx0 - 30 ||
+          s->line->box.x1 > bx1 + 30)
         break;
       hstart--;
+      if (s->nseg < 2)
+        break; /* a form's label row is its top row */
     }
     /* Two number rows make a table; so does one (栏次 1 2 3 …) under a
-     * header when the body is empty (本表无数据). */
+     * header when the body is empty (本表无数据), and so does a header
+     * over a lone total row with no amounts. */
+    bool empty = false;
     if (ndata < 2 && !(hstart < start && maxseg >= 4)) {
-      i = end;
-      continue;
+      int t = empty_total_row(sh, first, end, maxseg);
+      if (t < 0) {
+        i = end;
+        continue;
+      }
+      empty = true;
+      start = t;
+      /* 项目 alone over 科目编码 科目名称 is a header line too. */
+      hstart = first;
+      while (hstart > 0 && first - hstart < MAX_HEADER) {
+        const lshape *s = &sh[hstart - 1];
+        const b2j_line *l = s->line;
+        if (s->unit_line || s->numeric || line_gap(l, sh[hstart].line, h) > 1.6 * h ||
+            l->box.x0 < bx0 - 30 || l->box.x1 > bx1 + 30 ||
+            (s->nseg < 2 && l->box.x1 - l->box.x0 > 0.3 * (bx1 - bx0)))
+          break;
+        hstart--;
+      }
     }
     GPtrArray *body = g_ptr_array_new();
     GArray *bw = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -1528,9 +1665,11 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
     GPtrArray *head = g_ptr_array_new();
     for (int j = hstart; j < start; j++)
       g_ptr_array_add(head, sh[j].line);
-    int mid = section_header(page, sh, start, end);
+    int mid = empty ? -1 : section_header(page, sh, start, end);
     GArray *seps;
-    if (mid < 0) {
+    if (empty) {
+      seps = ws_separators_empty(page, head, body, x0 - 1, x1 + 1, min_gap);
+    } else if (mid < 0) {
       seps = ws_separators_headed(page, body, head, x0 - 1, x1 + 1, (int)(0.1 * body->len),
                                   min_gap);
     } else {

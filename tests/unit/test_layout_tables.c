@@ -918,6 +918,125 @@ static void test_unruled_column_numbers(void) {
   b2j_page_free(p);
 }
 
+/* A word with its box as the text layer gives it. */
+static void wb(b2j_page *p, const char *t, double x0, double y0, double x1, double y1) {
+  b2j_page_add_word(p, g_strdup(t), (b2j_box){x0, y0, x1, y1}, -1, B2J_ORIGIN_TEXT);
+}
+
+/* An unruled 政府性基金预算支出表 with no amounts (boxes from a garbled-grade
+ * page): header lines over a lone 合计 row, then the note. It is a table, and
+ * 合计, left-aligned in the gap between 科目代码 and 科目名称, lies in the
+ * name column. */
+static void test_unruled_empty_table(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wb(p, "部门：上海市普陀区人民法院", 50.0, 83.1, 218.7, 101.4);
+  wb(p, "金额单位：万元", 454.3, 83.1, 544.9, 101.4);
+  wb(p, "项目", 171.1, 101.5, 199.1, 118.8);
+  wb(p, "合计", 343.6, 109.8, 371.7, 127.2);
+  wb(p, "基本支出", 402.6, 109.8, 462.8, 127.2);
+  wb(p, "项目支出", 477.7, 109.8, 537.8, 127.2);
+  wb(p, "科目代码", 58.9, 118.1, 119.1, 135.5);
+  wb(p, "科目名称", 194.0, 118.1, 254.2, 135.5);
+  wb(p, "合计", 130.4, 134.8, 158.5, 152.2);
+  wb(p, "注：本部门本年度无政府性基金预算支出，故本表无数据。", 50.0, 153.1, 336.3, 169.5);
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "empty table: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->n_cols == 5, "empty table: 5 columns (got %d)", g->n_cols);
+    int rn = row_with(g, "科目代码");
+    TAP_STREQ(rn >= 0 ? at(g, rn, 1) : NULL, "科目名称", "empty table: 科目名称 in column 2");
+    TAP_STREQ(at(g, g->n_rows - 1, 1), "合计", "empty table: 合计 under 科目名称, last row");
+    TAP_OK(g->below->len >= 1 && has_line(g->below, "注：本部门本年度无政府性基金预算支出，故本表无数据。"),
+           "empty table: the note is below it");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
+/* The top rows of an unruled 项目支出绩效自评表 (boxes from a garbled-grade
+ * page, one word per character where the text is letter-spaced): the
+ * wrapped label 项目支/出名称 sits closer to its value than a column gap, yet
+ * its row is the form's top row, not the title above it; and the letter-
+ * spaced names are one cell each, not cut at the column edges. */
+static void test_unruled_form_top_row(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  const char *title[] = {"2", "0", "2", "3", "年", "度", "项", "目"};
+  for (int i = 0; i < 8; i++)
+    wb(p, title[i], 106.1 + 27.4 * i, 50.0, 117.1 + 27.4 * i, 77.0);
+  wb(p, "项目支", 54.5, 78.9, 84.5, 93.4);
+  wb(p, "出名称", 54.5, 88.8, 84.5, 103.3);
+  const char *name[] = {"2", "0", "2", "2"};
+  for (int i = 0; i < 4; i++)
+    wb(p, name[i], 91.4 + 9.37 * i, 83.9, 96.9 + 9.37 * i, 98.3);
+  const char *rest[] = {"年", "中", "央", "财", "政", "医", "疗", "救", "助", "补", "助", "资", "金"};
+  for (int i = 0; i < 13; i++)
+    wb(p, rest[i], 134.3 + 13.375 * i, 83.9, 144.3 + 13.375 * i, 98.3);
+  wb(p, "主管部", 54.5, 103.5, 84.5, 118.0);
+  wb(p, "门", 64.5, 113.4, 74.5, 127.9);
+  const char *unit[] = {"屈", "原", "管", "理", "区", "医", "保", "局"};
+  for (int i = 0; i < 8; i++) {
+    wb(p, unit[i], 91.4 + 13.375 * i, 108.4, 101.4 + 13.375 * i, 122.9);
+    wb(p, unit[i], 376.1 + 13.375 * i, 108.4, 386.1 + 13.375 * i, 122.9);
+  }
+  wb(p, "实施单位", 326.4, 108.4, 366.4, 122.9);
+  const char *head[] = {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"};
+  const double hx[] = {147.8, 230.0, 300.0, 370.0, 410.0, 450.0};
+  for (int i = 0; i < 6; i++)
+    wl(p, head[i], hx[i], 133.0);
+  const char *v1[] = {"59.22", "59.22", "59.22", "10", "100%", "10"};
+  wl(p, "年度资金总额", 96.3, 152.7);
+  for (int i = 0; i < 6; i++)
+    wr(p, v1[i], hx[i] + 45, 152.7);
+  wl(p, "其中：当年财政拨款", 96.3, 172.4);
+  for (int i = 0; i < 6; i++)
+    wr(p, v1[i], hx[i] + 45, 172.4);
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "form top row: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_STREQ(at(g, 0, 0), "项目支出名称", "form top row: the wrapped label is row 1, not the title");
+    TAP_STREQ(at(g, 0, 1), "2 0 2 2 年中央财政医疗救助补助资金",
+              "form top row: the letter-spaced project name is one cell");
+    int r = row_with(g, "主管部门");
+    TAP_STREQ(r >= 0 ? at(g, r, 1) : NULL, "屈原管理区医保局",
+              "form top row: a letter-spaced unit name is one cell");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
+/* An unruled 收入决算表 where one long subject name (syn-011, garbled grade)
+ * runs past the whitespace edge of the name column: the name stays in its
+ * cell and the amount right of it keeps a cell of its own. */
+static void test_unruled_long_name_overflow(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wl(p, "科目编码", 42, 84);
+  wl(p, "科目名称", 117, 84);
+  wl(p, "本年收入合计", 310, 84);
+  wl(p, "财政拨款收入", 385, 84);
+  const char *codes[] = {"201", "20101", "2010101", "2010102", "208", "20805",
+                         "2080505", "2080506", "210", "21011", "2101101", "2101102"};
+  for (int r = 0; r < 12; r++) {
+    double y = 100 + 16 * r;
+    wl(p, codes[r], 42, y);
+    wl(p, r == 6 ? "机关事业单位基本养老保险缴费支出" : "行政运行", 117, y);
+    wr(p, "20.22", 368, y);
+    wr(p, "20.22", 440, y);
+  }
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "long name: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    int r = row_with(g, "2080505");
+    TAP_STREQ(r >= 0 ? at(g, r, 1) : NULL, "机关事业单位基本养老保险缴费支出",
+              "long name: the name alone in its cell");
+    TAP_STREQ(r >= 0 ? at(g, r, 2) : NULL, "20.22", "long name: the amount in its own cell");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 static void test_pretest(void) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   wl(p, "本部门2024年收入合计362.62万元，比上年增加10.5万元。", 50, 100);
@@ -956,6 +1075,9 @@ int main(void) {
   test_unruled_labels_share_height();
   test_unruled_close_header_labels();
   test_unruled_column_numbers();
+  test_unruled_empty_table();
+  test_unruled_form_top_row();
+  test_unruled_long_name_overflow();
   test_pretest();
   return tap_done();
 }

@@ -1,0 +1,60 @@
+/* Tables read from synthetic pages through layout and interpret: a
+ * 政府性基金预算支出表 with no amounts (本表无数据) takes its column labels from
+ * its header rows, and its lone 合计 row is the body (boxes from the
+ * garbled-grade corpus page, unruled). */
+#include "interpret/interpret.h"
+#include "layout/layout.h"
+#include "tests/lib/tap.h"
+
+static void wb(b2j_page *p, const char *t, double x0, double y0, double x1, double y1) {
+  b2j_page_add_word(p, g_strdup(t), (b2j_box){x0, y0, x1, y1}, -1, B2J_ORIGIN_TEXT);
+}
+
+static const char *col(const b2j_table *t, guint i) {
+  return i < t->columns->len ? g_ptr_array_index(t->columns, i) : NULL;
+}
+
+static void test_empty_table_header(void) {
+  b2j_doc *doc = b2j_doc_new("synthetic.pdf");
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wb(p, "附表8", 276.9, 40.6, 318.4, 58.9);
+  wb(p, "政府性基金预算支出表", 164.8, 56.6, 430.1, 83.6);
+  wb(p, "部门：上海市普陀区人民法院", 50.0, 83.1, 218.7, 101.4);
+  wb(p, "金额单位：万元", 454.3, 83.1, 544.9, 101.4);
+  wb(p, "项目", 171.1, 101.5, 199.1, 118.8);
+  wb(p, "合计", 343.6, 109.8, 371.7, 127.2);
+  wb(p, "基本支出", 402.6, 109.8, 462.8, 127.2);
+  wb(p, "项目支出", 477.7, 109.8, 537.8, 127.2);
+  wb(p, "科目编码", 58.9, 118.1, 119.1, 135.5);
+  wb(p, "科目名称", 194.0, 118.1, 254.2, 135.5);
+  wb(p, "合计", 130.4, 134.8, 158.5, 152.2);
+  wb(p, "注：本部门本年度无政府性基金预算支出，故本表无数据。", 50.0, 153.1, 336.3, 169.5);
+  g_ptr_array_add(doc->pages, p);
+  GPtrArray *page_grids = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+  g_ptr_array_add(page_grids, b2j_layout_tables(p));
+  b2j_interpret_tables(doc, page_grids);
+  TAP_OK(doc->tables->len == 1, "empty table: one table (got %u)", doc->tables->len);
+  if (doc->tables->len == 1) {
+    const b2j_table *t = g_ptr_array_index(doc->tables, 0);
+    TAP_STREQ(t->kind, "government_fund", "empty table: kind from its title");
+    TAP_OK(t->columns->len == 5, "empty table: 5 columns (got %u)", t->columns->len);
+    TAP_STREQ(col(t, 0), "科目编码", "empty table: column 1 is 科目编码, not 列1");
+    TAP_STREQ(col(t, 1), "科目名称", "empty table: column 2 is 科目名称 (项目 above it)");
+    TAP_STREQ(col(t, 2), "合计", "empty table: column 3 is 合计");
+    TAP_STREQ(col(t, 4), "项目支出", "empty table: column 5 is 项目支出");
+    TAP_OK(t->rows->len == 1, "empty table: one body row, the header rows are not body (got %u)",
+           t->rows->len);
+    if (t->rows->len == 1) {
+      const b2j_row *r = g_ptr_array_index(t->rows, 0);
+      const b2j_cell *c = r->cells->len > 1 ? g_ptr_array_index(r->cells, 1) : NULL;
+      TAP_STREQ(c ? c->text : NULL, "合计", "empty table: the body row is 合计 in the name column");
+    }
+  }
+  g_ptr_array_unref(page_grids);
+  b2j_doc_free(doc);
+}
+
+int main(void) {
+  test_empty_table_header();
+  return tap_done();
+}
