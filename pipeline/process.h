@@ -14,6 +14,7 @@ typedef struct {
   int max_pages;        /* 0 = no limit */
   long long max_bytes;  /* 0 = no limit */
   const char *debug_dir; /* --debug-dir: a PNG per OCR'd page goes here, or NULL */
+  bool no_repair;        /* --no-repair: keep OCR'd numbers as read (no b2j_repair) */
 } b2j_options;
 
 /* Processes `path` (as the user named it; it is also source.file).
