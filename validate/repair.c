@@ -334,7 +334,11 @@ static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
     return NULL;
   *is_num = cell->value.present && b2j_number_parse_ocr(cell->text, orig) &&
             orig->kind == B2J_NUM_VALUE;
-  if (cell->value.present && !*is_num)
+  b2j_number n;
+  /* "948330 25": a point read as a space, which the cell joined. */
+  bool split = cell->value.present && !*is_num && b2j_number_parse(cell->text, &n) == false &&
+               n.kind == B2J_NUM_SPLIT;
+  if (cell->value.present && !*is_num && !split)
     return NULL;
   *prec = column_prec(t, c);
   GPtrArray *cands;
@@ -345,6 +349,15 @@ static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
                                                : g_ptr_array_new_with_free_func(g_free);
     if (!orig->percent && orig->value.scale < *prec)
       b2j_repair_point_candidates(cell->text, *prec, cands);
+  } else if (split) {
+    cands = g_ptr_array_new_with_free_func(g_free);
+    const char *sp = strchr(cell->text, ' ');
+    if (sp && !strchr(sp + 1, ' ') && sp > cell->text && g_ascii_isdigit(sp[-1]) &&
+        g_ascii_isdigit(sp[1]) && strlen(sp + 1) <= (size_t)MAX(*prec, 2)) {
+      char *t1 = g_strdup(cell->text);
+      t1[sp - cell->text] = '.';
+      g_ptr_array_add(cands, t1);
+    }
   } else {
     cands = g_ptr_array_new_with_free_func(g_free);
     char *s = b2j_repair_strip_marks(cell->text);

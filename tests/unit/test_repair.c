@@ -91,6 +91,20 @@ static void test_marks_around_a_number_are_dropped(void) {
   tv_done(d);
 }
 
+static void test_point_read_as_a_space_is_restored(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_table *t = table05(d, B2J_ORIGIN_OCR);
+  /* syn-008's scan read 948330.25 as "948330 25", joined to 94833025. */
+  b2j_cell *c = cell_at(t, 2, 2);
+  misread(c, "4 85", 0.99);
+  c->value.present = true;
+  c->value.value = (b2j_dec){485, 0};
+  b2j_validate(d);
+  int n = b2j_repair(d);
+  TAP_OK(n == 1 && strcmp(c->text, "4.85") == 0, "space: '4 85' becomes 4.85 (repaired %d)", n);
+  tv_done(d);
+}
+
 static void test_word_alternative_is_taken(void) {
   b2j_doc *d = b2j_doc_new("t");
   b2j_table *t = table05(d, B2J_ORIGIN_OCR);
@@ -174,6 +188,7 @@ int main(void) {
   test_lost_point_is_restored_when_the_checks_allow_one_reading();
   test_marks_around_a_number_are_dropped();
   test_word_alternative_is_taken();
+  test_point_read_as_a_space_is_restored();
   test_born_digital_number_is_never_repaired();
   test_two_fitting_combinations_repair_nothing();
   test_candidates();
