@@ -11,7 +11,7 @@
 # Environment: BIN (build/budget2json), PYTHON, OUT (out/eval), MANIFEST
 # (corpus/MANIFEST.tsv), REAL (../shared/real), REAL_SCAN (corpus/real-scan), JOBS (2
 # documents at a time), TIMEOUT (seconds per document, 600), GRADES (comma list: only these),
-# JSON (eval/last.json). Each program run is limited to one thread (OMP_THREAD_LIMIT=1,
+# JSON (eval/last.json), B2J_FLAGS (extra options for every run, e.g. --no-repair). Each program run is limited to one thread (OMP_THREAD_LIMIT=1,
 # B2J_THREADS=1), so a document's wall time is its single-threaded time; JOBS only runs
 # documents side by side. A crash or a timeout is recorded and the run goes on.
 set -u
@@ -22,7 +22,7 @@ if [ "${1:-}" = "--one" ]; then
   dir=$OUT/$grade
   start=$(date +%s.%N)
   TIMEFORMAT='%U %S'
-  cpu=$( { time OMP_THREAD_LIMIT=1 B2J_THREADS=1 timeout -k 10 "$TIMEOUT" "$BIN" "$pdf" \
+  cpu=$( { time OMP_THREAD_LIMIT=1 B2J_THREADS=1 timeout -k 10 "$TIMEOUT" "$BIN" $B2J_FLAGS "$pdf" \
             >"$dir/$id.json" 2>"$dir/$id.err"; echo "rc=$?" >"$dir/$id.rc"; } 2>&1 )
   end=$(date +%s.%N)
   rc=$(sed -n "s/^rc=//p" "$dir/$id.rc" 2>/dev/null); rc=${rc:-125}; rm -f "$dir/$id.rc"
@@ -48,7 +48,8 @@ JOBS=${JOBS:-2}
 TIMEOUT=${TIMEOUT:-600}
 GRADES=${GRADES:-}
 JSON=${JSON:-eval/last.json}
-export OUT TIMEOUT
+B2J_FLAGS=${B2J_FLAGS:-}
+export OUT TIMEOUT B2J_FLAGS
 
 [ -x "$BIN" ] || { echo "eval: no program at $BIN (make all first)" >&2; exit 2; }
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")

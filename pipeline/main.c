@@ -29,6 +29,7 @@ typedef struct { /* every string g_free'd at the end of main */
   char *output_dir, *jsonl, *sqlite, *summary, *password, *debug_dir;
   int max_pages, jobs, threads, timeout_s, max_memory_mb;
   gboolean compact, pretty, quiet, version, force, unique_names;
+  gboolean no_repair;
 } cli_options;
 
 static int usage(const char *msg) {
@@ -87,7 +88,8 @@ static int run(cli_options *o, int argc, char **argv) {
       .sqlite = o->sqlite,
       .summary = o->summary,
       .popt = {.password = o->password, .max_pages = o->max_pages,
-               .debug_dir = o->debug_dir, .threads = ocr_threads(o, batch)},
+               .debug_dir = o->debug_dir, .threads = ocr_threads(o, batch),
+               .no_repair = o->no_repair},
       .jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors(),
       .timeout_s = o->timeout_s >= 0 ? o->timeout_s : DEFAULT_TIMEOUT_S,
       .max_memory_mb = o->max_memory_mb >= 0 ? o->max_memory_mb : DEFAULT_MAX_MEMORY_MB,
@@ -147,6 +149,8 @@ int main(int argc, char **argv) {
        "For each OCR'd page, write NAME-pNNN.png into DIR: the page with its lines, cells "
        "(coloured by confidence) and words drawn over it",
        "DIR"},
+      {"no-repair", 0, 0, G_OPTION_ARG_NONE, &o.no_repair,
+       "Keep OCR'd numbers as read: no repair from the checks' arithmetic", NULL},
       {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "Print no messages on stderr", NULL},
       {"version", 'V', 0, G_OPTION_ARG_NONE, &o.version, "Print the version and exit", NULL},
       {NULL, 0, 0, 0, NULL, NULL, NULL}};

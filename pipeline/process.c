@@ -415,6 +415,8 @@ b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
   b2j_interpret_kinds(doc);
   g_ptr_array_unref(page_grids);
   b2j_validate(doc);
+  if (!opt->no_repair)
+    b2j_repair(doc);
 
   b2j_pdf_close(pdf);
   g_bytes_unref(bytes);

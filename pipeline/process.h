@@ -15,6 +15,7 @@ typedef struct {
   long long max_bytes;  /* 0 = no limit */
   const char *debug_dir; /* --debug-dir: a PNG per OCR'd page goes here, or NULL */
   int threads;           /* pages OCR'd at once (one tesseract context each); <= 1: one */
+  bool no_repair;        /* --no-repair: keep OCR'd numbers as read (no b2j_repair) */
 } b2j_options;
 
 /* Processes `path` (as the user named it; it is also source.file).

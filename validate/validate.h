@@ -32,4 +32,38 @@
 
 void b2j_validate(b2j_doc *doc);
 
+/* Constrained repair of OCR'd numbers (repair.c), run after b2j_validate.
+ * A number on an OCR'd page read with confidence under 0.9, in a table a
+ * failing check names, is tried with each of its other readings (its words'
+ * tesseract alternatives, b2j_repair_confusions of each digit). A reading is
+ * taken when it is the only one of that cell, and no other cell's reading
+ * fixes the same check, that makes every check the cell takes part in pass
+ * (and one of them failed). The cell gets the new text and value, budget
+ * lines read from it follow, a "repaired_number" warning quotes the original
+ * reading, and doc->checks is validated again. Born-digital numbers are
+ * never touched. Returns the number of cells repaired. `doc` is borrowed and
+ * changed in place; no global state. */
+int b2j_repair(b2j_doc *doc);
+
+/* The digits a read digit is often confused with on noisy scans ("" for a
+ * non-digit). Static string, do not free. */
+const char *b2j_repair_confusions(char digit);
+
+/* Other readings of cell text `text`: for each word text word_texts[i]
+ * (NULL-terminated) occurring once in `text`, `text` with it replaced by each
+ * of word_alts[i] (NULL-terminated, may be NULL); with `confusions`, `text`
+ * with one digit swapped for each of its confusions. Distinct, never `text`
+ * itself. Caller frees (g_ptr_array_unref; strings go with it). */
+/* Appends to `out` (of g_malloc'd strings) the readings of digits-only
+ * `text` with a decimal point restored, inserted or in place of one digit,
+ * showing 1..prec decimals. */
+void b2j_repair_point_candidates(const char *text, int prec, GPtrArray *out);
+/* `text` with every character that cannot be part of a number dropped
+ * ("人15.24" → "15.24"); NULL when nothing changes or no digit is left.
+ * Caller frees. */
+char *b2j_repair_strip_marks(const char *text);
+
+GPtrArray *b2j_repair_candidates(const char *text, const char *const *const *word_alts,
+                                 const char *const *word_texts, bool confusions);
+
 #endif

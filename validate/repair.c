@@ -1,0 +1,550 @@
+/* validate/repair.c: constrained repair of OCR'd numbers (validate.h,
+ * b2j_repair). A failing check says some amount it sums is wrong but not
+ * which; an OCR'd cell read with low confidence, whose other readings
+ * (tesseract's alternatives, the digit confusions of noisy scans) include
+ * exactly one that makes every check it takes part in pass, is that amount.
+ *
+ * Which checks a cell takes part in is learnt by trying: the document is
+ * validated again with the cell set to the candidate, and the checks whose
+ * outcome or figures moved are the ones involving it. Checks carry no cell
+ * references, and this keeps repair independent of every rule's internals.
+ */
+#include <string.h>
+
+#include "normalize/normalize.h"
+#include "validate/validate.h"
+
+/* Cells read at or above this confidence are left alone: tesseract's
+ * clean-scan digits read above 0.9. */
+#define REPAIR_MAX_CONF 0.90
+/* Bound on re-validations per document (each is a full b2j_validate). */
+#define REPAIR_MAX_TRIALS 4000
+
+/* Digits a read digit may have been printed as, by the digit read: broken
+ * or filled strokes turn 3, 6, 9 and 0 into 8, a cut foot turns 2 into 7. */
+static const char *const CONFUSED[10] = {
+    "86", "7", "7", "85", "1", "63", "58", "12", "3690", "8",
+};
+
+const char *b2j_repair_confusions(char digit) {
+  return digit >= '0' && digit <= '9' ? CONFUSED[digit - '0'] : "";
+}
+
+static void add_candidate(GPtrArray *out, const char *text) {
+  for (guint i = 0; i < out->len; i++)
+    if (strcmp(g_ptr_array_index(out, i), text) == 0)
+      return;
+  g_ptr_array_add(out, g_strdup(text));
+}
+
+/* `s` with its only occurrence of `from` replaced by `to`; NULL when `from`
+ * occurs other than once. g_malloc'd. */
+static char *replace_once(const char *s, const char *from, const char *to) {
+  const char *p = *from ? strstr(s, from) : NULL;
+  if (!p || strstr(p + 1, from))
+    return NULL;
+  return g_strdup_printf("%.*s%s%s", (int)(p - s), s, to, p + strlen(from));
+}
+
+GPtrArray *b2j_repair_candidates(const char *text, const char *const *const *word_alts,
+                                 const char *const *word_texts, bool confusions) {
+  GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+  for (int w = 0; word_texts && word_texts[w]; w++)
+    for (const char *const *a = word_alts[w]; a && *a; a++) {
+      char *t = replace_once(text, word_texts[w], *a);
+      if (t && strcmp(t, text) != 0)
+        add_candidate(out, t);
+      g_free(t);
+    }
+  if (confusions) {
+    char *t = g_strdup(text);
+    for (char *p = t; *p; p++) {
+      if (!g_ascii_isdigit(*p))
+        continue;
+      char orig = *p;
+      for (const char *c = b2j_repair_confusions(orig); *c; c++) {
+        *p = *c;
+        add_candidate(out, t);
+      }
+      *p = orig;
+    }
+    g_free(t);
+  }
+  return out;
+}
+
+/* Readings of `text` with its decimal point restored so that it shows
+ * 1..`prec` decimals: a point lost to despeckling ("485" for 4.85) or read as
+ * a digit ("12454" for 12.54). Only for a digits-only text. */
+void b2j_repair_point_candidates(const char *text, int prec, GPtrArray *out) {
+  size_t n = strlen(text);
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isdigit(*p))
+      return;
+  for (int d = 1; d <= prec && (size_t)d < n; d++) {
+    char *t = g_strdup_printf("%.*s.%s", (int)(n - d), text, text + n - d);
+    add_candidate(out, t);
+    g_free(t);
+    if ((size_t)d + 1 < n) {
+      t = g_strdup(text);
+      t[n - d - 1] = '.';
+      add_candidate(out, t);
+      g_free(t);
+    }
+  }
+}
+
+/* A cell that is no number only for marks around or inside it ("人15.24",
+ * "1】7.64", "100o%"): its number characters alone. NULL when nothing
+ * changes or no digit is left. g_malloc'd. */
+char *b2j_repair_strip_marks(const char *text) {
+  GString *g = g_string_new(NULL);
+  bool digit = false;
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (c < 0x80 && (g_ascii_isdigit((char)c) || strchr(".,%-()", (char)c))) {
+      g_string_append_c(g, (char)c);
+      digit |= g_ascii_isdigit((char)c);
+    }
+  }
+  /* A point left at the end ("8.") stands for nothing. */
+  if (g->len > 1 && g->str[g->len - 1] == '.')
+    g_string_truncate(g, g->len - 1);
+  if (!digit || strcmp(g->str, text) == 0) {
+    g_string_free(g, TRUE);
+    return NULL;
+  }
+  return g_string_free(g, FALSE);
+}
+
+/* ---------- one candidate value of one cell ---------- */
+
+/* One reading tried for one cell. */
+typedef struct {
+  b2j_table *t;
+  guint row, col;
+  b2j_cell *cell;
+  char *text;    /* the candidate reading, owned */
+  b2j_dec value;
+} change;
+
+/* One combination of readings (one cell, or two) and the checks it settles. */
+typedef struct {
+  change ch[2];
+  int n;
+  GArray *fixed; /* of guint: indices of base checks it turns from wanting to passing */
+} fit;
+
+static void fit_clear(fit *f) {
+  for (int i = 0; i < f->n; i++)
+    g_free(f->ch[i].text);
+  if (f->fixed)
+    g_array_free(f->fixed, TRUE);
+}
+
+/* A fresh validation of `doc` as it stands; caller frees the array. */
+static GPtrArray *validate_fresh(b2j_doc *doc) {
+  GPtrArray *saved = doc->checks;
+  doc->checks = g_ptr_array_new_with_free_func((GDestroyNotify)b2j_check_free);
+  b2j_validate(doc);
+  GPtrArray *out = doc->checks;
+  doc->checks = saved;
+  return out;
+}
+
+static bool same_str(const char *a, const char *b) {
+  return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static bool same_check(const b2j_check *a, const b2j_check *b) {
+  if (!same_str(a->rule, b->rule) || !same_str(a->where, b->where) ||
+      a->tables->len != b->tables->len)
+    return false;
+  for (guint i = 0; i < a->tables->len; i++)
+    if (!same_str(g_ptr_array_index(a->tables, i), g_ptr_array_index(b->tables, i)))
+      return false;
+  return true;
+}
+
+static bool same_opt(b2j_opt_dec a, b2j_opt_dec b) {
+  return a.present == b.present && (!a.present || b2j_dec_cmp(a.value, b.value) == 0);
+}
+
+static bool check_moved(const b2j_check *a, const b2j_check *b) {
+  return a->ok != b->ok || a->evaluated != b->evaluated || !same_opt(a->expected, b->expected) ||
+         !same_opt(a->found, b->found);
+}
+
+/* Failing, or not evaluated because a cell is no number. */
+static bool wanting(const b2j_check *k) { return !k->ok; }
+
+typedef enum { TRY_NONE = 0, TRY_PARTIAL, TRY_FIT } try_result;
+
+/* Validates with the fit's readings in place (restored after). TRY_FIT: every
+ * check they moved passes and one of them wanted before; TRY_PARTIAL: some
+ * wanting check passes now, none that passed fails, but a moved one still
+ * fails (another wrong cell shares it). f->fixed gets the settled checks. */
+static try_result try_fit(b2j_doc *doc, GPtrArray *base, fit *f) {
+  char *old_text[2];
+  b2j_opt_dec old_value[2];
+  for (int i = 0; i < f->n; i++) {
+    b2j_cell *cell = f->ch[i].cell;
+    old_text[i] = cell->text;
+    old_value[i] = cell->value;
+    cell->text = f->ch[i].text;
+    cell->value.present = true;
+    cell->value.value = f->ch[i].value;
+  }
+  GPtrArray *now = validate_fresh(doc);
+  for (int i = f->n - 1; i >= 0; i--) {
+    f->ch[i].cell->text = old_text[i];
+    f->ch[i].cell->value = old_value[i];
+  }
+  g_array_set_size(f->fixed, 0);
+  bool aligned = now->len == base->len, broke = false, still = false;
+  for (guint i = 0; aligned && i < now->len; i++) {
+    const b2j_check *a = g_ptr_array_index(base, i), *b = g_ptr_array_index(now, i);
+    if (!same_check(a, b))
+      aligned = false;
+    else if (!check_moved(a, b))
+      continue;
+    else if (b->evaluated && b->ok)
+      g_array_append_val(f->fixed, i);
+    else if (a->ok)
+      broke = true;
+    else
+      still = true;
+  }
+  g_ptr_array_unref(now);
+  /* A check that passed before is in `fixed` only when it moved and still
+   * passes: keep just the ones that wanted. */
+  guint w = 0;
+  for (guint i = 0; i < f->fixed->len; i++) {
+    guint k = g_array_index(f->fixed, guint, i);
+    if (wanting(g_ptr_array_index(base, k)))
+      g_array_index(f->fixed, guint, w++) = k;
+  }
+  g_array_set_size(f->fixed, w);
+  if (!aligned || broke || w == 0)
+    return TRY_NONE;
+  return still ? TRY_PARTIAL : TRY_FIT;
+}
+
+static const b2j_page *find_page(const b2j_doc *doc, int number) {
+  for (guint i = 0; i < doc->pages->len; i++) {
+    const b2j_page *p = g_ptr_array_index(doc->pages, i);
+    if (p->number == number)
+      return p;
+  }
+  return NULL;
+}
+
+/* The cell's other readings: its OCR words' alternatives, and the digit
+ * confusions. Caller frees. */
+static GPtrArray *cell_candidates(const b2j_page *page, const b2j_cell *cell) {
+  GPtrArray *texts = g_ptr_array_new();
+  GPtrArray *alts = g_ptr_array_new();
+  for (guint i = 0; cell->has_box && i < page->words->len; i++) {
+    const b2j_word *w = &g_array_index(page->words, b2j_word, i);
+    double cx = (w->box.x0 + w->box.x1) / 2, cy = (w->box.y0 + w->box.y1) / 2;
+    if (!w->alternatives || cx < cell->box.x0 || cx > cell->box.x1 || cy < cell->box.y0 ||
+        cy > cell->box.y1)
+      continue;
+    g_ptr_array_add(texts, w->text);
+    g_ptr_array_add(alts, w->alternatives);
+  }
+  g_ptr_array_add(texts, NULL);
+  GPtrArray *out = b2j_repair_candidates(cell->text, (const char *const *const *)alts->pdata,
+                                         (const char *const *)texts->pdata, true);
+  g_ptr_array_free(texts, TRUE);
+  g_ptr_array_free(alts, TRUE);
+  return out;
+}
+
+/* Tables a failing or unevaluated check names. */
+static bool table_flagged(GPtrArray *base, const char *id) {
+  for (guint i = 0; i < base->len; i++) {
+    const b2j_check *k = g_ptr_array_index(base, i);
+    if (!wanting(k))
+      continue;
+    for (guint j = 0; j < k->tables->len; j++)
+      if (same_str(g_ptr_array_index(k->tables, j), id))
+        return true;
+  }
+  return false;
+}
+
+/* Most decimals the column's numbers print (percentages aside). */
+static int column_prec(const b2j_table *t, guint col) {
+  int prec = 0;
+  for (guint r = 0; r < t->rows->len; r++) {
+    const b2j_row *row = g_ptr_array_index(t->rows, r);
+    const b2j_cell *cell = col < row->cells->len ? g_ptr_array_index(row->cells, col) : NULL;
+    if (cell && cell->value.present && !strchr(cell->text, '%'))
+      prec = MAX(prec, cell->value.value.scale);
+  }
+  return prec;
+}
+
+/* The budget lines read from the repaired cell take its new value. */
+static void update_lines(b2j_doc *doc, const change *f, b2j_dec old) {
+  const char *col = f->col < f->t->columns->len ? g_ptr_array_index(f->t->columns, f->col) : NULL;
+  const b2j_row *row = g_ptr_array_index(f->t->rows, f->row);
+  for (guint i = 0; col && i < doc->budget_lines->len; i++) {
+    b2j_budget_line *l = g_ptr_array_index(doc->budget_lines, i);
+    if (!same_str(l->table, f->t->id) || !same_str(l->column, col) || l->page != f->cell->page ||
+        b2j_dec_cmp(l->value, old) != 0)
+      continue;
+    bool in_row = false;
+    for (guint c = 0; !in_row && c < row->cells->len; c++) {
+      const char *txt = ((const b2j_cell *)g_ptr_array_index(row->cells, c))->text;
+      in_row = (l->code && *l->code && strstr(txt, l->code)) ||
+               (l->name && *l->name && strstr(txt, l->name));
+    }
+    if (!in_row)
+      continue;
+    l->value = f->value;
+    l->yuan.present = b2j_to_yuan(f->value, l->unit, &l->yuan.value);
+  }
+}
+
+static bool shares_check(const fit *a, const fit *b) {
+  for (guint i = 0; i < a->fixed->len; i++)
+    for (guint j = 0; j < b->fixed->len; j++)
+      if (g_array_index(a->fixed, guint, i) == g_array_index(b->fixed, guint, j))
+        return true;
+  return false;
+}
+
+static bool shares_cell(const fit *a, const fit *b) {
+  for (int i = 0; i < a->n; i++)
+    for (int j = 0; j < b->n; j++)
+      if (a->ch[i].cell == b->ch[j].cell)
+        return true;
+  return false;
+}
+
+/* The readings worth trying for one cell, or NULL when the cell is not a
+ * repair candidate. Caller frees. */
+static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
+                              const b2j_cell *cell, bool *is_num, b2j_number *orig, int *prec) {
+  /* Only OCR'd numbers: a born-digital number is what the file says. */
+  const b2j_page *page = find_page(doc, cell->page);
+  if (!page || page->source != B2J_SOURCE_OCR || cell->confidence < 0)
+    return NULL;
+  *is_num = cell->value.present && b2j_number_parse_ocr(cell->text, orig) &&
+            orig->kind == B2J_NUM_VALUE;
+  b2j_number n;
+  /* "948330 25": a point read as a space, which the cell joined. */
+  bool split = cell->value.present && !*is_num && b2j_number_parse(cell->text, &n) == false &&
+               n.kind == B2J_NUM_SPLIT;
+  if (cell->value.present && !*is_num && !split)
+    return NULL;
+  *prec = column_prec(t, c);
+  GPtrArray *cands;
+  if (*is_num) {
+    /* Other readings only where tesseract was unsure; a lost point
+     * wherever the column prints more decimals than the cell. */
+    cands = cell->confidence < REPAIR_MAX_CONF ? cell_candidates(page, cell)
+                                               : g_ptr_array_new_with_free_func(g_free);
+    if (!orig->percent && orig->value.scale < *prec)
+      b2j_repair_point_candidates(cell->text, *prec, cands);
+  } else if (split) {
+    cands = g_ptr_array_new_with_free_func(g_free);
+    const char *sp = strchr(cell->text, ' ');
+    if (sp && !strchr(sp + 1, ' ') && sp > cell->text && g_ascii_isdigit(sp[-1]) &&
+        g_ascii_isdigit(sp[1]) && strlen(sp + 1) <= (size_t)MAX(*prec, 2)) {
+      char *t1 = g_strdup(cell->text);
+      t1[sp - cell->text] = '.';
+      g_ptr_array_add(cands, t1);
+    }
+  } else {
+    cands = g_ptr_array_new_with_free_func(g_free);
+    char *s = b2j_repair_strip_marks(cell->text);
+    if (s)
+      g_ptr_array_add(cands, s);
+  }
+  return cands;
+}
+
+/* One pass over the document's cells against its current checks; returns
+ * the cells repaired. */
+static int repair_round(b2j_doc *doc) {
+  GPtrArray *base = doc->checks;
+  bool any_wanting = false;
+  for (guint i = 0; i < base->len; i++)
+    any_wanting |= wanting(g_ptr_array_index(base, i));
+  if (!any_wanting)
+    return 0;
+
+  GArray *fits = g_array_new(FALSE, TRUE, sizeof(fit));
+  GArray *partials = g_array_new(FALSE, TRUE, sizeof(fit));
+  int trials = 0;
+  for (guint ti = 0; ti < doc->tables->len; ti++) {
+    b2j_table *t = g_ptr_array_index(doc->tables, ti);
+    if (!table_flagged(base, t->id))
+      continue;
+    for (guint r = 0; r < t->rows->len; r++) {
+      b2j_row *row = g_ptr_array_index(t->rows, r);
+      for (guint c = 0; c < row->cells->len; c++) {
+        b2j_cell *cell = g_ptr_array_index(row->cells, c);
+        bool is_num = false;
+        b2j_number orig;
+        int prec = 0;
+        GPtrArray *cands = readings_of(doc, t, c, cell, &is_num, &orig, &prec);
+        if (!cands)
+          continue;
+        int cell_fits = 0;
+        guint first = fits->len;
+        for (guint k = 0; k < cands->len && trials < REPAIR_MAX_TRIALS; k++) {
+          const char *text = g_ptr_array_index(cands, k);
+          b2j_number n;
+          if (!b2j_number_parse_ocr(text, &n) || n.kind != B2J_NUM_VALUE)
+            continue;
+          if (is_num) {
+            /* A repair changes digits, or restores a point; never the
+             * number's kind. */
+            bool point = n.value.scale > orig.value.scale && n.value.scale <= prec;
+            if (n.percent != orig.percent || (n.value.scale != orig.value.scale && !point) ||
+                b2j_dec_cmp(n.value, cell->value.value) == 0)
+              continue;
+          }
+          trials++;
+          fit f = {{{t, r, c, cell, g_strdup(text), n.value}}, 1,
+                   g_array_new(FALSE, FALSE, sizeof(guint))};
+          try_result res = try_fit(doc, base, &f);
+          if (res == TRY_FIT) {
+            g_array_append_val(fits, f);
+            cell_fits++;
+          } else if (res == TRY_PARTIAL) {
+            g_array_append_val(partials, f);
+          } else {
+            fit_clear(&f);
+          }
+        }
+        g_ptr_array_unref(cands);
+        /* Two readings of one cell fit: the checks cannot tell them apart. */
+        if (cell_fits > 1) {
+          for (guint k = first; k < fits->len; k++)
+            fit_clear(&g_array_index(fits, fit, k));
+          g_array_set_size(fits, first);
+        }
+      }
+    }
+  }
+
+  /* Two wrong cells sharing a check: pairs of readings that each settle
+   * part of what wants, tried together. */
+  for (guint i = 0; i < partials->len; i++)
+    for (guint j = i + 1; j < partials->len && trials < REPAIR_MAX_TRIALS; j++) {
+      fit *a = &g_array_index(partials, fit, i), *b = &g_array_index(partials, fit, j);
+      if (a->ch[0].cell == b->ch[0].cell)
+        continue;
+      trials++;
+      fit f = {{a->ch[0], b->ch[0]}, 2, g_array_new(FALSE, FALSE, sizeof(guint))};
+      f.ch[0].text = g_strdup(a->ch[0].text);
+      f.ch[1].text = g_strdup(b->ch[0].text);
+      if (try_fit(doc, base, &f) == TRY_FIT)
+        g_array_append_val(fits, f);
+      else
+        fit_clear(&f);
+    }
+  for (guint i = 0; i < partials->len; i++)
+    fit_clear(&g_array_index(partials, fit, i));
+  g_array_free(partials, TRUE);
+
+  /* Two combinations settling the same check, or reading the same cell two
+   * ways: either could be the true one, so neither is taken. */
+  GArray *keep = g_array_new(FALSE, FALSE, sizeof(guint));
+  for (guint i = 0; i < fits->len; i++) {
+    bool alone = true;
+    const fit *a = &g_array_index(fits, fit, i);
+    for (guint j = 0; alone && j < fits->len; j++) {
+      const fit *b = &g_array_index(fits, fit, j);
+      alone = i == j || !(shares_check(a, b) || shares_cell(a, b));
+    }
+    if (alone)
+      g_array_append_val(keep, i);
+  }
+
+  int repaired = 0;
+  if (keep->len > 0) {
+    GPtrArray *old_text = g_ptr_array_new();
+    GArray *old_value = g_array_new(FALSE, FALSE, sizeof(b2j_opt_dec));
+    for (guint i = 0; i < keep->len; i++) {
+      fit *f = &g_array_index(fits, fit, g_array_index(keep, guint, i));
+      for (int m = 0; m < f->n; m++) {
+        b2j_cell *cell = f->ch[m].cell;
+        g_ptr_array_add(old_text, cell->text);
+        g_array_append_val(old_value, cell->value);
+        cell->text = g_strdup(f->ch[m].text);
+        cell->value.present = true;
+        cell->value.value = f->ch[m].value;
+      }
+    }
+    /* Repairs made together must not break a check that passed before. */
+    GPtrArray *now = validate_fresh(doc);
+    bool ok = now->len == base->len;
+    for (guint i = 0; ok && i < now->len; i++) {
+      const b2j_check *a = g_ptr_array_index(base, i), *b = g_ptr_array_index(now, i);
+      ok = same_check(a, b) && !(a->evaluated && a->ok && !(b->evaluated && b->ok));
+    }
+    guint slot = 0;
+    for (guint i = 0; i < keep->len; i++) {
+      fit *f = &g_array_index(fits, fit, g_array_index(keep, guint, i));
+      const b2j_check *k = g_ptr_array_index(base, g_array_index(f->fixed, guint, 0));
+      for (int m = 0; m < f->n; m++, slot++) {
+        change *ch = &f->ch[m];
+        char *orig_text = g_ptr_array_index(old_text, slot);
+        b2j_opt_dec orig = g_array_index(old_value, b2j_opt_dec, slot);
+        if (!ok) {
+          g_free(ch->cell->text);
+          ch->cell->text = orig_text;
+          ch->cell->value = orig;
+          continue;
+        }
+        const char *col =
+            ch->col < ch->t->columns->len ? g_ptr_array_index(ch->t->columns, ch->col) : "?";
+        b2j_doc_warn(doc, "repaired_number", ch->cell->page, ch->t->id,
+                     "%s row %u column '%s': '%s' read by OCR (confidence %.2f) repaired to "
+                     "'%s', the only reading%s that makes %s %s pass",
+                     ch->t->id, ch->row + 1, col, orig_text, ch->cell->confidence, ch->text,
+                     f->n > 1 ? " (with one other cell's)" : "", k->rule,
+                     k->where ? k->where : "");
+        if (orig.present)
+          update_lines(doc, ch, orig.value);
+        g_free(orig_text);
+        repaired++;
+      }
+    }
+    if (ok) {
+      doc->checks = now;
+      g_ptr_array_unref(base);
+    } else {
+      g_ptr_array_unref(now);
+    }
+    g_ptr_array_free(old_text, TRUE);
+    g_array_free(old_value, TRUE);
+  }
+  g_array_free(keep, TRUE);
+  for (guint i = 0; i < fits->len; i++)
+    fit_clear(&g_array_index(fits, fit, i));
+  g_array_free(fits, TRUE);
+  return repaired;
+}
+
+/* A repair can settle a check that two wrong cells shared (the row identity
+ * of a line whose 小计 and 基本支出 both lost their point): after one round
+ * the other cell is the only one left, so rounds go on while they repair. */
+#define REPAIR_MAX_ROUNDS 4
+
+int b2j_repair(b2j_doc *doc) {
+  int total = 0;
+  for (int round = 0; round < REPAIR_MAX_ROUNDS; round++) {
+    int n = repair_round(doc);
+    total += n;
+    if (n == 0)
+      break;
+  }
+  return total;
+}
