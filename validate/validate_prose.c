@@ -31,18 +31,13 @@ static bool fetch_amount(GMatchInfo *m, const char *name, const char *unit_name,
   char *s = g_match_info_fetch_named(m, name);
   char *u = g_match_info_fetch_named(m, unit_name);
   bool ok = false;
-  if (s && *s && u && *u) {
-    GString *digits = g_string_new(NULL);
-    for (const char *p = s; *p; p++)
-      if (*p != ',')
-        g_string_append_c(digits, *p);
-    b2j_dec d;
-    int e = v_unit_exp(u);
-    if (e >= 0 && b2j_dec_parse(digits->str, &d) && b2j_dec_shift(d, e, &out->v)) {
-      out->prec = d.scale - e;
-      ok = true;
-    }
-    g_string_free(digits, TRUE);
+  b2j_number n;
+  int e = u && *u ? v_unit_exp(u) : -1;
+  /* The number reader that reads table cells also reads the separators. */
+  if (s && *s && e >= 0 && b2j_number_parse(s, &n) && !n.percent &&
+      b2j_dec_shift(n.value, e, &out->v)) {
+    out->prec = n.value.scale - e;
+    ok = true;
   }
   g_free(s);
   g_free(u);
@@ -144,8 +139,9 @@ static void comparison_checks(vctx *c, int page, GMatchInfo *m) {
   bool up = is_up(dir);
   if (have_b)
     difference_check(c, page, at, quote, &x, &b, &d, up);
-  b2j_dec printed;
-  if (p && *p && b2j_dec_parse(p, &printed)) {
+  b2j_number rate;
+  if (p && *p && b2j_number_parse(p, &rate)) {
+    b2j_dec printed = rate.value;
     /* Without B the base is X less the change: last year's (or the budget's)
      * amount. */
     b2j_dec base = b.v;
