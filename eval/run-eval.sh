@@ -80,8 +80,9 @@ else
   echo "eval: no $MANIFEST (make corpus): corpus grades skipped" >&2
 fi
 
-# Real reports, and the pdftotext text the scorer looks for standard titles in.
-if want real && [ -d "$REAL" ]; then
+# Real reports, and the pdftotext text the scorer looks for standard titles in. The
+# real-scan grade is scored against these born-digital readings, so it runs them too.
+if { want real || want real-scan; } && [ -d "$REAL" ]; then
   mkdir -p "$OUT/real"
   for f in "$REAL"/*.pdf; do
     [ -f "$f" ] || continue
