@@ -45,8 +45,10 @@ static const char PLAN_RE[] =
     "当年预算执行数为(?<b>" NUM ")(?<ub>" UNIT ")[，,]\\d{4}年预算安排(?<x>" NUM ")(?<ux>" UNIT ")"
     "[，,]比\\d{4}年预算执行数(?:(?<dir>增加|减少|增长|下降)(?<p>" NUM ")[%％]|(?<flat>持平))";
 /* "“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，
- * 主要用于" (Shanghai budgets): the subject's amount this year. */
-static const char HEAD_RE[] = "(?<=[类款项][）)]”)(?<x>" NUM ")(?<ux>" UNIT ")[，,]主要用于";
+ * 主要用于" or "公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。主要用于"
+ * (Shanghai budgets): the subject's amount this year. */
+static const char HEAD_RE[] =
+    "(?<=[类款项][）)]”|[类款项][）)])(?<x>" NUM ")(?<ux>" UNIT ")[，,。]主要用于";
 /* "（二）公务用车购置及运行费46.56万元，比2023年预算增加25万元" / "…与2025年
  * 预算持平" (Shanghai budgets: the 三公 items against this year's table). */
 static const char BUDGET_RE[] =
@@ -54,8 +56,10 @@ static const char BUDGET_RE[] =
 /* "决算数小于预算数", "决算数与预算数基本持平", "决算数大于预算数". */
 static const char DIR_RE[] =
     "决算数?(?:(?<cmp>大于|小于)(?:年初)?预算数?|等于(?:年初)?预算数?|与(?:年初)?预算数?(?<flat>基本)?持平)";
-/* One subject of a path "一般公共服务支出（类）财政事务（款）行政运行（项）". */
-static const char PATH_RE[] = "(?<name>[^“”（）()。；：，,、\\d.\\s]+)”?[（(](?<lv>类|款|项)[）)]";
+/* One subject of a path "一般公共服务支出（类）财政事务（款）行政运行（项）", its
+ * code part printed too in some ("公共安全支出（204类）司法（06款）行政运行（01项）"). */
+static const char PATH_RE[] =
+    "(?<name>[^“”（）()。；：，,、\\d.\\s]+)”?[（(](?<code>\\d{0,3})(?<lv>类|款|项)[）)]";
 
 typedef enum { P_PAIR, P_CHANGE, P_PLAN, P_HEAD, P_BUDGET, P_N } pattern;
 
@@ -81,6 +85,7 @@ typedef struct {
   int n;                     /* subject path length */
   char *names[MAX_PATH];     /* owned, match keys */
   char levels[MAX_PATH][8];  /* 类 / 款 / 项 */
+  char codes[MAX_PATH][4];   /* "204", "06", "01" or "" */
   char *label;               /* for messages and `where`, owned */
 } item;
 
@@ -202,6 +207,7 @@ static bool subject_path(const patterns *pt, const char *text, size_t from, size
     g_match_info_fetch_pos(m, 0, &s, &e);
     char *name = g_match_info_fetch_named(m, "name");
     char *lv = g_match_info_fetch_named(m, "lv");
+    char *code = g_match_info_fetch_named(m, "code");
     /* A chain continues only when the next subject follows at once. */
     if (s != prev_end || cur.n == MAX_PATH) {
       item_clear(&cur);
@@ -211,6 +217,8 @@ static bool subject_path(const patterns *pt, const char *text, size_t from, size
     cur.names[cur.n] = fold_key(k);
     g_free(k);
     g_strlcpy(cur.levels[cur.n], lv, sizeof cur.levels[cur.n]);
+    g_strlcpy(cur.codes[cur.n], code ? code : "", sizeof cur.codes[cur.n]);
+    g_free(code);
     cur.n++;
     have = true;
     prev_end = e;
@@ -417,6 +425,22 @@ static int chain_line(const vtable *vt, const item *it, int first) {
 /* The whole path, or (a table that prints only 项 lines) its last subject
  * alone when no other line bears its name. */
 static int subject_line(const vtable *vt, const item *it) {
+  /* Codes printed with the path ("204类", "06款", "01项"): the line of that
+   * code, if it bears the name too. */
+  char code[B2J_CODE_MAX] = "";
+  bool coded = it->n > 0;
+  for (int i = 0; i < it->n && coded; i++) {
+    size_t want = strcmp(it->levels[i], "类") == 0 ? 3 : 2;
+    coded = strlen(it->codes[i]) == want && strlen(code) + want < sizeof code;
+    if (coded)
+      g_strlcat(code, it->codes[i], sizeof code);
+  }
+  if (coded)
+    for (guint j = 0; j < vt->lines->len; j++) {
+      const vline *l = g_ptr_array_index(vt->lines, j);
+      if (strcmp(l->code, code) == 0 && key_is(l, it->names[it->n - 1]))
+        return (int)j;
+    }
   int l = chain_line(vt, it, 0);
   if (l == -1 && it->n > 1)
     l = chain_line(vt, it, it->n - 1);
