@@ -246,6 +246,23 @@ static void test_budget_plan_vs_table(void) {
               "p.7/卫生健康支出(类)行政事业单位医疗(款)行政单位医疗(项)/78.21万元/本年预算");
   TAP_OK(tv_pass(c) && tv_msg_has(c, "truncated"), "prose_amount_vs_table: 78.21 for 78.2164 (truncated, said)");
   tv_done(d);
+  /* shpt 司法局 2026: codes printed in the path; the rate 17.66%% copied
+   * from the line before where 77.99 → 91.97 gives 17.93%%. */
+  const char *coded = "4、社会保障和就业支出（208类）行政事业单位养老支出（05款）机关事业单位职业年金缴费支出（06项）"
+                      "91.97万元。主要用于：职业年金。2025年当年预算执行数为77.99万元，2026年预算安排91.97万元，"
+                      "比2025年预算执行数增加17.66%。";
+  const char *const rows4[] = {"2080506|机关事业单位职业年金缴费支出|919739.00|919739.00|0.00",
+                               "2080599|机关事业单位职业年金缴费支出|1.00|1.00|0.00", NULL};
+  d = doc05("2026年部门一般公共预算支出功能分类预算表", "元", coded, rows4);
+  const char *cp = "p.7/社会保障和就业支出(类)行政事业单位养老支出(款)机关事业单位职业年金缴费支出(项)/91.97万元";
+  char *c1 = g_strdup_printf("%s/预算安排", cp), *c2 = g_strdup_printf("%s/增幅", cp);
+  TAP_OK(tv_pass(tv_find(d, "prose_amount_vs_table", c1)),
+         "prose_amount_vs_table: （208类）（05款）（06项） finds 2080506 by its code (pass)");
+  c = tv_find(d, "prose_rate_vs_table", c2);
+  TAP_OK(tv_fail(c) && tv_msg_has(c, "17.93"), "prose_rate_vs_table: 17.66%% where the cell gives 17.93%% fails");
+  tv_done(d);
+  g_free(c1);
+  g_free(c2);
   g_free(s1);
   g_free(s2);
   g_free(w1);
