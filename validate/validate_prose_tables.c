@@ -794,23 +794,17 @@ static void pair_checks(vctx *c, const patterns *pt, const char *text, const hit
   /* The budget in a table only for 三公 (05 holds no 年初预算). */
   bool tb = have_b && it->kind != IT_SUBJECT && it->kind != IT_GB_TOTAL &&
             amount_check(&st, "预算数", SIDE_BUDGET, &b, &cb);
-  b2j_dec printed;
+  if (tx && !have_b && it->kind != IT_SUBJECT && it->kind != IT_GB_TOTAL) {
+    /* "决算为X，完成预算的P%" / "决算数与预算数持平": the budget only in 09. */
+    char *why = NULL;
+    tb = cell_for(c, it, SIDE_BUDGET, &cb, &why);
+    g_free(why);
+  }
   bool base_known = tb || have_b;
+  b2j_dec printed;
   if (tx && base_known && parse_rate(m, "p", &printed))
     rate_check(&st, "完成预算", &cx, cx.v, cx.prec, tb ? cb.v : b.v, tb ? cb.prec : b.prec, tb,
                false, printed);
-  else if (tx && parse_rate(m, "p", &printed)) {
-    pcell bud;
-    char *why = NULL;
-    if (cell_for(c, it, SIDE_BUDGET, &bud, &why)) {
-      rate_check(&st, "完成预算", &cx, cx.v, cx.prec, bud.v, bud.prec, true, false, printed);
-      tb = true;
-      cb = bud;
-      base_known = true;
-    } else {
-      g_free(why);
-    }
-  }
   int want;
   char *word = NULL;
   if (tx && base_known &&

@@ -135,6 +135,16 @@ static void test_three_public_vs_table(void) {
   TAP_OK(tv_fail(tv_find(d, "prose_direction_vs_table", "p.2/公务接待费/0元/方向")),
          "prose_direction_vs_table: 增加 where the table's 决算 is below its 预算 fails");
   tv_done(d);
+  /* The corpus' wording: no budget in the sentence, only in 09. */
+  const char *flat = "2023年度“三公”经费财政拨款支出决算为5.00万元，决算数与预算数持平。其中：";
+  d = doc_with(flat, "5|0|0|0|0|5|5|0|0|0|0|5");
+  TAP_OK(tv_pass(tv_find(d, "prose_direction_vs_table", "p.2/“三公”经费/5.00万元/方向")),
+         "prose_direction_vs_table: 决算数与预算数持平 with 09's 5 and 5 (pass)");
+  tv_done(d);
+  d = doc_with(flat, "6|0|0|0|0|6|5|0|0|0|0|5");
+  TAP_OK(tv_fail(tv_find(d, "prose_direction_vs_table", "p.2/“三公”经费/5.00万元/方向")),
+         "prose_direction_vs_table: 持平 where 09 says 预算 6, 决算 5 fails");
+  tv_done(d);
   /* No 09 table: not evaluated, never a pass. */
   const char *const words[] = {SEED001_3P, NULL};
   d = b2j_doc_new("t");
