@@ -724,7 +724,14 @@ static bool direction_after(const patterns *pt, const char *text, size_t pos, si
                             item_kind kind, int *want, char **word) {
   if (limit <= pos)
     return false;
-  char *win = g_strndup(text + pos, MIN(limit - pos, (size_t)240));
+  /* At most ~80 characters, cut on a character boundary (GRegex refuses
+   * broken UTF-8). */
+  const char *end = text + MIN(limit, pos + 240);
+  if (end < text + limit)
+    end = g_utf8_find_prev_char(text + pos, end + 1);
+  if (!end || end <= text + pos)
+    return false;
+  char *win = g_strndup(text + pos, (size_t)(end - (text + pos)));
   GMatchInfo *m = NULL;
   bool ok = false;
   if (g_regex_match(pt->dir, win, 0, &m)) {
