@@ -2032,6 +2032,7 @@ void b2j_validate(b2j_doc *doc) {
   v_rules_years(&c);
   v_rules_placeholders(&c);
   v_rules_prose_comparisons(&c);
+  v_rules_prose_tables(&c);
   g_ptr_array_unref(all);
 }
 

@@ -111,6 +111,17 @@ void v_rules_years(vctx *c);
 void v_rules_placeholders(vctx *c);
 /* validate_prose.c: "X元，比上年/年初预算(B元，)增加D元，增长P%" sentences. */
 void v_rules_prose_comparisons(vctx *c);
+/* An amount printed in prose, in 元. */
+typedef struct {
+  b2j_dec v; /* in 元 */
+  int prec;  /* printed decimals, in 元 terms (2 for "1.50元", -2 for "1.50万元") */
+} yuan_amount;
+/* Named group `name` (unit in group `unit_name`) of a match as an amount in
+ * 元; false when absent or unreadable. */
+bool v_prose_amount(GMatchInfo *m, const char *name, const char *unit_name, yuan_amount *out);
+/* validate_prose_tables.c: the amounts, direction words and rates of
+ * comparing sentences against the tables' cells. */
+void v_rules_prose_tables(vctx *c);
 /* The page text of page number n (words joined without separators), owned. */
 char *v_page_text(const b2j_doc *doc, int n);
 

@@ -20,14 +20,8 @@ static const char COMPARISON_RE[] =
     "(?<dir>增加|减少|增长|下降)" OR_DOWN "(?<d>" NUM ")(?<ud>" UNIT ")"
     "(?:[，,](?<pdir>增长|增加|减少|下降)" OR_DOWN "(?<p>" NUM ")[%％])?";
 
-typedef struct {
-  b2j_dec v; /* in 元 */
-  int prec;  /* printed decimals, in 元 terms (2 for "1.50元", -2 for "1.50万元") */
-} yuan_amount;
-
 /* Named group `name` as an amount in 元; false when absent or unreadable. */
-static bool fetch_amount(GMatchInfo *m, const char *name, const char *unit_name,
-                         yuan_amount *out) {
+bool v_prose_amount(GMatchInfo *m, const char *name, const char *unit_name, yuan_amount *out) {
   char *s = g_match_info_fetch_named(m, name);
   char *u = g_match_info_fetch_named(m, unit_name);
   bool ok = false;
@@ -127,9 +121,9 @@ static void rate_check(vctx *c, int page, const char *at, const char *quote,
 
 static void comparison_checks(vctx *c, int page, GMatchInfo *m) {
   yuan_amount x, b, d;
-  if (!fetch_amount(m, "x", "ux", &x) || !fetch_amount(m, "d", "ud", &d))
+  if (!v_prose_amount(m, "x", "ux", &x) || !v_prose_amount(m, "d", "ud", &d))
     return;
-  bool have_b = fetch_amount(m, "b", "ub", &b) || fetch_amount(m, "b2", "ub2", &b);
+  bool have_b = v_prose_amount(m, "b", "ub", &b) || v_prose_amount(m, "b2", "ub2", &b);
   char *dir = g_match_info_fetch_named(m, "dir");
   char *pdir = g_match_info_fetch_named(m, "pdir");
   char *p = g_match_info_fetch_named(m, "p");
