@@ -116,6 +116,6 @@ if [ -n "$outs" ]; then
   echo "eval: outputs not matching the schema: $bad of $(printf '%s\n' "$outs" | wc -l) (see $OUT/schema.txt)" >&2
 fi
 
-args=(--manifest "$MANIFEST" --out-dir "$OUT" --real "$REAL" --json "$JSON")
+args=(--manifest "$MANIFEST" --out-dir "$OUT" --real "$REAL" --real-scan-dir "$REAL_SCAN" --json "$JSON")
 [ -n "$GRADES" ] && args+=(--grades "$GRADES")
 "$PYTHON" eval/score.py "${args[@]}"
