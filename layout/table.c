@@ -1218,6 +1218,24 @@ static int anchor_rows(const b2j_page *page, const GArray *words, const bool *te
       g_array_sort(anchors, cmp_double);
     }
   }
+  /* Two labels of one column that would join the same row but lie a row's
+   * pitch apart, not a wrapped line's (about one em), are two rows: a fund
+   * row with nothing in its value columns (其他资金) over the next block's
+   * label (预期目标) when the anchors are sparse there. */
+  for (guint k = 0; k + 1 < cl->len && anchors->len; k++) {
+    const cline *a = &g_array_index(cl, cline, k), *b = &g_array_index(cl, cline, k + 1);
+    if (a->col != b->col || a->value || b->value)
+      continue;
+    const b2j_word *wb = W(page, g_array_index(words, guint, g_array_index(b->w, guint, 0)));
+    if (!first_cjk(wb->text) || b->cy - a->cy < 1.35 * em_of(wb))
+      continue;
+    double da, db;
+    int ra = nearest(anchors, a->cy, 0.2 * pitch, &da), rb = nearest(anchors, b->cy, 0.2 * pitch, &db);
+    if (ra == rb && b->cy > g_array_index(anchors, double, rb) && db > 0.3 * pitch) {
+      g_array_append_val(anchors, b->cy);
+      g_array_sort(anchors, cmp_double);
+    }
+  }
   if (!anchors->len) {
     double y = byy->len ? ((cline *)byy->pdata[0])->cy : 0;
     g_array_append_val(anchors, y);
@@ -1355,7 +1373,7 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
    * (项目资金 over 年初预算数 …). */
   nh = 0;
   double *top = g_new(double, n), *bot = g_new(double, n), *em = g_new(double, n);
-  bool *any = g_new0(bool, n), *val = g_new0(bool, n);
+  bool *any = g_new0(bool, n), *val = g_new0(bool, n), *cut = g_new0(bool, n);
   for (guint i = 0; i < words->len; i++) {
     int r = row_of[i];
     if (r < nh || r >= nrows)
@@ -1373,6 +1391,18 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
       em[k] = MIN(em[k], em_of(w));
     }
     val[k] |= token_is_value(w->text);
+    /* Text that runs on into the next column on its line (其中：当 |
+     * 年财政拨款, glyphs touching across a separator) is one cell cut by
+     * the separator, not a label of its own. */
+    for (guint j = 0; j < words->len && !cut[k]; j++) {
+      const b2j_word *o = W(page, g_array_index(words, guint, j));
+      if (j == i || row_of[j] != r ||
+          line_col(xs, nx, (o->box.x0 + o->box.x1) / 2) == k - r * nc ||
+          fabs((o->box.y0 + o->box.y1) / 2 - cy) > 0.3 * em_of(w))
+        continue;
+      double gap = MAX(o->box.x0 - w->box.x1, w->box.x0 - o->box.x1);
+      cut[k] = gap > -0.2 * em_of(w) && gap < 0.2 * em_of(w);
+    }
   }
   double *pitch = g_new(double, nrows + 1);
   int np = 0;
@@ -1414,6 +1444,10 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
         continue;
       }
       if (hdr[r]) {
+        lo = ++r;
+        continue;
+      }
+      if (cut[r * nc + c]) {
         lo = ++r;
         continue;
       }
@@ -1469,6 +1503,7 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
   g_free(em);
   g_free(any);
   g_free(val);
+  g_free(cut);
   return hopen;
 }
 
