@@ -1817,8 +1817,43 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
           const b2j_box *b = &W(page, g_array_index(lw, guint, q))->box;
           left = line_col(kx, knx, (b->x0 + b->x1) / 2) < minv;
         }
+        /* A line of labels in two columns or more (预期目标 … 实际完成情况)
+         * a row's pitch under a row of values, not a wrapped line's (about
+         * one em), starts a row too: the value row ends a block. */
+        bool apart = false;
+        if (!sh[j].numeric && j > start && sh[j - 1].numeric && lw->len >= 2) {
+          const b2j_word *w0 = W(page, g_array_index(lw, guint, 0));
+          const b2j_box *pb = &sh[j - 1].line->box, *lb = &sh[j].line->box;
+          int ca = -1;
+          apart = first_cjk(w0->text) &&
+                  (lb->y0 + lb->y1) / 2 - (pb->y0 + pb->y1) / 2 >= 1.35 * em_of(w0);
+          bool two = false;
+          const GArray *pw = sh[j - 1].line->words;
+          for (guint q = 0; q < lw->len && apart; q++) {
+            const b2j_word *wq = W(page, g_array_index(lw, guint, q));
+            int c = line_col(kx, knx, (wq->box.x0 + wq->box.x1) / 2);
+            double cq = (wq->box.y0 + wq->box.y1) / 2;
+            apart = !token_is_value(wq->text) && cq - (pb->y0 + pb->y1) / 2 >= 1.35 * em_of(w0);
+            /* not the wrapped tail of a cell of the row above */
+            for (guint r = 0; r < pw->len && apart; r++) {
+              const b2j_word *o = W(page, g_array_index(pw, guint, r));
+              apart = line_col(kx, knx, (o->box.x0 + o->box.x1) / 2) != c ||
+                      cq - (o->box.y0 + o->box.y1) / 2 >= 1.35 * em_of(w0);
+            }
+            /* nor a line whose cells wrap on below, or a label centred
+             * between two rows: the next line is a row's pitch away too */
+            const GArray *nw = j + 1 < end ? sh[j + 1].line->words : NULL;
+            for (guint r = 0; nw && r < nw->len && apart; r++) {
+              const b2j_word *o = W(page, g_array_index(nw, guint, r));
+              apart = (o->box.y0 + o->box.y1) / 2 - cq >= 1.35 * em_of(w0);
+            }
+            two |= ca >= 0 && c != ca;
+            ca = c;
+          }
+          apart = apart && two;
+        }
         for (guint q = 0; q < lw->len; q++)
-          text_row[at++] = multi && c0 == -2 && !left;
+          text_row[at++] = (multi && c0 == -2 && !left) || apart;
       }
       anchor_rows(page, words, text_row, kx, knx, h, row_of, centres);
       g_free(text_row);
