@@ -774,6 +774,51 @@ static bool letter_spaced_across(const b2j_page *page, const GArray *words, cons
   return fabs(lc - rc) < 0.3 * em && right->box.x0 - left->box.x1 < 0.55 * em;
 }
 
+static int by_slot(gconstpointer a, gconstpointer b) {
+  const b2j_grid_cell *p = *(b2j_grid_cell *const *)a, *q = *(b2j_grid_cell *const *)b;
+  return p->row != q->row ? p->row - q->row : p->col - q->col;
+}
+
+/* In a form drawn without lines, a value cell spans as far right as the
+ * value above it when both start at the same x (left-aligned values of one
+ * form column) and nothing else stands in the slots it would cover: the short
+ * 联系电话 number under a 实施单位 name that runs across the separators
+ * belongs to the same merged cell. Only the unruled path calls this. */
+static void align_form_spans(const b2j_page *page, b2j_grid *g) {
+  for (guint i = 0; i < g->cells->len; i++) {
+    b2j_grid_cell *c = g->cells->pdata[i];
+    if (c->rowspan != 1 || c->colspan != 1 || c->row == 0 || !c->words->len)
+      continue;
+    const b2j_grid_cell *up = b2j_grid_at(g, c->row - 1, c->col);
+    if (!up || up == c || up->col != c->col || up->colspan < 2 || up->rowspan != 1 ||
+        !up->words->len)
+      continue;
+    double x0 = G_MAXDOUBLE, ux0 = G_MAXDOUBLE;
+    for (guint k = 0; k < c->words->len; k++)
+      x0 = MIN(x0, W(page, g_array_index(c->words, guint, k))->box.x0);
+    for (guint k = 0; k < up->words->len; k++)
+      ux0 = MIN(ux0, W(page, g_array_index(up->words, guint, k))->box.x0);
+    if (fabs(x0 - ux0) > 1.0)
+      continue;
+    bool empty = true;
+    for (int col = c->col + 1; col < up->col + up->colspan && empty; col++) {
+      const b2j_grid_cell *o = b2j_grid_at(g, c->row, col);
+      empty = o && o->rowspan == 1 && o->colspan == 1 && !o->words->len;
+    }
+    if (!empty)
+      continue;
+    for (int col = c->col + 1; col < up->col + up->colspan; col++) {
+      b2j_grid_cell *o = (b2j_grid_cell *)b2j_grid_at(g, c->row, col);
+      g_ptr_array_remove_fast(g->cells, o); /* frees it */
+    }
+    c->colspan = up->colspan;
+    c->box.x1 = up->box.x1;
+    /* keep row-major order by top-left slot */
+    g_ptr_array_sort(g->cells, by_slot);
+    i = 0;
+  }
+}
+
 static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, const GArray *vsegs,
                         const GArray *words, const int *rows, const bool *hopen, bool ruled) {
   b2j_lattice lat;
@@ -819,6 +864,8 @@ static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, cons
                                         coverage(hsegs, lat.ys[r], lat.xs[c], lat.xs[c + 1]) >=
                                             COVER;
   b2j_grid *g = b2j_grid_build(page, &lat, words, rows, ruled);
+  if (g && !ruled)
+    align_form_spans(page, g);
   g_free(lat.vwall);
   g_free(lat.hwall);
   return g;

@@ -1389,6 +1389,20 @@ static void test_unruled_block_label_line(void) {
            "block label line: 项目资金(万元) spans its header row down to 其他资金");
     int total = row_with(g, "年度资金总额");
     TAP_OK(total == head + 1, "block label line: 年度资金总额 right under the header row");
+    int phone = row_with(g, "63258211"), unit = row_with(g, "实施单位");
+    const b2j_grid_cell *pc = NULL, *uc = NULL;
+    for (int c = 0; phone >= 0 && unit >= 0 && c < g->n_cols; c++) {
+      const b2j_grid_cell *x = b2j_grid_at(g, phone, c), *y = b2j_grid_at(g, unit, c);
+      if (x && x->text && !strcmp(x->text, "63258211"))
+        pc = x;
+      if (y && y->text && !strcmp(y->text, "北京市丰台区医疗保障局") && y->col > 0 &&
+          b2j_grid_at(g, unit, y->col - 1) &&
+          !strcmp(b2j_grid_at(g, unit, y->col - 1)->text, "实施单位"))
+        uc = y;
+    }
+    TAP_OK(pc && uc && pc->col == uc->col && pc->colspan == uc->colspan && uc->colspan > 1,
+           "form spans: the 联系电话 number spans like the 实施单位 name above it (%d+%d vs %d+%d)",
+           pc ? pc->col : -1, pc ? pc->colspan : -1, uc ? uc->col : -1, uc ? uc->colspan : -1);
   }
   g_ptr_array_unref(grids);
   b2j_page_free(p);
