@@ -817,6 +817,40 @@ static void align_form_spans(const b2j_page *page, b2j_grid *g) {
     g_ptr_array_sort(g->cells, by_slot);
     i = 0;
   }
+  /* The form's top rows, a label in the first column and one value (项目名称
+   * 人民调解工作经费, 项目资金 126.38), until the first row of three cells or
+   * more: the value's cell runs to the table's right edge. */
+  for (int r = 0; r < g->n_rows; r++) {
+    b2j_grid_cell *lab = NULL, *val = NULL;
+    int filled = 0;
+    for (guint i = 0; i < g->cells->len; i++) {
+      b2j_grid_cell *c = g->cells->pdata[i];
+      if (c->row != r || !c->words->len)
+        continue;
+      filled++;
+      if (c->col == 0)
+        lab = c;
+      else
+        val = c;
+    }
+    if (filled > 2)
+      break;
+    if (!lab || !val || lab->rowspan != 1 || val->rowspan != 1 ||
+        val->col + val->colspan >= g->n_cols)
+      continue;
+    bool empty = true;
+    for (int col = val->col + val->colspan; col < g->n_cols && empty; col++) {
+      const b2j_grid_cell *o = b2j_grid_at(g, r, col);
+      empty = o && o->row == r && o->rowspan == 1 && o->colspan == 1 && !o->words->len;
+    }
+    if (!empty)
+      continue;
+    for (int col = val->col + val->colspan; col < g->n_cols; col++)
+      g_ptr_array_remove_fast(g->cells, (b2j_grid_cell *)b2j_grid_at(g, r, col)); /* frees it */
+    val->colspan = g->n_cols - val->col;
+    val->box.x1 = g->box.x1;
+    g_ptr_array_sort(g->cells, by_slot);
+  }
 }
 
 static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, const GArray *vsegs,
@@ -1448,7 +1482,10 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
           fabs((o->box.y0 + o->box.y1) / 2 - cy) > 0.3 * em_of(w))
         continue;
       double gap = MAX(o->box.x0 - w->box.x1, w->box.x0 - o->box.x1);
-      cut[k] = gap > -0.2 * em_of(w) && gap < 0.2 * em_of(w);
+      /* or letter-spaced (人 民 调 解 …): lone CJK characters half an em apart */
+      bool spaced = first_cjk(w->text) && first_cjk(o->text) &&
+                    (g_utf8_strlen(w->text, -1) == 1 || g_utf8_strlen(o->text, -1) == 1);
+      cut[k] = gap > -0.2 * em_of(w) && gap < (spaced ? 0.55 : 0.2) * em_of(w);
     }
   }
   double *pitch = g_new(double, nrows + 1);
@@ -1476,11 +1513,11 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
     bool values = false;
     for (int r = nh; r < nrows; r++) {
       right[r] = right[r] || any[r * nc + c + 1];
-      values |= val[r * nc + c];
+      values |= val[r * nc + c] && right[r]; /* not a form row's lone value */
       if (hdr[r])
         continue;
       rows += right[r];
-      filled += any[r * nc + c];
+      filled += any[r * nc + c] && !cut[r * nc + c];
     }
     if (values || !filled || filled * 4 > rows * 3)
       continue;
@@ -1694,16 +1731,19 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
       }
     /* Header lines above: several runs, close, within the body's width. */
     int hstart = first;
+    bool form_rows = false; /* climbing a form's label rows */
     while (hstart > 0 && first - hstart < MAX_HEADER) {
       const lshape *s = &sh[hstart - 1];
       const b2j_line *below = sh[hstart].line;
-      if (s->unit_line || (s->nseg < 2 && !form_label_line(page, s, bx0, h)) ||
+      bool label = s->nseg < 2 && form_label_line(page, s, bx0, h);
+      if (s->unit_line || (s->nseg < 2 && !label) || (form_rows && !label) ||
           line_gap(s->line, below, h) > 1.6 * h || s->line->box.x0 < bx0 - 30 ||
           s->line->box.x1 > bx1 + 30)
         break;
       hstart--;
-      if (s->nseg < 2)
-        break; /* a form's label row is its top row */
+      /* A form's label rows (项目名称 …, 项目资金 126.38, 年度目标 …) stack
+       * over its body; above them only more such rows belong to it. */
+      form_rows |= label;
     }
     /* Two number rows make a table; so does one (栏次 1 2 3 …) under a
      * header when the body is empty (本表无数据), and so does a header
