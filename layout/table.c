@@ -732,7 +732,10 @@ typedef struct {
  * span that cell. Is there such a value (not `w` itself)? */
 static bool value_right_of(const b2j_page *page, const GArray *words, const int *rows,
                            const b2j_lattice *lat, int r, int c, const b2j_word *w) {
-  if (token_is_value(w->text))
+  /* A number overflows as a name does (50.78 past the edge of its column,
+   * with the next column's 50.78 beside it): two numbers are two cells. A
+   * value that is not a number (—, 无) never marks an overflow. */
+  if (token_is_value(w->text) && !b2j_token_is_numeric(w->text))
     return false;
   for (guint i = 0; i < words->len; i++) {
     const b2j_word *o = W(page, g_array_index(words, guint, i));
