@@ -1129,6 +1129,7 @@ typedef struct {
   bool text;  /* part of a line of text cells without values: a row even
                  close to an anchor (no value shares its line) */
   bool cut;   /* ends in a number cut by a narrow cell */
+  bool tail;  /* the wrapped next line of the text above it in its column */
   GArray *w;  /* of guint: positions in the words array */
 } cline;
 
@@ -1215,7 +1216,7 @@ static int anchor_rows(const b2j_page *page, const GArray *words, const bool *te
       g_array_append_val(last->w, i);
       continue;
     }
-    cline c = {cy[i], col[i], true, false, false, false,
+    cline c = {cy[i], col[i], true, false, false, false, false,
                g_array_new(FALSE, FALSE, sizeof(guint))};
     g_array_append_val(c.w, i);
     g_array_append_val(cl, c);
@@ -1246,6 +1247,16 @@ static int anchor_rows(const b2j_page *page, const GArray *words, const bool *te
       g_array_free(b->w, TRUE);
       g_array_remove_index(cl, k + 1);
     }
+  }
+  /* A line of text right under another of its column, about one em below
+   * (偏差原因分析及改 over 进措施), continues that cell: it starts no row even
+   * when its line is a row of text cells. */
+  for (guint k = 0; k + 1 < cl->len; k++) {
+    const cline *a = &g_array_index(cl, cline, k);
+    cline *b = &g_array_index(cl, cline, k + 1);
+    const b2j_word *wb = W(page, g_array_index(words, guint, g_array_index(b->w, guint, 0)));
+    b->tail = a->col == b->col && !a->value && !b->value && (!b->own || b->text) &&
+              first_cjk(wb->text) && b->cy - a->cy <= 1.2 * em_of(wb);
   }
   /* The anchor column: the one with the most values, then the most amounts
    * (a point, a comma or a percent, which codes lack), then lines. */
@@ -1295,7 +1306,7 @@ static int anchor_rows(const b2j_page *page, const GArray *words, const bool *te
   for (guint k = 0; k < byy->len; k++) {
     const cline *c = byy->pdata[k];
     double d;
-    if (!(c->value || c->own))
+    if (!(c->value || c->own) || c->tail)
       continue;
     if (nearest(anchors, c->cy, 0, &d) < 0 || d > (c->text ? 0.3 : 0.6) * pitch) {
       g_array_append_val(anchors, c->cy);

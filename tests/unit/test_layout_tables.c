@@ -1389,6 +1389,9 @@ static void test_unruled_block_label_line(void) {
            "block label line: 项目资金(万元) spans its header row down to 其他资金");
     int total = row_with(g, "年度资金总额");
     TAP_OK(total == head + 1, "block label line: 年度资金总额 right under the header row");
+    TAP_OK(row_with(g, "偏差原因分析及改进措施") == row_with(g, "一级指标") &&
+               row_with(g, "一级指标") >= 0,
+           "wrapped header: 偏差原因分析及改 / 进措施 is one cell of the 一级指标 header row");
     int phone = row_with(g, "63258211"), unit = row_with(g, "实施单位");
     const b2j_grid_cell *pc = NULL, *uc = NULL;
     for (int c = 0; phone >= 0 && unit >= 0 && c < g->n_cols; c++) {
