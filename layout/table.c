@@ -1485,7 +1485,22 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
       bot[k] = MAX(bot[k], cy);
       em[k] = MIN(em[k], em_of(w));
     }
-    val[k] |= token_is_value(w->text);
+    /* A number inside a line of prose (约 45 家涉及…, the words touching it
+     * on both sides text) is no value of the column. */
+    bool prose = false;
+    if (token_is_value(w->text)) {
+      bool before = false, after = false;
+      for (guint j = 0; j < words->len; j++) {
+        const b2j_word *o = W(page, g_array_index(words, guint, j));
+        if (j == i || row_of[j] != r || token_is_value(o->text) ||
+            fabs((o->box.y0 + o->box.y1) / 2 - cy) > 0.3 * em_of(o))
+          continue;
+        before |= fabs(w->box.x0 - o->box.x1) < 0.3 * em_of(o);
+        after |= fabs(o->box.x0 - w->box.x1) < 0.3 * em_of(o);
+      }
+      prose = before && after;
+    }
+    val[k] |= token_is_value(w->text) && !prose;
     /* Text that runs on into the next column on its line (其中：当 |
      * 年财政拨款, glyphs touching across a separator) is one cell cut by
      * the separator, not a label of its own. */

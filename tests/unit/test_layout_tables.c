@@ -1392,6 +1392,12 @@ static void test_unruled_block_label_line(void) {
     TAP_OK(row_with(g, "偏差原因分析及改进措施") == row_with(g, "一级指标") &&
                row_with(g, "一级指标") >= 0,
            "wrapped header: 偏差原因分析及改 / 进措施 is one cell of the 一级指标 header row");
+    int q = row_with(g, "拨付定点医疗机构数量"), t = row_with(g, "全年支出金额");
+    const b2j_grid_cell *out1 = q >= 0 ? b2j_grid_at(g, q, 1) : NULL;
+    TAP_OK(out1 && out1->text && !strcmp(out1->text, "产出指标") && out1->row == q && t >= q &&
+               out1->row + out1->rowspan - 1 == t,
+           "spanning labels: 产出指标 spans 拨付定点医疗机构数量 … 全年支出金额 (the 45 in the goals' "
+           "prose above is no value of its column)");
     int phone = row_with(g, "63258211"), unit = row_with(g, "实施单位");
     const b2j_grid_cell *pc = NULL, *uc = NULL;
     for (int c = 0; phone >= 0 && unit >= 0 && c < g->n_cols; c++) {
