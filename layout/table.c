@@ -1485,20 +1485,39 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
       bot[k] = MAX(bot[k], cy);
       em[k] = MIN(em[k], em_of(w));
     }
-    /* A number inside a line of prose (约 45 家涉及…, the words touching it
-     * on both sides text) is no value of the column. */
+    /* A number inside a line of prose (约 45 家涉及…) or of letter-spaced
+     * text (2 0 2 2 年中央…): a run of three words or more, each less than
+     * an em from the next, with text among them, is no value of the
+     * column. */
     bool prose = false;
     if (token_is_value(w->text)) {
-      bool before = false, after = false;
-      for (guint j = 0; j < words->len; j++) {
-        const b2j_word *o = W(page, g_array_index(words, guint, j));
-        if (j == i || row_of[j] != r || token_is_value(o->text) ||
-            fabs((o->box.y0 + o->box.y1) / 2 - cy) > 0.3 * em_of(o))
-          continue;
-        before |= fabs(w->box.x0 - o->box.x1) < 0.3 * em_of(o);
-        after |= fabs(o->box.x0 - w->box.x1) < 0.3 * em_of(o);
+      double lo = w->box.x0, hi = w->box.x1, e = em_of(w);
+      int run = 1;
+      bool text = false, grew = true;
+      bool *in_run = g_new0(bool, words->len);
+      in_run[i] = true;
+      while (grew) {
+        grew = false;
+        for (guint j = 0; j < words->len; j++) {
+          const b2j_word *o = W(page, g_array_index(words, guint, j));
+          if (in_run[j] || row_of[j] != r || fabs((o->box.y0 + o->box.y1) / 2 - cy) > 0.3 * e)
+            continue;
+          bool left = o->box.x1 <= lo + 0.1 * e && lo - o->box.x1 < e;
+          bool right = o->box.x0 >= hi - 0.1 * e && o->box.x0 - hi < e;
+          if (!left && !right)
+            continue;
+          if (left)
+            lo = o->box.x0;
+          else
+            hi = o->box.x1;
+          in_run[j] = true;
+          run++;
+          text |= !token_is_value(o->text);
+          grew = true;
+        }
       }
-      prose = before && after;
+      g_free(in_run);
+      prose = run >= 3 && text;
     }
     val[k] |= token_is_value(w->text) && !prose;
     /* Text that runs on into the next column on its line (其中：当 |
