@@ -793,28 +793,39 @@ static void align_form_spans(const b2j_page *page, b2j_grid *g) {
     if (c->rowspan != 1 || c->colspan != 1 || c->row == 0 || !c->words->len)
       continue;
     const b2j_grid_cell *up = b2j_grid_at(g, c->row - 1, c->col);
-    if (!up || up == c || up->col != c->col || up->colspan < 2 || up->rowspan != 1 ||
-        !up->words->len)
+    if (!up || up == c || up->colspan < 2 || up->rowspan != 1 || !up->words->len)
       continue;
-    double x0 = G_MAXDOUBLE, ux0 = G_MAXDOUBLE;
-    for (guint k = 0; k < c->words->len; k++)
-      x0 = MIN(x0, W(page, g_array_index(c->words, guint, k))->box.x0);
-    for (guint k = 0; k < up->words->len; k++)
-      ux0 = MIN(ux0, W(page, g_array_index(up->words, guint, k))->box.x0);
-    if (fabs(x0 - ux0) > 1.0)
-      continue;
+    /* A lone number under a spanning cell (59.22 right-aligned under
+     * 全年预算数, which a gap of the rows below parts in two) takes its span;
+     * other cells only when left-aligned with it. */
+    bool number = c->words->len == 1 &&
+                  b2j_token_is_numeric(W(page, g_array_index(c->words, guint, 0))->text);
+    if (!number) {
+      if (up->col != c->col)
+        continue;
+      double x0 = G_MAXDOUBLE, ux0 = G_MAXDOUBLE;
+      for (guint k = 0; k < c->words->len; k++)
+        x0 = MIN(x0, W(page, g_array_index(c->words, guint, k))->box.x0);
+      for (guint k = 0; k < up->words->len; k++)
+        ux0 = MIN(ux0, W(page, g_array_index(up->words, guint, k))->box.x0);
+      if (fabs(x0 - ux0) > 1.0)
+        continue;
+    }
     bool empty = true;
-    for (int col = c->col + 1; col < up->col + up->colspan && empty; col++) {
+    for (int col = up->col; col < up->col + up->colspan && empty; col++) {
       const b2j_grid_cell *o = b2j_grid_at(g, c->row, col);
-      empty = o && o->rowspan == 1 && o->colspan == 1 && !o->words->len;
+      empty = o == c || (o && o->rowspan == 1 && o->colspan == 1 && !o->words->len);
     }
     if (!empty)
       continue;
-    for (int col = c->col + 1; col < up->col + up->colspan; col++) {
+    for (int col = up->col; col < up->col + up->colspan; col++) {
       b2j_grid_cell *o = (b2j_grid_cell *)b2j_grid_at(g, c->row, col);
-      g_ptr_array_remove_fast(g->cells, o); /* frees it */
+      if (o != c)
+        g_ptr_array_remove_fast(g->cells, o); /* frees it */
     }
+    c->col = up->col;
     c->colspan = up->colspan;
+    c->box.x0 = up->box.x0;
     c->box.x1 = up->box.x1;
     /* keep row-major order by top-left slot */
     g_ptr_array_sort(g->cells, by_slot);

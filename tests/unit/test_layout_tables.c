@@ -1922,7 +1922,9 @@ static const struct { const char *t; double x0, y0, x1, y1; } spaced_name_words[
 
 /* The project name at its top is letter-spaced with its year in digits
  * (2 0 2 2 年中央…) and falls in the 一级指标 column: those digits are text,
- * not values, so 产出指标 (50分) still spans its indicator rows. */
+ * not values, so 产出指标 (50分) still spans its indicator rows. The
+ * indicator names part the 全年预算数 column with a gap; the amounts under it
+ * take its two columns. */
 static void test_unruled_spaced_digits(void) {
   b2j_page *p = b2j_page_new(1, 595, 842);
   for (size_t i = 0; i < G_N_ELEMENTS(spaced_name_words); i++)
@@ -1936,6 +1938,17 @@ static void test_unruled_spaced_digits(void) {
     const b2j_grid_cell *l1 = r >= 0 ? b2j_grid_at(g, r, 1) : NULL;
     TAP_OK(l1 && l1->text && !strcmp(l1->text, "产出指标 (50分)") && l1->rowspan > 1,
            "spaced digits: 产出指标 (50分) spans 医疗救助对象人次规模 and the rows below");
+    int h = row_with(g, "全年预算数"), t = row_with(g, "年度资金总额");
+    const b2j_grid_cell *hc = NULL;
+    for (int c = 0; h >= 0 && c < g->n_cols; c++) {
+      const b2j_grid_cell *x = b2j_grid_at(g, h, c);
+      if (x && x->text && !strcmp(x->text, "全年预算数"))
+        hc = x;
+    }
+    const b2j_grid_cell *v = hc && t >= 0 ? b2j_grid_at(g, t, hc->col + hc->colspan - 1) : NULL;
+    TAP_OK(hc && hc->colspan > 1 && v && v->text && !strcmp(v->text, "59.22") && v->col == hc->col &&
+               v->colspan == hc->colspan,
+           "number under a spanning header: 59.22 takes 全年预算数's columns");
   }
   g_ptr_array_unref(grids);
   b2j_page_free(p);
