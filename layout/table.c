@@ -597,6 +597,25 @@ static bool heading_start(const char *t) {
   return c && (g_unichar_isdigit(c) || g_utf8_strchr("一二三四五六七八九十", -1, c) != NULL);
 }
 
+/* A score note in brackets, (15分) or （5 分）: the wrapped tail of an
+ * indicator label, not a numbered heading. */
+static bool score_note(const char *t) {
+  gunichar c = g_utf8_get_char(t);
+  if (c != '(' && c != 0xFF08)
+    return false;
+  t = g_utf8_next_char(t);
+  bool digits = false;
+  while (g_ascii_isdigit(*t) || *t == '.' || *t == ' ') {
+    digits |= g_ascii_isdigit(*t);
+    t++;
+  }
+  if (!digits || g_utf8_get_char(t) != 0x5206 /* 分 */)
+    return false;
+  t = g_utf8_next_char(t);
+  c = g_utf8_get_char(t);
+  return (c == ')' || c == 0xFF09) && !*g_utf8_next_char(t);
+}
+
 /* Does this line carry a row of its own (numbers in two columns, or a code),
  * or is it the wrapped tail of the name cell above or below? */
 static bool line_is_continuation(const b2j_page *page, const b2j_line *l, const double *xs,
@@ -1260,14 +1279,15 @@ static int anchor_rows(const b2j_page *page, const GArray *words, const bool *te
     }
   }
   /* A line of text right under another of its column, about one em below
-   * (偏差原因分析及改 over 进措施), continues that cell: it starts no row even
-   * when its line is a row of text cells. */
+   * (偏差原因分析及改 over 进措施, 成本指标 over (15分)), continues that cell:
+   * it starts no row even when its line is a row of text cells. */
   for (guint k = 0; k + 1 < cl->len; k++) {
     const cline *a = &g_array_index(cl, cline, k);
     cline *b = &g_array_index(cl, cline, k + 1);
     const b2j_word *wb = W(page, g_array_index(words, guint, g_array_index(b->w, guint, 0)));
-    b->tail = a->col == b->col && !a->value && !b->value && (!b->own || b->text) &&
-              first_cjk(wb->text) && b->cy - a->cy <= 1.2 * em_of(wb);
+    bool note = b->w->len == 1 && score_note(wb->text);
+    b->tail = a->col == b->col && !a->value && !b->value && (!b->own || b->text || note) &&
+              (first_cjk(wb->text) || note) && b->cy - a->cy <= 1.2 * em_of(wb);
   }
   /* The anchor column: the one with the most values, then the most amounts
    * (a point, a comma or a percent, which codes lack), then lines. */
@@ -1346,11 +1366,18 @@ static int anchor_rows(const b2j_page *page, const GArray *words, const bool *te
     double y = byy->len ? ((cline *)byy->pdata[0])->cy : 0;
     g_array_append_val(anchors, y);
   }
-  for (guint k = 0; k < byy->len; k++) {
-    const cline *c = byy->pdata[k];
-    int r = nearest(anchors, c->cy, 0.2 * pitch, NULL);
+  /* Each line to its nearest row; a score note that wraps under its label
+   * to the label's row (成本指标 on a row's edge, (15分) under it). cl is by
+   * column, then height. */
+  int prev = -1;
+  for (guint k = 0; k < cl->len; k++) {
+    const cline *c = &g_array_index(cl, cline, k);
+    bool note = c->tail && c->w->len == 1 &&
+                score_note(W(page, g_array_index(words, guint, g_array_index(c->w, guint, 0)))->text);
+    int r = note && prev >= 0 ? prev : nearest(anchors, c->cy, 0.2 * pitch, NULL);
     for (guint j = 0; j < c->w->len; j++)
       row_of[g_array_index(c->w, guint, j)] = r;
+    prev = r;
   }
   g_array_append_vals(centres, anchors->data, anchors->len);
   int nrows = (int)anchors->len;

@@ -1949,6 +1949,8 @@ static void test_unruled_spaced_digits(void) {
     TAP_OK(hc && hc->colspan > 1 && v && v->text && !strcmp(v->text, "59.22") && v->col == hc->col &&
                v->colspan == hc->colspan,
            "number under a spanning header: 59.22 takes 全年预算数's columns");
+    TAP_OK(row_with(g, "成本指标 (15分)") >= 0 && row_with(g, "(15分)") < 0,
+           "score note: (15分) wrapped under 成本指标 stays in its cell");
   }
   g_ptr_array_unref(grids);
   b2j_page_free(p);
