@@ -622,7 +622,8 @@ static bool line_is_continuation(const b2j_page *page, const b2j_line *l, const 
                                  int nx) {
   const b2j_word *w0 = W(page, g_array_index(l->words, guint, 0));
   gunichar c0 = g_utf8_get_char(w0->text);
-  if (g_unichar_isdigit(c0) || heading_start(w0->text) || has_prefix(w0->text, "其中") || has_prefix(w0->text, "合计") ||
+  if (g_unichar_isdigit(c0) || (heading_start(w0->text) && !score_note(w0->text)) ||
+      has_prefix(w0->text, "其中") || has_prefix(w0->text, "合计") ||
       has_prefix(w0->text, "总计"))
     return false;
   for (guint k = 0; k < l->words->len; k++) {
@@ -703,6 +704,9 @@ static int *group_rows(const b2j_page *page, GPtrArray *lines, const double *xs,
                        int first_body) {
   int n = (int)lines->len;
   int *dir = g_new0(int, n); /* 0: own row, -1: joins above, +1: joins below */
+  double wrap_pitch = G_MAXDOUBLE; /* the closest two lines of the block */
+  for (int i = first_body + 1; i < n; i++)
+    wrap_pitch = MIN(wrap_pitch, line_gap(lines->pdata[i - 1], lines->pdata[i], 0));
   for (int i = first_body; i < n; i++) {
     const b2j_line *l = lines->pdata[i];
     bool up_ok = i - 1 >= first_body;
@@ -715,6 +719,14 @@ static int *group_rows(const b2j_page *page, GPtrArray *lines, const double *xs,
     bool down_ok = i + 1 < n && !line_is_continuation(page, lines->pdata[i + 1], xs, nx);
     double gap_up = up_ok ? line_gap(lines->pdata[i - 1], l, 0) : G_MAXDOUBLE;
     double gap_down = down_ok ? line_gap(l, lines->pdata[i + 1], 0) : G_MAXDOUBLE;
+    /* Where the block shows how its cells wrap (lines about one em apart),
+     * a label a row's pitch from both neighbours (上年结转资金, 其他资金 with
+     * no values beside them) is a row of its own, not a wrapped line. */
+    const b2j_word *w0 = W(page, g_array_index(l->words, guint, 0));
+    if (first_cjk(w0->text) && wrap_pitch <= 1.15 * em_of(w0) &&
+        MIN(gap_up, i + 1 < n ? line_gap(l, lines->pdata[i + 1], 0) : G_MAXDOUBLE) >=
+            1.35 * em_of(w0))
+      continue;
     if (down_ok && gap_down < 0.75 * gap_up)
       dir[i] = 1;
     else if (up_ok)
@@ -1594,6 +1606,7 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
     hdr[r] = cells >= 4 && !v;
   }
   bool *right = g_new0(bool, nrows + 1); /* the row has content right of c */
+  bool *sec_ok = g_new0(bool, nrows + 1); /* labels of the row's section may span */
   for (int c = nc - 2; c >= 0; c--) {
     int filled = 0, rows = 0;
     bool values = false;
@@ -1605,8 +1618,26 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
       rows += right[r];
       filled += any[r * nc + c] && !cut[r * nc + c];
     }
-    if (values || !filled || filled * 4 > rows * 3)
+    if (values || !filled)
       continue;
+    /* The 3/4 holds over the column, or else within the section (rows
+     * between header rows) of the label: a form's fund block above, its
+     * labels in every row, does not stop the indicator labels below. */
+    bool whole = filled * 4 <= rows * 3;
+    for (int r = nh; r < nrows;) {
+      int e = r + 1;
+      while (e < nrows && !hdr[e])
+        e++;
+      int f = 0, n2 = 0;
+      for (int q = r; q < e; q++)
+        if (!hdr[q]) {
+          n2 += right[q];
+          f += any[q * nc + c] && !cut[q * nc + c];
+        }
+      for (int q = r; q < e; q++)
+        sec_ok[q] = whole || f * 4 <= n2 * 3;
+      r = e;
+    }
     int lo = nh; /* first row a label may take */
     for (int r = nh; r < nrows;) {
       if (!any[r * nc + c]) {
@@ -1617,7 +1648,7 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
         lo = ++r;
         continue;
       }
-      if (cut[r * nc + c]) {
+      if (cut[r * nc + c] || !sec_ok[r]) {
         lo = ++r;
         continue;
       }
@@ -1667,6 +1698,7 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
     }
   }
   g_free(right);
+  g_free(sec_ok);
   g_free(hdr);
   g_free(top);
   g_free(bot);
