@@ -597,13 +597,33 @@ static bool heading_start(const char *t) {
   return c && (g_unichar_isdigit(c) || g_utf8_strchr("一二三四五六七八九十", -1, c) != NULL);
 }
 
+/* A score note in brackets, (15分) or （5 分）: the wrapped tail of an
+ * indicator label, not a numbered heading. */
+static bool score_note(const char *t) {
+  gunichar c = g_utf8_get_char(t);
+  if (c != '(' && c != 0xFF08)
+    return false;
+  t = g_utf8_next_char(t);
+  bool digits = false;
+  while (g_ascii_isdigit(*t) || *t == '.' || *t == ' ') {
+    digits |= g_ascii_isdigit(*t);
+    t++;
+  }
+  if (!digits || g_utf8_get_char(t) != 0x5206 /* 分 */)
+    return false;
+  t = g_utf8_next_char(t);
+  c = g_utf8_get_char(t);
+  return (c == ')' || c == 0xFF09) && !*g_utf8_next_char(t);
+}
+
 /* Does this line carry a row of its own (numbers in two columns, or a code),
  * or is it the wrapped tail of the name cell above or below? */
 static bool line_is_continuation(const b2j_page *page, const b2j_line *l, const double *xs,
                                  int nx) {
   const b2j_word *w0 = W(page, g_array_index(l->words, guint, 0));
   gunichar c0 = g_utf8_get_char(w0->text);
-  if (g_unichar_isdigit(c0) || heading_start(w0->text) || has_prefix(w0->text, "其中") || has_prefix(w0->text, "合计") ||
+  if (g_unichar_isdigit(c0) || (heading_start(w0->text) && !score_note(w0->text)) ||
+      has_prefix(w0->text, "其中") || has_prefix(w0->text, "合计") ||
       has_prefix(w0->text, "总计"))
     return false;
   for (guint k = 0; k < l->words->len; k++) {
@@ -684,6 +704,9 @@ static int *group_rows(const b2j_page *page, GPtrArray *lines, const double *xs,
                        int first_body) {
   int n = (int)lines->len;
   int *dir = g_new0(int, n); /* 0: own row, -1: joins above, +1: joins below */
+  double wrap_pitch = G_MAXDOUBLE; /* the closest two lines of the block */
+  for (int i = first_body + 1; i < n; i++)
+    wrap_pitch = MIN(wrap_pitch, line_gap(lines->pdata[i - 1], lines->pdata[i], 0));
   for (int i = first_body; i < n; i++) {
     const b2j_line *l = lines->pdata[i];
     bool up_ok = i - 1 >= first_body;
@@ -696,6 +719,14 @@ static int *group_rows(const b2j_page *page, GPtrArray *lines, const double *xs,
     bool down_ok = i + 1 < n && !line_is_continuation(page, lines->pdata[i + 1], xs, nx);
     double gap_up = up_ok ? line_gap(lines->pdata[i - 1], l, 0) : G_MAXDOUBLE;
     double gap_down = down_ok ? line_gap(l, lines->pdata[i + 1], 0) : G_MAXDOUBLE;
+    /* Where the block shows how its cells wrap (lines about one em apart),
+     * a label a row's pitch from both neighbours (上年结转资金, 其他资金 with
+     * no values beside them) is a row of its own, not a wrapped line. */
+    const b2j_word *w0 = W(page, g_array_index(l->words, guint, 0));
+    if (first_cjk(w0->text) && wrap_pitch <= 1.15 * em_of(w0) &&
+        MIN(gap_up, i + 1 < n ? line_gap(l, lines->pdata[i + 1], 0) : G_MAXDOUBLE) >=
+            1.35 * em_of(w0))
+      continue;
     if (down_ok && gap_down < 0.75 * gap_up)
       dir[i] = 1;
     else if (up_ok)
@@ -732,7 +763,10 @@ typedef struct {
  * span that cell. Is there such a value (not `w` itself)? */
 static bool value_right_of(const b2j_page *page, const GArray *words, const int *rows,
                            const b2j_lattice *lat, int r, int c, const b2j_word *w) {
-  if (token_is_value(w->text))
+  /* A number overflows as a name does (50.78 past the edge of its column,
+   * with the next column's 50.78 beside it): two numbers are two cells. A
+   * value that is not a number (—, 无) never marks an overflow. */
+  if (token_is_value(w->text) && !b2j_token_is_numeric(w->text))
     return false;
   for (guint i = 0; i < words->len; i++) {
     const b2j_word *o = W(page, g_array_index(words, guint, i));
@@ -772,6 +806,96 @@ static bool letter_spaced_across(const b2j_page *page, const GArray *words, cons
   double lc = (left->box.y0 + left->box.y1) / 2, rc = (right->box.y0 + right->box.y1) / 2;
   double em = MIN(em_of(left), em_of(right));
   return fabs(lc - rc) < 0.3 * em && right->box.x0 - left->box.x1 < 0.55 * em;
+}
+
+static int by_slot(gconstpointer a, gconstpointer b) {
+  const b2j_grid_cell *p = *(b2j_grid_cell *const *)a, *q = *(b2j_grid_cell *const *)b;
+  return p->row != q->row ? p->row - q->row : p->col - q->col;
+}
+
+/* In a form drawn without lines, a value cell spans as far right as the
+ * value above it when both start at the same x (left-aligned values of one
+ * form column) and nothing else stands in the slots it would cover: the short
+ * 联系电话 number under a 实施单位 name that runs across the separators
+ * belongs to the same merged cell. Only the unruled path calls this. */
+static void align_form_spans(const b2j_page *page, b2j_grid *g) {
+  for (guint i = 0; i < g->cells->len; i++) {
+    b2j_grid_cell *c = g->cells->pdata[i];
+    if (c->rowspan != 1 || c->colspan != 1 || c->row == 0 || !c->words->len)
+      continue;
+    const b2j_grid_cell *up = b2j_grid_at(g, c->row - 1, c->col);
+    if (!up || up == c || up->colspan < 2 || up->rowspan != 1 || !up->words->len)
+      continue;
+    /* A lone number under a spanning cell (59.22 right-aligned under
+     * 全年预算数, which a gap of the rows below parts in two) takes its span;
+     * other cells only when left-aligned with it. */
+    bool number = c->words->len == 1 &&
+                  b2j_token_is_numeric(W(page, g_array_index(c->words, guint, 0))->text);
+    if (!number) {
+      if (up->col != c->col)
+        continue;
+      double x0 = G_MAXDOUBLE, ux0 = G_MAXDOUBLE;
+      for (guint k = 0; k < c->words->len; k++)
+        x0 = MIN(x0, W(page, g_array_index(c->words, guint, k))->box.x0);
+      for (guint k = 0; k < up->words->len; k++)
+        ux0 = MIN(ux0, W(page, g_array_index(up->words, guint, k))->box.x0);
+      if (fabs(x0 - ux0) > 1.0)
+        continue;
+    }
+    bool empty = true;
+    for (int col = up->col; col < up->col + up->colspan && empty; col++) {
+      const b2j_grid_cell *o = b2j_grid_at(g, c->row, col);
+      empty = o == c || (o && o->rowspan == 1 && o->colspan == 1 && !o->words->len);
+    }
+    if (!empty)
+      continue;
+    for (int col = up->col; col < up->col + up->colspan; col++) {
+      b2j_grid_cell *o = (b2j_grid_cell *)b2j_grid_at(g, c->row, col);
+      if (o != c)
+        g_ptr_array_remove_fast(g->cells, o); /* frees it */
+    }
+    c->col = up->col;
+    c->colspan = up->colspan;
+    c->box.x0 = up->box.x0;
+    c->box.x1 = up->box.x1;
+    /* keep row-major order by top-left slot */
+    g_ptr_array_sort(g->cells, by_slot);
+    i = 0;
+  }
+  /* The form's top rows, a label in the first column and one value (项目名称
+   * 人民调解工作经费, 项目资金 126.38), until the first row of three cells or
+   * more: the value's cell runs to the table's right edge. */
+  for (int r = 0; r < g->n_rows; r++) {
+    b2j_grid_cell *lab = NULL, *val = NULL;
+    int filled = 0;
+    for (guint i = 0; i < g->cells->len; i++) {
+      b2j_grid_cell *c = g->cells->pdata[i];
+      if (c->row != r || !c->words->len)
+        continue;
+      filled++;
+      if (c->col == 0)
+        lab = c;
+      else
+        val = c;
+    }
+    if (filled > 2)
+      break;
+    if (!lab || !val || lab->rowspan != 1 || val->rowspan != 1 ||
+        val->col + val->colspan >= g->n_cols)
+      continue;
+    bool empty = true;
+    for (int col = val->col + val->colspan; col < g->n_cols && empty; col++) {
+      const b2j_grid_cell *o = b2j_grid_at(g, r, col);
+      empty = o && o->row == r && o->rowspan == 1 && o->colspan == 1 && !o->words->len;
+    }
+    if (!empty)
+      continue;
+    for (int col = val->col + val->colspan; col < g->n_cols; col++)
+      g_ptr_array_remove_fast(g->cells, (b2j_grid_cell *)b2j_grid_at(g, r, col)); /* frees it */
+    val->colspan = g->n_cols - val->col;
+    val->box.x1 = g->box.x1;
+    g_ptr_array_sort(g->cells, by_slot);
+  }
 }
 
 static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, const GArray *vsegs,
@@ -819,6 +943,8 @@ static b2j_grid *finish(const b2j_page *page, skel *k, const GArray *hsegs, cons
                                         coverage(hsegs, lat.ys[r], lat.xs[c], lat.xs[c + 1]) >=
                                             COVER;
   b2j_grid *g = b2j_grid_build(page, &lat, words, rows, ruled);
+  if (g && !ruled)
+    align_form_spans(page, g);
   g_free(lat.vwall);
   g_free(lat.hwall);
   return g;
@@ -1045,6 +1171,7 @@ typedef struct {
   bool text;  /* part of a line of text cells without values: a row even
                  close to an anchor (no value shares its line) */
   bool cut;   /* ends in a number cut by a narrow cell */
+  bool tail;  /* the wrapped next line of the text above it in its column */
   GArray *w;  /* of guint: positions in the words array */
 } cline;
 
@@ -1131,7 +1258,7 @@ static int anchor_rows(const b2j_page *page, const GArray *words, const bool *te
       g_array_append_val(last->w, i);
       continue;
     }
-    cline c = {cy[i], col[i], true, false, false, false,
+    cline c = {cy[i], col[i], true, false, false, false, false,
                g_array_new(FALSE, FALSE, sizeof(guint))};
     g_array_append_val(c.w, i);
     g_array_append_val(cl, c);
@@ -1162,6 +1289,17 @@ static int anchor_rows(const b2j_page *page, const GArray *words, const bool *te
       g_array_free(b->w, TRUE);
       g_array_remove_index(cl, k + 1);
     }
+  }
+  /* A line of text right under another of its column, about one em below
+   * (偏差原因分析及改 over 进措施, 成本指标 over (15分)), continues that cell:
+   * it starts no row even when its line is a row of text cells. */
+  for (guint k = 0; k + 1 < cl->len; k++) {
+    const cline *a = &g_array_index(cl, cline, k);
+    cline *b = &g_array_index(cl, cline, k + 1);
+    const b2j_word *wb = W(page, g_array_index(words, guint, g_array_index(b->w, guint, 0)));
+    bool note = b->w->len == 1 && score_note(wb->text);
+    b->tail = a->col == b->col && !a->value && !b->value && (!b->own || b->text || note) &&
+              (first_cjk(wb->text) || note) && b->cy - a->cy <= 1.2 * em_of(wb);
   }
   /* The anchor column: the one with the most values, then the most amounts
    * (a point, a comma or a percent, which codes lack), then lines. */
@@ -1211,10 +1349,28 @@ static int anchor_rows(const b2j_page *page, const GArray *words, const bool *te
   for (guint k = 0; k < byy->len; k++) {
     const cline *c = byy->pdata[k];
     double d;
-    if (!(c->value || c->own))
+    if (!(c->value || c->own) || c->tail)
       continue;
     if (nearest(anchors, c->cy, 0, &d) < 0 || d > (c->text ? 0.3 : 0.6) * pitch) {
       g_array_append_val(anchors, c->cy);
+      g_array_sort(anchors, cmp_double);
+    }
+  }
+  /* Two labels of one column that would join the same row but lie a row's
+   * pitch apart, not a wrapped line's (about one em), are two rows: a fund
+   * row with nothing in its value columns (其他资金) over the next block's
+   * label (预期目标) when the anchors are sparse there. */
+  for (guint k = 0; k + 1 < cl->len && anchors->len; k++) {
+    const cline *a = &g_array_index(cl, cline, k), *b = &g_array_index(cl, cline, k + 1);
+    if (a->col != b->col || a->value || b->value)
+      continue;
+    const b2j_word *wb = W(page, g_array_index(words, guint, g_array_index(b->w, guint, 0)));
+    if (!first_cjk(wb->text) || b->cy - a->cy < 1.35 * em_of(wb))
+      continue;
+    double da, db;
+    int ra = nearest(anchors, a->cy, 0.2 * pitch, &da), rb = nearest(anchors, b->cy, 0.2 * pitch, &db);
+    if (ra == rb && b->cy > g_array_index(anchors, double, rb) && db > 0.3 * pitch) {
+      g_array_append_val(anchors, b->cy);
       g_array_sort(anchors, cmp_double);
     }
   }
@@ -1222,11 +1378,18 @@ static int anchor_rows(const b2j_page *page, const GArray *words, const bool *te
     double y = byy->len ? ((cline *)byy->pdata[0])->cy : 0;
     g_array_append_val(anchors, y);
   }
-  for (guint k = 0; k < byy->len; k++) {
-    const cline *c = byy->pdata[k];
-    int r = nearest(anchors, c->cy, 0.2 * pitch, NULL);
+  /* Each line to its nearest row; a score note that wraps under its label
+   * to the label's row (成本指标 on a row's edge, (15分) under it). cl is by
+   * column, then height. */
+  int prev = -1;
+  for (guint k = 0; k < cl->len; k++) {
+    const cline *c = &g_array_index(cl, cline, k);
+    bool note = c->tail && c->w->len == 1 &&
+                score_note(W(page, g_array_index(words, guint, g_array_index(c->w, guint, 0)))->text);
+    int r = note && prev >= 0 ? prev : nearest(anchors, c->cy, 0.2 * pitch, NULL);
     for (guint j = 0; j < c->w->len; j++)
       row_of[g_array_index(c->w, guint, j)] = r;
+    prev = r;
   }
   g_array_append_vals(centres, anchors->data, anchors->len);
   int nrows = (int)anchors->len;
@@ -1355,7 +1518,7 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
    * (项目资金 over 年初预算数 …). */
   nh = 0;
   double *top = g_new(double, n), *bot = g_new(double, n), *em = g_new(double, n);
-  bool *any = g_new0(bool, n), *val = g_new0(bool, n);
+  bool *any = g_new0(bool, n), *val = g_new0(bool, n), *cut = g_new0(bool, n);
   for (guint i = 0; i < words->len; i++) {
     int r = row_of[i];
     if (r < nh || r >= nrows)
@@ -1372,7 +1535,56 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
       bot[k] = MAX(bot[k], cy);
       em[k] = MIN(em[k], em_of(w));
     }
-    val[k] |= token_is_value(w->text);
+    /* A number inside a line of prose (约 45 家涉及…) or of letter-spaced
+     * text (2 0 2 2 年中央…): a run of three words or more, each less than
+     * an em from the next, with text among them, is no value of the
+     * column. */
+    bool prose = false;
+    if (token_is_value(w->text)) {
+      double lo = w->box.x0, hi = w->box.x1, e = em_of(w);
+      int run = 1;
+      bool text = false, grew = true;
+      bool *in_run = g_new0(bool, words->len);
+      in_run[i] = true;
+      while (grew) {
+        grew = false;
+        for (guint j = 0; j < words->len; j++) {
+          const b2j_word *o = W(page, g_array_index(words, guint, j));
+          if (in_run[j] || row_of[j] != r || fabs((o->box.y0 + o->box.y1) / 2 - cy) > 0.3 * e)
+            continue;
+          bool left = o->box.x1 <= lo + 0.1 * e && lo - o->box.x1 < e;
+          bool right = o->box.x0 >= hi - 0.1 * e && o->box.x0 - hi < e;
+          if (!left && !right)
+            continue;
+          if (left)
+            lo = o->box.x0;
+          else
+            hi = o->box.x1;
+          in_run[j] = true;
+          run++;
+          text |= !token_is_value(o->text);
+          grew = true;
+        }
+      }
+      g_free(in_run);
+      prose = run >= 3 && text;
+    }
+    val[k] |= token_is_value(w->text) && !prose;
+    /* Text that runs on into the next column on its line (其中：当 |
+     * 年财政拨款, glyphs touching across a separator) is one cell cut by
+     * the separator, not a label of its own. */
+    for (guint j = 0; j < words->len && !cut[k]; j++) {
+      const b2j_word *o = W(page, g_array_index(words, guint, j));
+      if (j == i || row_of[j] != r ||
+          line_col(xs, nx, (o->box.x0 + o->box.x1) / 2) == k - r * nc ||
+          fabs((o->box.y0 + o->box.y1) / 2 - cy) > 0.3 * em_of(w))
+        continue;
+      double gap = MAX(o->box.x0 - w->box.x1, w->box.x0 - o->box.x1);
+      /* or letter-spaced (人 民 调 解 …): lone CJK characters half an em apart */
+      bool spaced = first_cjk(w->text) && first_cjk(o->text) &&
+                    (g_utf8_strlen(w->text, -1) == 1 || g_utf8_strlen(o->text, -1) == 1);
+      cut[k] = gap > -0.2 * em_of(w) && gap < (spaced ? 0.55 : 0.2) * em_of(w);
+    }
   }
   double *pitch = g_new(double, nrows + 1);
   int np = 0;
@@ -1394,19 +1606,38 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
     hdr[r] = cells >= 4 && !v;
   }
   bool *right = g_new0(bool, nrows + 1); /* the row has content right of c */
+  bool *sec_ok = g_new0(bool, nrows + 1); /* labels of the row's section may span */
   for (int c = nc - 2; c >= 0; c--) {
     int filled = 0, rows = 0;
     bool values = false;
     for (int r = nh; r < nrows; r++) {
       right[r] = right[r] || any[r * nc + c + 1];
-      values |= val[r * nc + c];
+      values |= val[r * nc + c] && right[r]; /* not a form row's lone value */
       if (hdr[r])
         continue;
       rows += right[r];
-      filled += any[r * nc + c];
+      filled += any[r * nc + c] && !cut[r * nc + c];
     }
-    if (values || !filled || filled * 4 > rows * 3)
+    if (values || !filled)
       continue;
+    /* The 3/4 holds over the column, or else within the section (rows
+     * between header rows) of the label: a form's fund block above, its
+     * labels in every row, does not stop the indicator labels below. */
+    bool whole = filled * 4 <= rows * 3;
+    for (int r = nh; r < nrows;) {
+      int e = r + 1;
+      while (e < nrows && !hdr[e])
+        e++;
+      int f = 0, n2 = 0;
+      for (int q = r; q < e; q++)
+        if (!hdr[q]) {
+          n2 += right[q];
+          f += any[q * nc + c] && !cut[q * nc + c];
+        }
+      for (int q = r; q < e; q++)
+        sec_ok[q] = whole || f * 4 <= n2 * 3;
+      r = e;
+    }
     int lo = nh; /* first row a label may take */
     for (int r = nh; r < nrows;) {
       if (!any[r * nc + c]) {
@@ -1414,6 +1645,10 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
         continue;
       }
       if (hdr[r]) {
+        lo = ++r;
+        continue;
+      }
+      if (cut[r * nc + c] || !sec_ok[r]) {
         lo = ++r;
         continue;
       }
@@ -1463,12 +1698,14 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
     }
   }
   g_free(right);
+  g_free(sec_ok);
   g_free(hdr);
   g_free(top);
   g_free(bot);
   g_free(em);
   g_free(any);
   g_free(val);
+  g_free(cut);
   return hopen;
 }
 
@@ -1612,16 +1849,19 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
       }
     /* Header lines above: several runs, close, within the body's width. */
     int hstart = first;
+    bool form_rows = false; /* climbing a form's label rows */
     while (hstart > 0 && first - hstart < MAX_HEADER) {
       const lshape *s = &sh[hstart - 1];
       const b2j_line *below = sh[hstart].line;
-      if (s->unit_line || (s->nseg < 2 && !form_label_line(page, s, bx0, h)) ||
+      bool label = s->nseg < 2 && form_label_line(page, s, bx0, h);
+      if (s->unit_line || (s->nseg < 2 && !label) || (form_rows && !label) ||
           line_gap(s->line, below, h) > 1.6 * h || s->line->box.x0 < bx0 - 30 ||
           s->line->box.x1 > bx1 + 30)
         break;
       hstart--;
-      if (s->nseg < 2)
-        break; /* a form's label row is its top row */
+      /* A form's label rows (项目名称 …, 项目资金 126.38, 年度目标 …) stack
+       * over its body; above them only more such rows belong to it. */
+      form_rows |= label;
     }
     /* Two number rows make a table; so does one (栏次 1 2 3 …) under a
      * header when the body is empty (本表无数据), and so does a header
@@ -1782,8 +2022,43 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
           const b2j_box *b = &W(page, g_array_index(lw, guint, q))->box;
           left = line_col(kx, knx, (b->x0 + b->x1) / 2) < minv;
         }
+        /* A line of labels in two columns or more (预期目标 … 实际完成情况)
+         * a row's pitch under a row of values, not a wrapped line's (about
+         * one em), starts a row too: the value row ends a block. */
+        bool apart = false;
+        if (!sh[j].numeric && j > start && sh[j - 1].numeric && lw->len >= 2) {
+          const b2j_word *w0 = W(page, g_array_index(lw, guint, 0));
+          const b2j_box *pb = &sh[j - 1].line->box, *lb = &sh[j].line->box;
+          int ca = -1;
+          apart = first_cjk(w0->text) &&
+                  (lb->y0 + lb->y1) / 2 - (pb->y0 + pb->y1) / 2 >= 1.35 * em_of(w0);
+          bool two = false;
+          const GArray *pw = sh[j - 1].line->words;
+          for (guint q = 0; q < lw->len && apart; q++) {
+            const b2j_word *wq = W(page, g_array_index(lw, guint, q));
+            int c = line_col(kx, knx, (wq->box.x0 + wq->box.x1) / 2);
+            double cq = (wq->box.y0 + wq->box.y1) / 2;
+            apart = !token_is_value(wq->text) && cq - (pb->y0 + pb->y1) / 2 >= 1.35 * em_of(w0);
+            /* not the wrapped tail of a cell of the row above */
+            for (guint r = 0; r < pw->len && apart; r++) {
+              const b2j_word *o = W(page, g_array_index(pw, guint, r));
+              apart = line_col(kx, knx, (o->box.x0 + o->box.x1) / 2) != c ||
+                      cq - (o->box.y0 + o->box.y1) / 2 >= 1.35 * em_of(w0);
+            }
+            /* nor a line whose cells wrap on below, or a label centred
+             * between two rows: the next line is a row's pitch away too */
+            const GArray *nw = j + 1 < end ? sh[j + 1].line->words : NULL;
+            for (guint r = 0; nw && r < nw->len && apart; r++) {
+              const b2j_word *o = W(page, g_array_index(nw, guint, r));
+              apart = (o->box.y0 + o->box.y1) / 2 - cq >= 1.35 * em_of(w0);
+            }
+            two |= ca >= 0 && c != ca;
+            ca = c;
+          }
+          apart = apart && two;
+        }
         for (guint q = 0; q < lw->len; q++)
-          text_row[at++] = multi && c0 == -2 && !left;
+          text_row[at++] = (multi && c0 == -2 && !left) || apart;
       }
       anchor_rows(page, words, text_row, kx, knx, h, row_of, centres);
       g_free(text_row);
