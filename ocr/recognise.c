@@ -772,6 +772,48 @@ static const char *lead_sign(PIX *piece, int *end_x) {
   return sign;
 }
 
+/* The first component at least half `piece` tall, narrow as a digit is,
+ * in boxes sorted by x: the digits' line. -1 when there is none. */
+static int digits_line(BOXA *sorted, int h) {
+  int n = boxaGetCount(sorted);
+  for (int i = 0; i < n; i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(sorted, i, &x, &y, &bw, &bh);
+    if (bh * 2 >= h)
+      return bw * 10 <= bh * 8 ? i : -1;
+  }
+  return -1;
+}
+
+/* Whether everything left of column `at` sits on the digits' line: nothing
+ * rises above it, and every tall stroke spans it. 彳 of 得 is as narrow as
+ * a digit, but 得分 is a word, not 1分; 件 rises above 50 in 50件次, whose
+ * 次 is no %. */
+static bool digits_before(PIX *piece, int at) {
+  BOXA *ba = pixConnCompBB(piece, 8);
+  BOXA *sorted = ba ? boxaSort(ba, L_SORT_BY_X, L_SORT_INCREASING, NULL) : NULL;
+  boxaDestroy(&ba);
+  if (!sorted)
+    return false;
+  int d = digits_line(sorted, pixGetHeight(piece));
+  bool ok = d >= 0;
+  l_int32 dx = 0, dy = 0, dw = 0, dh = 0;
+  if (ok)
+    boxaGetBoxGeometry(sorted, d, &dx, &dy, &dw, &dh);
+  ok = ok && dx < at;
+  int tol = MAX(2, dh / 10);
+  for (int i = 0; ok && i < boxaGetCount(sorted); i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(sorted, i, &x, &y, &bw, &bh);
+    if (x >= at)
+      break;
+    if (y < dy - tol || (bh * 2 >= dh && (abs(y - dy) > tol || abs(y + bh - dy - dh) > tol)))
+      ok = false;
+  }
+  boxaDestroy(&sorted);
+  return ok;
+}
+
 /* Where a unit in Chinese (份, 件, 万元, 个单位) starts after a number: the
  * first glyph rising above the digits, taller or wider than they are, with
  * a glyph's to four glyphs' width of ink from there on (a closing bracket
@@ -789,15 +831,11 @@ static int unit_start(PIX *piece) {
     return 0;
   int n = boxaGetCount(sorted), at = 0;
   l_int32 dx, dy, dw, dh;
-  /* The digits' line: the first component at least half the piece tall,
-   * narrow as a digit is. */
-  int d = -1;
-  for (int i = 0; i < n && d < 0; i++) {
-    boxaGetBoxGeometry(sorted, i, &dx, &dy, &dw, &dh);
-    if (dh * 2 >= h)
-      d = i;
-  }
-  if (d >= 0 && dw * 10 <= dh * 8 && dh * 10 <= h * 9) {
+  int d = digits_line(sorted, h);
+  if (d >= 0)
+    boxaGetBoxGeometry(sorted, d, &dx, &dy, &dw, &dh);
+  /* A unit rises above the digits: they leave room for it. */
+  if (d >= 0 && dh * 10 <= h * 9) {
     int tol = MAX(2, dh / 10);
     for (int i = d + 1; i < n && !at; i++) {
       l_int32 x, y, bw, bh;
@@ -813,20 +851,29 @@ static int unit_start(PIX *piece) {
       else
         break;
     }
-    /* Everything before the unit sits on the digits' line: nothing rises
-     * above it, and every tall stroke spans it (彳 of 得 is as narrow as a
-     * digit, but 得分 is a word, not 1分). */
-    for (int i = 0; i < n && at; i++) {
-      l_int32 x, y, bw, bh;
-      boxaGetBoxGeometry(sorted, i, &x, &y, &bw, &bh);
-      if (x >= at)
-        break;
-      if (y < dy - tol || (bh * 2 >= dh && (abs(y - dy) > tol || abs(y + bh - dy - dh) > tol)))
-        at = 0;
-    }
   }
   boxaDestroy(&sorted);
+  if (at && !digits_before(piece, at))
+    at = 0;
   return at;
+}
+
+/* Removes the | chi_sim reads for what is left of a ruling line next to or
+ * through a cell's text (项目成本控制| 长效机制|建立); no Chinese cell text
+ * has one. In place. */
+static void drop_bars(char *text) {
+  if (!text || !strchr(text, '|'))
+    return;
+  bool han = false;
+  for (const char *p = text; *p && !han; p = g_utf8_next_char(p))
+    han = g_unichar_get_script(g_utf8_get_char(p)) == G_UNICODE_SCRIPT_HAN;
+  if (!han)
+    return;
+  char *w = text;
+  for (const char *p = text; *p; p++)
+    if (*p != '|')
+      *w++ = *p;
+  *w = '\0';
 }
 
 /* Reads one chunk image (owned, taken): numbers through eng with the digit
@@ -862,6 +909,7 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
     }
   } else {
     r = read_with(ctx->chi, img, dpi, false);
+    drop_bars(r.text);
   }
   /* chi_sim has no ≥ in a target like ≥90% and reads it 之 (or 》): a
    * glyph that never starts a number. */
@@ -899,9 +947,96 @@ static PIX *clip_from(PIX *piece, int x) {
   return tight;
 }
 
+/* Where a % closing a number starts, told by its shape: a small ring at
+ * the glyph's upper left, one at its lower right, a stroke between (the
+ * digit alphabet reads a blurred or clipped % as 06, 9%6 or 0%). 0 when the
+ * piece does not end in one. */
+static int percent_start(PIX *piece) {
+  int h = pixGetHeight(piece);
+  BOXA *ba = pixConnCompBB(piece, 8);
+  int n = ba ? boxaGetCount(ba) : 0, at = 0;
+  l_int32 gx0 = 0, gx1 = -1, gy0 = G_MAXINT32, gy1 = 0;
+  int speck = MAX(2, h / 10), last = -1;
+  for (int i = 0; i < n; i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+    if (bw > speck || bh > speck)
+      if (x + bw > gx1) {
+        gx1 = x + bw;
+        gx0 = x;
+        last = i;
+      }
+  }
+  /* The last glyph: every component overlapping the rightmost sideways. */
+  int ng = 0;
+  bool grew = last >= 0;
+  while (grew) {
+    grew = false;
+    ng = 0;
+    for (int i = 0; i < n; i++) {
+      l_int32 x, y, bw, bh;
+      boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+      if ((bw <= speck && bh <= speck) || x >= gx1 || x + bw <= gx0)
+        continue;
+      ng++;
+      gy0 = MIN(gy0, y);
+      gy1 = MAX(gy1, y + bh);
+      if (x < gx0) {
+        gx0 = x;
+        grew = true;
+      }
+    }
+  }
+  int gw = gx1 - gx0, gh = gy1 - gy0;
+  if (ng >= 2 && ng <= 3 && gx0 > 0 && gh * 10 >= h * 6 && gw * 2 >= gh) {
+    bool upper = false, lower = false, stroke = false;
+    for (int i = 0; i < n; i++) {
+      l_int32 x, y, bw, bh;
+      boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+      if ((bw <= speck && bh <= speck) || x >= gx1 || x + bw <= gx0)
+        continue;
+      bool ring = bh * 10 <= gh * 6 && bw * 10 <= gw * 6;
+      if (ring && y + bh <= gy0 + gh * 6 / 10 && x <= gx0 + gw / 5)
+        upper = true;
+      else if (ring && y >= gy0 + gh * 4 / 10 && x + bw >= gx1 - gw / 5)
+        lower = true;
+      else if (bh * 10 >= gh * 7)
+        stroke = true;
+    }
+    if ((upper && lower) || ((upper || lower) && stroke))
+      at = gx0;
+  }
+  boxaDestroy(&ba);
+  if (at && !digits_before(piece, at))
+    at = 0;
+  return at;
+}
+
 /* Reads a piece (owned, taken) that may be a number followed by its unit
- * in Chinese. */
+ * in Chinese, or by a % the digit alphabet misreads. */
 static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
+  int pct_x = percent_start(piece);
+  if (pct_x > 0) {
+    BOX *nb = boxCreate(0, 0, pct_x, pixGetHeight(piece));
+    PIX *num = pixClipRectangle(piece, nb, NULL);
+    boxDestroy(&nb);
+    if (num && looks_numeric(num)) {
+      reading rn = read_piece(ctx, num, dpi);
+      gsize len = rn.text ? strlen(rn.text) : 0;
+      if (len && plausible_number(rn.text) && g_ascii_isdigit(rn.text[len - 1])) {
+        pixDestroy(&piece);
+        char *t = g_strconcat(rn.text, "%", NULL);
+        g_free(rn.text);
+        rn.text = t;
+        g_strfreev(rn.alternatives);
+        rn.alternatives = NULL;
+        return rn;
+      }
+      reading_clear(&rn);
+    } else {
+      pixDestroy(&num);
+    }
+  }
   /* A number with its unit: the number through the digit alphabet (chi_sim
    * drops or garbles digits next to Chinese), the unit through chi_sim. */
   int unit_x = unit_start(piece);

@@ -233,6 +233,7 @@ static void test_lexicon(b2j_ocr_ctx *ctx) {
 }
 
 #define TARGETS_PDF "corpus/pdf/scan-clean/syn-001.pdf"
+#define TARGETS2_PDF "corpus/pdf/scan-clean/syn-005.pdf"
 
 /* A performance table's target and actual cells (syn-001, pages 2 and 3):
  * comparison signs told by their shape, units in Chinese after a number,
@@ -253,6 +254,13 @@ static void test_target_cells(b2j_ocr_ctx *ctx) {
   for (size_t i = 0; i < G_N_ELEMENTS(pages); i++)
     if (pages[i])
       b2j_page_free(pages[i]);
+  /* syn-005 page 6: a % the digit alphabet read as 06 (≥9306), and a rule's
+   * remnant read as | inside 长效机制|建立. */
+  b2j_page *p6 = ocr_page(ctx, TARGETS2_PDF, 6);
+  TAP_OK(p6 && find_word(p6, "≥93%"), "syn-005 page 6 reads ≥93%%");
+  TAP_OK(p6 && find_word(p6, "长效机制建立"), "syn-005 page 6 reads 长效机制建立 without a bar");
+  if (p6)
+    b2j_page_free(p6);
 }
 
 /* A header word is not a number with a unit: 彳 of 得 is as narrow and
@@ -267,6 +275,31 @@ static void test_header_not_unit(b2j_ocr_ctx *ctx) {
     if (p)
       b2j_page_free(p);
   }
+}
+
+#define PERCENT_PDF "corpus/pdf/scan-clean/seed-002.pdf"
+
+/* A glyph with two dots and a stroke is no % after a number unless the
+ * number is all digits: 次 of 50件次 (seed-002 page 21, 件 rises above
+ * the digits) and 遇 of 待遇 (page 13, 彳 of 待 is no digit). */
+static void test_not_percent(b2j_ocr_ctx *ctx) {
+  static const struct {
+    int page;
+    const char *text, *not;
+  } want[] = {{13, "待遇", "1%"}, {21, "50件次", "50%"}};
+  for (size_t i = 0; i < G_N_ELEMENTS(want); i++) {
+    b2j_page *p = ocr_page(ctx, PERCENT_PDF, want[i].page);
+    TAP_OK(p && find_word(p, want[i].text) && !find_word(p, want[i].not), "page %d reads %s, not %s",
+           want[i].page, want[i].text, want[i].not);
+    if (p)
+      b2j_page_free(p);
+  }
+  /* A % the digit alphabet read as 06 (≥9306) is told by its rings, the
+   * digits filling the cut piece's height (syn-005 page 6). */
+  b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-clean/syn-005.pdf", 6);
+  TAP_OK(p && find_word(p, "≥93%"), "syn-005 page 6 reads ≥93%%");
+  if (p)
+    b2j_page_free(p);
 }
 
 int main(int argc, char **argv) {
@@ -289,6 +322,10 @@ int main(int argc, char **argv) {
     TAP_OK(0, "%s is missing (run from the repo root)", NOISY_PDF);
   if (g_file_test(CLEAN_PDF, G_FILE_TEST_EXISTS))
     test_header_not_unit(ctx);
+  if (g_file_test(PERCENT_PDF, G_FILE_TEST_EXISTS))
+    test_not_percent(ctx);
+  else
+    TAP_OK(0, "%s is missing (run from the repo root)", PERCENT_PDF);
   if (g_file_test(TARGETS_PDF, G_FILE_TEST_EXISTS))
     test_target_cells(ctx);
   else
