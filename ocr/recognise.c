@@ -749,7 +749,7 @@ static const char *lead_sign(PIX *piece, int *end_x) {
         bx = tx, by = ty, bw = tw, bh = th;
       }
     }
-    if (ng == 2 && ah * 3 <= aw && bh * 3 <= bw && abs(aw - bw) * 6 <= MAX(aw, bw) &&
+    if (ng == 2 && ah * 3 <= aw && bh * 3 <= bw && abs(aw - bw) * 8 <= MAX(aw, bw) &&
         abs(ax - bx) * 6 <= MAX(aw, bw) && ah * 2 >= h / 8) {
       /* Two equal bars, one above the other (二 has a shorter top). */
       sign = "=";
@@ -1084,8 +1084,15 @@ static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi
   const char *sign = lead_sign(piece, &end_x);
   if (sign) {
     PIX *rest = clip_from(piece, end_x);
-    pixDestroy(&piece);
     reading r = rest ? read_number_unit(ctx, rest, dpi) : (reading){g_strdup(""), 0.9, NULL, false};
+    /* Two bars before Chinese are 二 (二级指标), not =: = stands alone or
+     * before a number. */
+    if (strcmp(sign, "=") == 0 && r.text && *r.text && !g_ascii_isdigit(r.text[0])) {
+      reading_clear(&r);
+      g_free(none.text);
+      return read_number_unit(ctx, piece, dpi);
+    }
+    pixDestroy(&piece);
     char *t = g_strconcat(sign, r.text, NULL);
     g_free(r.text);
     r.text = t;

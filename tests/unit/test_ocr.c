@@ -256,6 +256,11 @@ static void test_target_cells(b2j_ocr_ctx *ctx) {
       b2j_page_free(pages[i]);
   /* syn-005 page 6: a % the digit alphabet read as 06 (≥9306), and a rule's
    * remnant read as | inside 长效机制|建立. */
+  b2j_page *p2 = ocr_page(ctx, "corpus/pdf/scan-clean/syn-004.pdf", 2);
+  TAP_OK(p2 && find_word(p2, "二级指标"), "syn-004 page 2: 二 before Chinese is no = (二级指标)");
+  TAP_OK(p2 && find_word(p2, "=15个"), "syn-004 page 2: = before a number (=15个)");
+  if (p2)
+    b2j_page_free(p2);
   b2j_page *p6 = ocr_page(ctx, TARGETS2_PDF, 6);
   TAP_OK(p6 && find_word(p6, "≥93%"), "syn-005 page 6 reads ≥93%%");
   TAP_OK(p6 && find_word(p6, "长效机制建立"), "syn-005 page 6 reads 长效机制建立 without a bar");
