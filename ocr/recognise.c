@@ -1053,6 +1053,11 @@ static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
       pixDestroy(&uimg);
       if (plausible_number(rn.text) && ru.text && *ru.text && !g_ascii_isdigit(ru.text[0])) {
         pixDestroy(&piece);
+        /* A speck before the unit read as a separator (6,次 8.欠): no
+         * number ends in one. */
+        gsize nl = strlen(rn.text);
+        while (nl > 1 && (rn.text[nl - 1] == ',' || rn.text[nl - 1] == '.'))
+          rn.text[--nl] = '\0';
         char *t = g_strconcat(rn.text, ru.text, NULL);
         g_free(rn.text);
         rn.text = t;
