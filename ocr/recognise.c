@@ -785,8 +785,9 @@ static int digits_line(BOXA *sorted, int h) {
   return -1;
 }
 
-/* Whether everything left of column `at` sits on the digits' line: nothing
- * rises above it, and every tall stroke spans it. 彳 of 得 is as narrow as
+/* Whether everything left of column `at` ends before it and sits on the
+ * digits' line: nothing rises above it, and every tall stroke spans it. The
+ * left dot of 小 (小计) is digit-shaped, but the hook of 小 starts over it. 彳 of 得 is as narrow as
  * a digit, but 得分 is a word, not 1分; 件 rises above 50 in 50件次, whose
  * 次 is no %. */
 static bool digits_before(PIX *piece, int at) {
@@ -807,7 +808,8 @@ static bool digits_before(PIX *piece, int at) {
     boxaGetBoxGeometry(sorted, i, &x, &y, &bw, &bh);
     if (x >= at)
       break;
-    if (y < dy - tol || (bh * 2 >= dh && (abs(y - dy) > tol || abs(y + bh - dy - dh) > tol)))
+    if (x + bw > at || y < dy - tol ||
+        (bh * 2 >= dh && (abs(y - dy) > tol || abs(y + bh - dy - dh) > tol)))
       ok = false;
   }
   boxaDestroy(&sorted);
