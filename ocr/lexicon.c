@@ -81,6 +81,14 @@ static size_t lead_in(const char *text) {
   for (int i = 0; leads[i]; i++)
     if (g_str_has_prefix(text, leads[i]))
       return strlen(leads[i]);
+  /* A year before a title: 2019年度项目支出绩效自评表. */
+  if (g_ascii_isdigit(text[0]) && g_ascii_isdigit(text[1]) && g_ascii_isdigit(text[2]) &&
+      g_ascii_isdigit(text[3]) && g_str_has_prefix(text + 4, "年")) {
+    size_t n = 4 + strlen("年");
+    if (g_str_has_prefix(text + n, "度"))
+      n += strlen("度");
+    return n;
+  }
   const char *p = text;
   bool open = false;
   if (g_str_has_prefix(p, "（") || *p == '(') {
@@ -97,6 +105,31 @@ static size_t lead_in(const char *text) {
     return (size_t)(g_utf8_next_char(p) - text);
   if (!open && (g_str_has_prefix(p, "、") || *p == '.'))
     return (size_t)(g_utf8_next_char(p) - text);
+  return 0;
+}
+
+/* Whether `u` (n characters) is the start (1) or the end (2) of entry
+ * `e` (en characters, en > n) with one character substituted, or neither
+ * (0). Not when the character at the end where the line would be cut
+ * off is the entry's own end: that line is the entry shortened (运行费 of
+ * 运行维护费, 支出表 of 支出决算表, both words of their own), not its start
+ * misread (服务对象满意庋 of 服务对象满意度指标). */
+static int part_one_off(const gunichar *u, glong n, const gunichar *e, glong en) {
+  for (int side = 1; side <= 2; side++) {
+    const gunichar *p = side == 1 ? e : e + (en - n);
+    glong at = -1, diffs = 0;
+    for (glong i = 0; i < n && diffs < 2; i++)
+      if (u[i] != p[i]) {
+        diffs++;
+        at = i;
+      }
+    if (diffs != 1)
+      continue;
+    glong cut = side == 1 ? n - 1 : 0;
+    if (at == cut && u[at] == (side == 1 ? e[en - 1] : e[0]))
+      continue;
+    return side;
+  }
   return 0;
 }
 
@@ -124,6 +157,10 @@ static char *lookup_name(const b2j_lexicon *lex, const char *text) {
   for (glong i = 0; i < len; i++)
     han += g_unichar_get_script(u[i]) == G_UNICODE_SCRIPT_HAN;
   const entry *hit = NULL;
+  int hit_part = 0; /* 0 the whole entry, 1 its start, 2 its end */
+  const entry *part = NULL;
+  int part_of = 0, part_hits = 0;
+  glong read_len = len;
   bool ambiguous = false;
   if (len >= MIN_ENTRY_CHARS && han * 4 >= len * 3) {
     for (guint i = 0; i < lex->n; i++) {
@@ -135,6 +172,18 @@ static char *lookup_name(const b2j_lexicon *lex, const char *text) {
           (memcmp(u, e->chars, (size_t)len * sizeof *u) == 0 ||
            memcmp(u, e->chars + (e->len - len), (size_t)len * sizeof *u) == 0))
         d = 0;
+      /* One line of a wrapped cell one character off: the entry's start
+       * or end (服务对象满意庋 of 服务对象满意度指标). */
+      int as_part = 0;
+      if (d > 1 && len >= 5 && len < e->len)
+        as_part = part_one_off(u, len, e->chars, e->len);
+      if (as_part) {
+        /* Only when no whole entry is one off, and only one part is. */
+        part_hits++;
+        part = e;
+        part_of = as_part;
+        continue;
+      }
       if (d == 0) { /* already a word */
         hit = NULL;
         ambiguous = true;
@@ -144,11 +193,21 @@ static char *lookup_name(const b2j_lexicon *lex, const char *text) {
         if (hit)
           ambiguous = true;
         hit = e;
+        hit_part = 0;
       }
     }
   }
   g_free(u);
-  return hit && !ambiguous ? g_strdup(hit->utf8) : NULL;
+  if (!hit && !ambiguous && part_hits == 1) {
+    hit = part;
+    hit_part = part_of;
+  }
+  if (!hit || ambiguous)
+    return NULL;
+  if (hit_part == 0)
+    return g_strdup(hit->utf8);
+  glong from = hit_part == 1 ? 0 : hit->len - read_len;
+  return g_ucs4_to_utf8(hit->chars + from, read_len, NULL, NULL, NULL);
 }
 
 char *b2j_ocr_lexicon_correct(const b2j_ocr_ctx *ctx, const char *text) {

@@ -154,10 +154,13 @@ static int cmp_int(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-/* A band under half the median height (a stroke of 二, the dot of a
- * character cut off by a clear row) joins its nearer neighbour when close
- * and the result is no taller than a line; in place. The median, not the
- * tallest, so one tall blot cannot swallow every line. */
+/* A band under half a line's height (a stroke of 二, the top of 元 wrapped
+ * to a cell's second line, the dot of a character cut off by a clear row)
+ * joins the neighbour that makes the shorter whole, when close and the
+ * result is no taller than a line; in place. A line's height is the
+ * tallest band up to twice the median, so one tall blot cannot swallow
+ * every line, and the two halves of a lone 元 (median of few bands) are
+ * still measured against the line above. */
 static void merge_thin_bands(GArray *bands) {
   if (bands->len < 2)
     return;
@@ -165,24 +168,27 @@ static void merge_thin_bands(GArray *bands) {
   for (guint i = 0; i < bands->len; i++)
     hs[i] = g_array_index(bands, int, 2 * i + 1) - g_array_index(bands, int, 2 * i);
   qsort(hs, bands->len, sizeof(int), cmp_int);
-  int med = hs[bands->len / 2];
+  int med = hs[bands->len / 2], line = med;
+  for (guint i = 0; i < bands->len; i++)
+    if (hs[i] <= 2 * med)
+      line = MAX(line, hs[i]);
   g_free(hs);
   bool changed = true;
   while (changed && bands->len > 1) {
     changed = false;
     for (guint i = 0; i < bands->len; i++) {
       int *b = &g_array_index(bands, int, 2 * i);
-      if ((b[1] - b[0]) * 2 >= med)
+      if ((b[1] - b[0]) * 2 >= line)
         continue;
-      int best = -1, best_gap = G_MAXINT;
+      int best = -1, best_h = G_MAXINT;
       for (int d = -1; d <= 1; d += 2) {
         if ((d < 0 && i == 0) || (d > 0 && i + 1 >= bands->len))
           continue;
         int *o = &g_array_index(bands, int, 2 * (i + d));
         int gap = d < 0 ? b[0] - o[1] : o[0] - b[1];
         int merged = MAX(o[1], b[1]) - MIN(o[0], b[0]);
-        if (gap <= med / 2 && merged * 2 <= med * 3 && gap < best_gap) {
-          best_gap = gap;
+        if (gap <= line / 3 && merged * 4 <= line * 5 && merged < best_h) {
+          best_h = merged;
           best = (int)i + d;
         }
       }
@@ -627,15 +633,257 @@ static void trim_to_number(reading *r) {
   }
 }
 
-static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi) {
+/* Ink extent of row y of a component image: leftmost and rightmost pixel,
+ * false when the row is empty. */
+static bool row_extent(PIX *comp, int y, int *xl, int *xr) {
+  int w = pixGetWidth(comp);
+  *xl = -1;
+  for (int x = 0; x < w; x++) {
+    l_uint32 v = 0;
+    pixGetPixel(comp, x, y, &v);
+    if (v) {
+      if (*xl < 0)
+        *xl = x;
+      *xr = x;
+    }
+  }
+  return *xl >= 0;
+}
+
+/* Mean left and right ink edge over rows [a, b) of `comp`, as fractions of
+ * its width; false when no row there has ink. */
+static bool band_edges(PIX *comp, int a, int b, double *l, double *r) {
+  int w = pixGetWidth(comp), n = 0;
+  double sl = 0, sr = 0;
+  for (int y = a; y < b; y++) {
+    int xl, xr;
+    if (!row_extent(comp, y, &xl, &xr))
+      continue;
+    sl += xl;
+    sr += xr + 1;
+    n++;
+  }
+  if (!n)
+    return false;
+  *l = sl / n / w;
+  *r = sr / n / w;
+  return true;
+}
+
+/* '<' (-1), '>' (1) or neither (0): a chevron's arms end at one side, top
+ * and bottom, its tip is at the other side half-way down. `arms_below`:
+ * the lower arm is to be checked too (no bar drawn into it). */
+static int chevron(PIX *comp, bool arms_below) {
+  int w = pixGetWidth(comp), h = pixGetHeight(comp);
+  if (h < 8 || w * 2 < h || w > h * 3 / 2)
+    return 0;
+  double tl, tr, ml, mr, bl = 0, br = 0;
+  if (!band_edges(comp, 0, MAX(1, h / 6), &tl, &tr) ||
+      !band_edges(comp, h * 2 / 5, h * 3 / 5 + 1, &ml, &mr))
+    return 0;
+  if (arms_below && !band_edges(comp, h - MAX(1, h / 6), h, &bl, &br))
+    return 0;
+  /* The arms end at the very edge (the roof of 会 is centred). */
+  if (tl > 0.45 && tr > 0.85 && ml < 0.2 && mr < 0.6 && (!arms_below || bl > 0.45))
+    return -1;
+  if (tr < 0.55 && tl < 0.15 && mr > 0.8 && ml > 0.4 && (!arms_below || br < 0.55))
+    return 1;
+  return 0;
+}
+
+/* The comparison sign (≥ ≤ > < =) a chunk starts with, told by its shape:
+ * chi_sim has no ≥ or ≤ (it reads 之, 和, 委, 》) and drops a lone =.
+ * *end_x: the first column after the sign. NULL when there is none. */
+static const char *lead_sign(PIX *piece, int *end_x) {
+  int h = pixGetHeight(piece);
+  PIXA *pa = NULL;
+  BOXA *ba = pixConnComp(piece, &pa, 8);
+  if (!ba)
+    return NULL;
+  int n = boxaGetCount(ba), speck = MAX(2, h / 10);
+  /* The leftmost real component, and every one overlapping it sideways. */
+  int first = -1;
+  l_int32 fx0 = G_MAXINT32, fx1 = 0;
+  for (int i = 0; i < n; i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+    if (bw <= speck && bh <= speck)
+      continue;
+    if (x < fx0) {
+      fx0 = x;
+      fx1 = x + bw;
+      first = i;
+    }
+  }
+  const char *sign = NULL;
+  int group[3], ng = 0;
+  bool grew = first >= 0;
+  while (grew) {
+    grew = false;
+    ng = 0;
+    for (int i = 0; i < n; i++) {
+      l_int32 x, y, bw, bh;
+      boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+      if ((bw <= speck && bh <= speck) || x >= fx1 || x + bw <= fx0)
+        continue;
+      if (ng < 3)
+        group[ng] = i;
+      ng++;
+      if (x + bw > fx1) {
+        fx1 = x + bw;
+        grew = true;
+      }
+    }
+  }
+  if (ng == 1 || ng == 2) {
+    l_int32 ax, ay, aw, ah, bx = 0, by = 0, bw = 0, bh = 0;
+    boxaGetBoxGeometry(ba, group[0], &ax, &ay, &aw, &ah);
+    if (ng == 2) {
+      boxaGetBoxGeometry(ba, group[1], &bx, &by, &bw, &bh);
+      if (bh > ah) { /* the taller first */
+        int t = group[0];
+        group[0] = group[1];
+        group[1] = t;
+        l_int32 tx = ax, ty = ay, tw = aw, th = ah;
+        ax = bx, ay = by, aw = bw, ah = bh;
+        bx = tx, by = ty, bw = tw, bh = th;
+      }
+    }
+    if (ng == 2 && ah * 3 <= aw && bh * 3 <= bw && abs(aw - bw) * 8 <= MAX(aw, bw) &&
+        abs(ax - bx) * 6 <= MAX(aw, bw) && ah * 2 >= h / 8) {
+      /* Two equal bars, one above the other (二 has a shorter top). */
+      sign = "=";
+    } else if (ah * 2 >= h) {
+      /* A chevron, alone or with a (perhaps slanted) bar under it. */
+      bool bar = ng == 2 && bh * 2 <= bw && by * 2 >= ay * 2 + ah && bw * 2 >= aw;
+      if (ng == 1 || bar) {
+        PIX *comp = pixaGetPix(pa, group[0], L_CLONE);
+        int dir = comp ? chevron(comp, true) : 0;
+        pixDestroy(&comp);
+        if (dir)
+          sign = bar ? (dir < 0 ? "≤" : "≥") : (dir < 0 ? "<" : ">");
+      }
+    }
+  }
+  boxaDestroy(&ba);
+  pixaDestroy(&pa);
+  if (sign)
+    *end_x = fx1;
+  return sign;
+}
+
+/* The first component at least half `piece` tall, narrow as a digit is,
+ * in boxes sorted by x: the digits' line. -1 when there is none. */
+static int digits_line(BOXA *sorted, int h) {
+  int n = boxaGetCount(sorted);
+  for (int i = 0; i < n; i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(sorted, i, &x, &y, &bw, &bh);
+    if (bh * 2 >= h)
+      return bw * 10 <= bh * 8 ? i : -1;
+  }
+  return -1;
+}
+
+/* Whether everything left of column `at` ends before it and sits on the
+ * digits' line: nothing rises above it, and every tall stroke spans it. The
+ * left dot of 小 (小计) is digit-shaped, but the hook of 小 starts over it. 彳 of 得 is as narrow as
+ * a digit, but 得分 is a word, not 1分; 件 rises above 50 in 50件次, whose
+ * 次 is no %. */
+static bool digits_before(PIX *piece, int at) {
+  BOXA *ba = pixConnCompBB(piece, 8);
+  BOXA *sorted = ba ? boxaSort(ba, L_SORT_BY_X, L_SORT_INCREASING, NULL) : NULL;
+  boxaDestroy(&ba);
+  if (!sorted)
+    return false;
+  int d = digits_line(sorted, pixGetHeight(piece));
+  bool ok = d >= 0;
+  l_int32 dx = 0, dy = 0, dw = 0, dh = 0;
+  if (ok)
+    boxaGetBoxGeometry(sorted, d, &dx, &dy, &dw, &dh);
+  ok = ok && dx < at;
+  int tol = MAX(2, dh / 10);
+  for (int i = 0; ok && i < boxaGetCount(sorted); i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(sorted, i, &x, &y, &bw, &bh);
+    if (x >= at)
+      break;
+    if (x + bw > at || y < dy - tol ||
+        (bh * 2 >= dh && (abs(y - dy) > tol || abs(y + bh - dy - dh) > tol)))
+      ok = false;
+  }
+  boxaDestroy(&sorted);
+  return ok;
+}
+
+/* Where a unit in Chinese (份, 件, 万元, 个单位) starts after a number: the
+ * first glyph rising above the digits, taller or wider than they are, with
+ * a glyph's to four glyphs' width of ink from there on (a closing bracket
+ * is narrow, a title after a year long), everything before it on the
+ * digits' line. 0 when the piece does not start with digits or has no
+ * unit. */
+static int unit_start(PIX *piece) {
+  int h = pixGetHeight(piece), w = pixGetWidth(piece);
+  BOXA *ba = pixConnCompBB(piece, 8);
+  if (!ba)
+    return 0;
+  BOXA *sorted = boxaSort(ba, L_SORT_BY_X, L_SORT_INCREASING, NULL);
+  boxaDestroy(&ba);
+  if (!sorted)
+    return 0;
+  int n = boxaGetCount(sorted), at = 0;
+  l_int32 dx, dy, dw, dh;
+  int d = digits_line(sorted, h);
+  if (d >= 0)
+    boxaGetBoxGeometry(sorted, d, &dx, &dy, &dw, &dh);
+  /* A unit rises above the digits: they leave room for it. */
+  if (d >= 0 && dh * 10 <= h * 9) {
+    int tol = MAX(2, dh / 10);
+    for (int i = d + 1; i < n && !at; i++) {
+      l_int32 x, y, bw, bh;
+      boxaGetBoxGeometry(sorted, i, &x, &y, &bw, &bh);
+      /* A CJK glyph rises above the digits, and is taller than they are
+       * or wider than any of them (the roof of 个). */
+      if (y > dy - tol || (bh < dh + tol && bw * 10 < dh * 11))
+        continue;
+      /* A unit is a few glyphs (个单位 at most): a line of prose after a
+       * year (2025年度项目支出绩效自评表) is read whole. */
+      if ((w - x) * 10 >= dh * 8 && (w - x) * 2 <= dh * 9)
+        at = x;
+      else
+        break;
+    }
+  }
+  boxaDestroy(&sorted);
+  if (at && !digits_before(piece, at))
+    at = 0;
+  return at;
+}
+
+/* Removes the | chi_sim reads for what is left of a ruling line next to or
+ * through a cell's text (项目成本控制| 长效机制|建立); no Chinese cell text
+ * has one. In place. */
+static void drop_bars(char *text) {
+  if (!text || !strchr(text, '|'))
+    return;
+  bool han = false;
+  for (const char *p = text; *p && !han; p = g_utf8_next_char(p))
+    han = g_unichar_get_script(g_utf8_get_char(p)) == G_UNICODE_SCRIPT_HAN;
+  if (!han)
+    return;
+  char *w = text;
+  for (const char *p = text; *p; p++)
+    if (*p != '|')
+      *w++ = *p;
+  *w = '\0';
+}
+
+/* Reads one chunk image (owned, taken): numbers through eng with the digit
+ * alphabet, the rest through chi_sim. */
+static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
   reading none = {g_strdup(""), 0, NULL, false};
-  BOX *b = boxCreate(c->x0, c->y0, c->x1 - c->x0, c->y1 - c->y0);
-  PIX *piece = pixClipRectangle(src, b, NULL);
-  boxDestroy(&b);
-  if (!piece)
-    return none;
   /* White margin: tesseract reads a glyph touching the edge badly. */
-  int pad = MAX(6, (c->y1 - c->y0) / 3);
+  int pad = MAX(6, pixGetHeight(piece) / 3);
   bool numeric = looks_numeric(piece);
   if (numeric) {
     PIX *t = drop_specks(piece);
@@ -663,6 +911,7 @@ static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi
     }
   } else {
     r = read_with(ctx->chi, img, dpi, false);
+    drop_bars(r.text);
   }
   /* chi_sim has no ≥ in a target like ≥90% and reads it 之 (or 》): a
    * glyph that never starts a number. */
@@ -675,6 +924,194 @@ static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi
   pixDestroy(&img);
   g_free(none.text);
   return r;
+}
+
+/* `piece` from column x on, cut to its ink; NULL when there is none. */
+static PIX *clip_from(PIX *piece, int x) {
+  int w = pixGetWidth(piece), h = pixGetHeight(piece);
+  if (x >= w)
+    return NULL;
+  BOX *b = boxCreate(x, 0, w - x, h), *fg = NULL;
+  PIX *rest = pixClipRectangle(piece, b, NULL);
+  boxDestroy(&b);
+  PIX *tight = NULL;
+  if (rest && pixClipToForeground(rest, &tight, &fg) == 0 && tight) {
+    /* Keep the line's height: tesseract sizes glyphs by the image. */
+    pixDestroy(&tight);
+    l_int32 fx, fy, fw, fh;
+    boxGetGeometry(fg, &fx, &fy, &fw, &fh);
+    BOX *cb = boxCreate(fx, 0, fw, h);
+    tight = pixClipRectangle(rest, cb, NULL);
+    boxDestroy(&cb);
+  }
+  boxDestroy(&fg);
+  pixDestroy(&rest);
+  return tight;
+}
+
+/* Where a % closing a number starts, told by its shape: a small ring at
+ * the glyph's upper left, one at its lower right, a stroke between (the
+ * digit alphabet reads a blurred or clipped % as 06, 9%6 or 0%). 0 when the
+ * piece does not end in one. */
+static int percent_start(PIX *piece) {
+  int h = pixGetHeight(piece);
+  BOXA *ba = pixConnCompBB(piece, 8);
+  int n = ba ? boxaGetCount(ba) : 0, at = 0;
+  l_int32 gx0 = 0, gx1 = -1, gy0 = G_MAXINT32, gy1 = 0;
+  int speck = MAX(2, h / 10), last = -1;
+  for (int i = 0; i < n; i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+    if (bw > speck || bh > speck)
+      if (x + bw > gx1) {
+        gx1 = x + bw;
+        gx0 = x;
+        last = i;
+      }
+  }
+  /* The last glyph: every component overlapping the rightmost sideways. */
+  int ng = 0;
+  bool grew = last >= 0;
+  while (grew) {
+    grew = false;
+    ng = 0;
+    for (int i = 0; i < n; i++) {
+      l_int32 x, y, bw, bh;
+      boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+      if ((bw <= speck && bh <= speck) || x >= gx1 || x + bw <= gx0)
+        continue;
+      ng++;
+      gy0 = MIN(gy0, y);
+      gy1 = MAX(gy1, y + bh);
+      if (x < gx0) {
+        gx0 = x;
+        grew = true;
+      }
+    }
+  }
+  int gw = gx1 - gx0, gh = gy1 - gy0;
+  if (ng >= 2 && ng <= 3 && gx0 > 0 && gh * 10 >= h * 6 && gw * 2 >= gh) {
+    bool upper = false, lower = false, stroke = false;
+    for (int i = 0; i < n; i++) {
+      l_int32 x, y, bw, bh;
+      boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+      if ((bw <= speck && bh <= speck) || x >= gx1 || x + bw <= gx0)
+        continue;
+      bool ring = bh * 10 <= gh * 6 && bw * 10 <= gw * 6;
+      if (ring && y + bh <= gy0 + gh * 6 / 10 && x <= gx0 + gw / 5)
+        upper = true;
+      else if (ring && y >= gy0 + gh * 4 / 10 && x + bw >= gx1 - gw / 5)
+        lower = true;
+      else if (bh * 10 >= gh * 7)
+        stroke = true;
+    }
+    if ((upper && lower) || ((upper || lower) && stroke))
+      at = gx0;
+  }
+  boxaDestroy(&ba);
+  if (at && !digits_before(piece, at))
+    at = 0;
+  return at;
+}
+
+/* Reads a piece (owned, taken) that may be a number followed by its unit
+ * in Chinese, or by a % the digit alphabet misreads. */
+static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
+  int pct_x = percent_start(piece);
+  if (pct_x > 0) {
+    BOX *nb = boxCreate(0, 0, pct_x, pixGetHeight(piece));
+    PIX *num = pixClipRectangle(piece, nb, NULL);
+    boxDestroy(&nb);
+    if (num && looks_numeric(num)) {
+      reading rn = read_piece(ctx, num, dpi);
+      gsize len = rn.text ? strlen(rn.text) : 0;
+      if (len && plausible_number(rn.text) && g_ascii_isdigit(rn.text[len - 1])) {
+        pixDestroy(&piece);
+        char *t = g_strconcat(rn.text, "%", NULL);
+        g_free(rn.text);
+        rn.text = t;
+        g_strfreev(rn.alternatives);
+        rn.alternatives = NULL;
+        return rn;
+      }
+      reading_clear(&rn);
+    } else {
+      pixDestroy(&num);
+    }
+  }
+  /* A number with its unit: the number through the digit alphabet (chi_sim
+   * drops or garbles digits next to Chinese), the unit through chi_sim. */
+  int unit_x = unit_start(piece);
+  if (unit_x > 0) {
+    BOX *nb = boxCreate(0, 0, unit_x, pixGetHeight(piece));
+    PIX *num = pixClipRectangle(piece, nb, NULL);
+    boxDestroy(&nb);
+    PIX *unit = clip_from(piece, unit_x);
+    if (num && unit && looks_numeric(num)) {
+      reading rn = read_piece(ctx, num, dpi);
+      PIX *uimg = pixAddBorder(unit, MAX(6, pixGetHeight(unit) / 3), 0);
+      pixDestroy(&unit);
+      reading ru = uimg ? read_with(ctx->chi, uimg, dpi, false) : (reading){0};
+      pixDestroy(&uimg);
+      if (plausible_number(rn.text) && ru.text && *ru.text && !g_ascii_isdigit(ru.text[0])) {
+        pixDestroy(&piece);
+        /* A speck before the unit read as a separator (6,次 8.欠): no
+         * number ends in one. */
+        gsize nl = strlen(rn.text);
+        while (nl > 1 && (rn.text[nl - 1] == ',' || rn.text[nl - 1] == '.'))
+          rn.text[--nl] = '\0';
+        char *t = g_strconcat(rn.text, ru.text, NULL);
+        g_free(rn.text);
+        rn.text = t;
+        rn.numeric = false;
+        g_strfreev(rn.alternatives);
+        rn.alternatives = NULL;
+        rn.conf = MIN(rn.conf, ru.conf);
+        reading_clear(&ru);
+        return rn;
+      }
+      reading_clear(&rn);
+      reading_clear(&ru);
+    } else {
+      pixDestroy(&num);
+      pixDestroy(&unit);
+    }
+  }
+  return read_piece(ctx, piece, dpi);
+}
+
+static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi) {
+  reading none = {g_strdup(""), 0, NULL, false};
+  BOX *b = boxCreate(c->x0, c->y0, c->x1 - c->x0, c->y1 - c->y0);
+  PIX *piece = pixClipRectangle(src, b, NULL);
+  boxDestroy(&b);
+  if (!piece)
+    return none;
+  int end_x = 0;
+  const char *sign = lead_sign(piece, &end_x);
+  if (sign) {
+    PIX *rest = clip_from(piece, end_x);
+    reading r = rest ? read_number_unit(ctx, rest, dpi) : (reading){g_strdup(""), 0.9, NULL, false};
+    /* Two bars before Chinese are 二 (二级指标), not =: = stands alone or
+     * before a number. */
+    if (strcmp(sign, "=") == 0 && r.text && *r.text && !g_ascii_isdigit(r.text[0])) {
+      reading_clear(&r);
+      g_free(none.text);
+      return read_number_unit(ctx, piece, dpi);
+    }
+    pixDestroy(&piece);
+    char *t = g_strconcat(sign, r.text, NULL);
+    g_free(r.text);
+    r.text = t;
+    /* ≥90% is a target, not an amount: no numeric alternatives. */
+    r.numeric = false;
+    g_strfreev(r.alternatives);
+    r.alternatives = NULL;
+    g_free(none.text);
+    return r;
+  }
+  g_free(none.text);
+  return read_number_unit(ctx, piece, dpi);
 }
 
 static int cmp_chunk_height(const void *a, const void *b) {
