@@ -81,6 +81,8 @@ const char *v_how_text(agree_how h);
 char *v_fmt(b2j_dec d); /* g_malloc'd exact text, trailing zeros trimmed */
 /* s without white space (ideographic space included); g_malloc'd. */
 char *v_squash(const char *s);
+/* The first ~60 characters of text[0..len) for a message, … when cut; g_malloc'd. */
+char *v_quote(const char *text, gsize len);
 
 /* ---- checks ---- */
 b2j_check *v_check(vctx *c, const char *rule, const char *where, const char *t1,

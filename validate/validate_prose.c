@@ -41,8 +41,8 @@ bool v_prose_amount(GMatchInfo *m, const char *name, const char *unit_name, yuan
 static bool is_up(const char *w) { return strcmp(w, "增加") == 0 || strcmp(w, "增长") == 0; }
 
 /* The matched sentence, for messages: at most ~60 characters. */
-static char *quote_of(GMatchInfo *m) {
-  char *all = g_match_info_fetch(m, 0);
+char *v_quote(const char *text, gsize len) {
+  char *all = g_strndup(text, len);
   if (g_utf8_strlen(all, -1) > 60) {
     char *cut = g_utf8_substring(all, 0, 60);
     g_free(all);
@@ -50,6 +50,13 @@ static char *quote_of(GMatchInfo *m) {
     g_free(cut);
   }
   return all;
+}
+
+static char *quote_of(GMatchInfo *m) {
+  char *all = g_match_info_fetch(m, 0);
+  char *q = v_quote(all, strlen(all));
+  g_free(all);
+  return q;
 }
 
 /* X against B and D: |X − B| = D and the word's direction. */

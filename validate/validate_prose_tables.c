@@ -695,23 +695,12 @@ static void rate_check(const stmt *s, const char *what, const pcell *x, b2j_dec 
   g_free(where);
 }
 
-static char *quote_of(const char *text, size_t s, size_t e) {
-  char *all = g_strndup(text + s, e - s);
-  if (g_utf8_strlen(all, -1) > 60) {
-    char *cut = g_utf8_substring(all, 0, 60);
-    g_free(all);
-    all = g_strconcat(cut, "…", NULL);
-    g_free(cut);
-  }
-  return all;
-}
-
 static void stmt_init(stmt *st, vctx *c, int page, const item *it, const char *text,
                       const hit *h) {
   st->c = c;
   st->page = page;
   st->it = it;
-  st->quote = quote_of(text, (size_t)h->s, (size_t)h->e);
+  st->quote = v_quote(text + h->s, (gsize)(h->e - h->s));
   char *x = g_match_info_fetch_named(h->m, "x"), *u = g_match_info_fetch_named(h->m, "ux");
   st->x = g_strconcat(x ? x : "", u ? u : "", NULL);
   g_free(x);
