@@ -691,6 +691,39 @@ static int chevron(PIX *comp, bool arms_below) {
   return 0;
 }
 
+/* One glyph of a chunk: the components (specks aside) overlapping
+ * [*x0, *x1) sideways, the span grown until none overlaps it partly. Widens
+ * *x0..*x1 to the glyph, sets *y0..*y1 to its height, and records the first
+ * `max_group` components in `group`. Returns how many components it has. */
+static int glyph_span(BOXA *ba, int speck, l_int32 *x0, l_int32 *x1, l_int32 *y0, l_int32 *y1,
+                      int *group, int max_group) {
+  int n = boxaGetCount(ba), ng = 0;
+  bool grew = true;
+  while (grew) {
+    grew = false;
+    ng = 0;
+    *y0 = G_MAXINT32;
+    *y1 = 0;
+    for (int i = 0; i < n; i++) {
+      l_int32 x, y, bw, bh;
+      boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+      if ((bw <= speck && bh <= speck) || x >= *x1 || x + bw <= *x0)
+        continue;
+      if (ng < max_group)
+        group[ng] = i;
+      ng++;
+      *y0 = MIN(*y0, y);
+      *y1 = MAX(*y1, y + bh);
+      if (x < *x0 || x + bw > *x1) {
+        *x0 = MIN(*x0, x);
+        *x1 = MAX(*x1, x + bw);
+        grew = true;
+      }
+    }
+  }
+  return ng;
+}
+
 /* The comparison sign (≥ ≤ > < =) a chunk starts with, told by its shape:
  * chi_sim has no ≥ or ≤ (it reads 之, 和, 委, 》) and drops a lone =.
  * *end_x: the first column after the sign. NULL when there is none. */
@@ -716,25 +749,9 @@ static const char *lead_sign(PIX *piece, int *end_x) {
     }
   }
   const char *sign = NULL;
-  int group[3], ng = 0;
-  bool grew = first >= 0;
-  while (grew) {
-    grew = false;
-    ng = 0;
-    for (int i = 0; i < n; i++) {
-      l_int32 x, y, bw, bh;
-      boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
-      if ((bw <= speck && bh <= speck) || x >= fx1 || x + bw <= fx0)
-        continue;
-      if (ng < 3)
-        group[ng] = i;
-      ng++;
-      if (x + bw > fx1) {
-        fx1 = x + bw;
-        grew = true;
-      }
-    }
-  }
+  int group[3];
+  l_int32 fy0, fy1;
+  int ng = first >= 0 ? glyph_span(ba, speck, &fx0, &fx1, &fy0, &fy1, group, 3) : 0;
   if (ng == 1 || ng == 2) {
     l_int32 ax, ay, aw, ah, bx = 0, by = 0, bw = 0, bh = 0;
     boxaGetBoxGeometry(ba, group[0], &ax, &ay, &aw, &ah);
@@ -970,25 +987,7 @@ static int percent_start(PIX *piece) {
       }
   }
   /* The last glyph: every component overlapping the rightmost sideways. */
-  int ng = 0;
-  bool grew = last >= 0;
-  while (grew) {
-    grew = false;
-    ng = 0;
-    for (int i = 0; i < n; i++) {
-      l_int32 x, y, bw, bh;
-      boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
-      if ((bw <= speck && bh <= speck) || x >= gx1 || x + bw <= gx0)
-        continue;
-      ng++;
-      gy0 = MIN(gy0, y);
-      gy1 = MAX(gy1, y + bh);
-      if (x < gx0) {
-        gx0 = x;
-        grew = true;
-      }
-    }
-  }
+  int ng = last >= 0 ? glyph_span(ba, speck, &gx0, &gx1, &gy0, &gy1, NULL, 0) : 0;
   int gw = gx1 - gx0, gh = gy1 - gy0;
   if (ng >= 2 && ng <= 3 && gx0 > 0 && gh * 10 >= h * 6 && gw * 2 >= gh) {
     bool upper = false, lower = false, stroke = false;
