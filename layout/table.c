@@ -1030,7 +1030,7 @@ static b2j_grid *region_grid(const b2j_page *page, const GArray *hs, const GArra
   /* Where rules divide most rows, a band no taller than its fellows is one
    * row whose cells wrap (a code over its last digit, a number over its
    * decimals), even when another column group's line sits between. */
-  double usual = G_MAXDOUBLE;
+  double usual = 0; /* no usual height: too few bands to tell */
   if (m >= 4) {
     double *hts = g_new(double, m + 1);
     for (int b = 0; b <= m; b++)
