@@ -399,8 +399,9 @@ static void find_chunks_free(PIX *src, int region, double dpi, GArray *out) {
 /* Digits are single components, taller than wide; a CJK character is square
  * or wider, or several pieces. Numeric-looking when the tall components are
  * all narrow. */
-static bool looks_numeric(PIX *piece) {
+static bool looks_numeric(PIX *piece, int *n_tall) {
   int h = pixGetHeight(piece);
+  *n_tall = 0;
   BOXA *ba = pixConnCompBB(piece, 8);
   if (!ba)
     return false;
@@ -415,7 +416,15 @@ static bool looks_numeric(PIX *piece) {
       narrow++;
   }
   boxaDestroy(&ba);
+  *n_tall = tall;
   return tall > 0 && narrow == tall;
+}
+
+static int count_digits(const char *s) {
+  int n = 0;
+  for (; s && *s; s++)
+    n += g_ascii_isdigit(*s) != 0;
+  return n;
 }
 
 /* A scan's specks next to a number read as points and commas. A real point
@@ -956,7 +965,8 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
   reading none = {g_strdup(""), 0, NULL, false};
   /* White margin: tesseract reads a glyph touching the edge badly. */
   int pad = MAX(6, pixGetHeight(piece) / 3);
-  bool numeric = looks_numeric(piece);
+  int tall = 0;
+  bool numeric = looks_numeric(piece, &tall);
   if (numeric) {
     PIX *t = drop_specks(piece);
     if (t) {
@@ -975,6 +985,19 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
       reading alt = read_with(ctx->chi, img, dpi, false);
       trim_to_number(&alt);
       if (!plausible_number(r.text) || alt.conf > r.conf + 0.1) {
+        reading_clear(&r);
+        r = alt;
+      } else {
+        reading_clear(&alt);
+      }
+    } else if (2 * count_digits(r.text) < tall) {
+      /* Far fewer digits than tall glyphs: narrow CJK characters (科目 of
+       * a wrapped 科目编码 header, read 8), which chi_sim reads. */
+      reading alt = read_with(ctx->chi, img, dpi, false);
+      bool cjk = false;
+      for (const char *p = alt.text; p && *p && !cjk; p = g_utf8_next_char(p))
+        cjk = g_unichar_get_script(g_utf8_get_char(p)) == G_UNICODE_SCRIPT_HAN;
+      if (cjk && alt.conf >= 0.6) {
         reading_clear(&r);
         r = alt;
       } else {
@@ -1071,12 +1094,13 @@ static int percent_start(PIX *piece) {
 /* Reads a piece (owned, taken) that may be a number followed by its unit
  * in Chinese, or by a % the digit alphabet misreads. */
 static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
+  int tall_n = 0;
   int pct_x = percent_start(piece);
   if (pct_x > 0) {
     BOX *nb = boxCreate(0, 0, pct_x, pixGetHeight(piece));
     PIX *num = pixClipRectangle(piece, nb, NULL);
     boxDestroy(&nb);
-    if (num && looks_numeric(num)) {
+    if (num && looks_numeric(num, &tall_n)) {
       reading rn = read_piece(ctx, num, dpi);
       gsize len = rn.text ? strlen(rn.text) : 0;
       if (len && plausible_number(rn.text) && g_ascii_isdigit(rn.text[len - 1])) {
@@ -1101,7 +1125,7 @@ static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
     PIX *num = pixClipRectangle(piece, nb, NULL);
     boxDestroy(&nb);
     PIX *unit = clip_from(piece, unit_x);
-    if (num && unit && looks_numeric(num)) {
+    if (num && unit && looks_numeric(num, &tall_n)) {
       reading rn = read_piece(ctx, num, dpi);
       PIX *uimg = pixAddBorder(unit, MAX(6, pixGetHeight(unit) / 3), 0);
       pixDestroy(&unit);
