@@ -484,6 +484,64 @@ static bool is_name_label(const char *leaf) {
          b2j_has(leaf, "代码") || strcmp(leaf, "行次") == 0 || strcmp(leaf, "科目") == 0;
 }
 
+/* Same length in characters and one character apart. */
+static bool one_char_apart(const char *a, const char *b) {
+  if (g_utf8_strlen(a, -1) != g_utf8_strlen(b, -1))
+    return false;
+  int diff = 0;
+  for (; *a && *b && diff < 2; a = g_utf8_next_char(a), b = g_utf8_next_char(b))
+    diff += g_utf8_get_char(a) != g_utf8_get_char(b);
+  return diff == 1;
+}
+
+/* Side-by-side groups repeat one header (科目编码 科目名称 决算数, three
+ * times in 公开06表): where two or more groups agree on a column's label
+ * and one group's label is one character off (OCR's 科目给码, 决算到), it
+ * is the others' label. `paths` (of GPtrArray of char*) and `leaves` (their
+ * last parts, borrowed) are updated in place. */
+static void vote_group_leaves(GPtrArray *paths, GPtrArray *leaves) {
+  guint n = leaves->len;
+  for (guint p = 2; p * 3 <= n; p++) {
+    if (n % p)
+      continue;
+    guint groups = n / p, same_cols = 0;
+    for (guint i = 0; i < p; i++) {
+      bool all = true;
+      for (guint g = 1; g < groups; g++)
+        all &= strcmp(g_ptr_array_index(leaves, i), g_ptr_array_index(leaves, g * p + i)) == 0;
+      same_cols += all && *(const char *)g_ptr_array_index(leaves, i);
+    }
+    if (!same_cols)
+      continue;
+    for (guint i = 0; i < p; i++)
+      for (guint g = 0; g < groups; g++) {
+        const char *mine = g_ptr_array_index(leaves, g * p + i);
+        guint agree = 0, off = 0;
+        const char *other = NULL;
+        for (guint k = 0; k < groups; k++) {
+          const char *o = g_ptr_array_index(leaves, k * p + i);
+          if (k == g)
+            continue;
+          if (other && strcmp(o, other) == 0)
+            agree++;
+          else if (!other && *o) {
+            other = o;
+            agree = 1;
+          }
+          off += !other || strcmp(o, other) != 0;
+        }
+        if (other && agree >= 2 && off == 0 && one_char_apart(mine, other)) {
+          GPtrArray *parts = g_ptr_array_index(paths, g * p + i);
+          char *fixed = g_strdup(other);
+          g_free(g_ptr_array_index(parts, parts->len - 1));
+          g_ptr_array_index(parts, parts->len - 1) = fixed;
+          g_ptr_array_index(leaves, g * p + i) = fixed;
+        }
+      }
+    return;
+  }
+}
+
 GPtrArray *b2j_flatten_header(const b2j_matrix *m, int header_rows) {
   GPtrArray *paths = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
   GPtrArray *leaves = g_ptr_array_new();
@@ -507,6 +565,7 @@ GPtrArray *b2j_flatten_header(const b2j_matrix *m, int header_rows) {
     g_ptr_array_add(paths, parts);
     g_ptr_array_add(leaves, parts->len ? g_ptr_array_index(parts, parts->len - 1) : "");
   }
+  vote_group_leaves(paths, leaves);
   GPtrArray *cols = g_ptr_array_new_with_free_func(g_free);
   for (int c = 0; c < m->cols; c++) {
     const char *leaf = g_ptr_array_index(leaves, c);

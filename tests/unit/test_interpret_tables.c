@@ -54,7 +54,65 @@ static void test_empty_table_header(void) {
   b2j_doc_free(doc);
 }
 
+/* A ruled table of `groups` side-by-side groups whose header labels are
+ * `labels` (3 per group), with two body rows; interpreted. */
+static b2j_doc *grouped_table(const char *const *labels, int groups) {
+  b2j_doc *doc = b2j_doc_new("synthetic.pdf");
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wb(p, "一般公共预算财政拨款基本支出决算表", 150, 60, 450, 75);
+  double w = 60, x0 = 50, xe = x0 + 3 * w * groups;
+  for (int r = 0; r <= 3; r++)
+    b2j_page_add_rule(p, (b2j_box){x0, 100 + 20 * r - 0.5, xe, 100 + 20 * r + 0.5}, true);
+  for (int c = 0; c <= 3 * groups; c++)
+    b2j_page_add_rule(p, (b2j_box){x0 + w * c - 0.5, 100, x0 + w * c + 0.5, 160}, false);
+  static const char *const body[2][3] = {{"30101", "基本工资", "12.50"},
+                                         {"30102", "津贴补贴", "3.25"}};
+  for (int g = 0; g < groups; g++)
+    for (int k = 0; k < 3; k++) {
+      double x = x0 + w * (3 * g + k) + 4;
+      wb(p, labels[3 * g + k], x, 104, x + 40, 116);
+      for (int r = 0; r < 2; r++)
+        wb(p, body[r][k], x, 124 + 20 * r, x + 40, 136 + 20 * r);
+    }
+  g_ptr_array_add(doc->pages, p);
+  GPtrArray *page_grids = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+  g_ptr_array_add(page_grids, b2j_layout_tables(p));
+  b2j_interpret_tables(doc, page_grids);
+  g_ptr_array_unref(page_grids);
+  return doc;
+}
+
+/* 公开06表's groups repeat one header: a label one character off what the
+ * other groups agree on (OCR's 科目给码, 决算到) is their label; with only two
+ * groups there is no majority, and a label further off stays. */
+static void test_group_header_vote(void) {
+  static const char *const three[] = {"科目编码", "科目名称", "决算数", "科目给码", "科目名称",
+                                      "决算到",   "科目编码", "科目名称", "决算数"};
+  b2j_doc *doc = grouped_table(three, 3);
+  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_OK(t && t->columns->len == 9, "group vote: 9 columns (got %u)", t ? t->columns->len : 0);
+  TAP_STREQ(t ? col(t, 3) : NULL, "科目编码", "group vote: 科目给码 is the others' 科目编码");
+  TAP_STREQ(t ? col(t, 5) : NULL, "决算数", "group vote: 决算到 is the others' 决算数");
+  TAP_STREQ(t ? col(t, 6) : NULL, "科目编码", "group vote: an agreeing label stays");
+  b2j_doc_free(doc);
+
+  static const char *const two[] = {"科目编码", "科目名称", "决算数",
+                                    "科目给码", "科目名称", "决算到"};
+  doc = grouped_table(two, 2);
+  t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_STREQ(t ? col(t, 3) : NULL, "科目给码", "group vote: two groups make no majority");
+  b2j_doc_free(doc);
+
+  static const char *const far[] = {"科目编码", "科目名称", "决算数", "科目编码", "科目名称",
+                                    "预算数额", "科目编码", "科目名称", "决算数"};
+  doc = grouped_table(far, 3);
+  t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_STREQ(t ? col(t, 5) : NULL, "预算数额", "group vote: a label more than a character off stays");
+  b2j_doc_free(doc);
+}
+
 int main(void) {
   test_empty_table_header();
+  test_group_header_vote();
   return tap_done();
 }
