@@ -339,6 +339,25 @@ static void test_wrapped_point(b2j_ocr_ctx *ctx) {
     b2j_page_free(p);
 }
 
+static int count_words(const b2j_page *page, const char *text) {
+  int n = 0;
+  for (guint i = 0; i < page->words->len; i++)
+    n += strcmp(g_array_index(page->words, b2j_word, i).text, text) == 0;
+  return n;
+}
+
+/* The 科目 line of each group's wrapped 科目编码 header in scan-noisy
+ * syn-011's 公开06表 (page 6) looks like digits (narrow glyphs) and the digit
+ * alphabet read two of them 8. */
+static void test_narrow_cjk_not_digits(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-noisy/syn-011.pdf", 6);
+  TAP_OK(p && count_words(p, "科目") == 3,
+         "syn-011 page 6 reads 科目 over each of the three 编码 (got %d)",
+         p ? count_words(p, "科目") : -1);
+  if (p)
+    b2j_page_free(p);
+}
+
 int main(int argc, char **argv) {
   (void)argc;
   b2j_ocr_process_init();
@@ -368,6 +387,7 @@ int main(int argc, char **argv) {
   else
     TAP_OK(0, "%s is missing (run from the repo root)", TARGETS_PDF);
   test_wrapped_point(ctx);
+  test_narrow_cjk_not_digits(ctx);
   b2j_ocr_ctx_free(ctx);
   return tap_done();
 }
