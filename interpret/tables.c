@@ -484,6 +484,94 @@ static bool is_name_label(const char *leaf) {
          b2j_has(leaf, "代码") || strcmp(leaf, "行次") == 0 || strcmp(leaf, "科目") == 0;
 }
 
+/* `label` (taken) without runs of ASCII marks between Chinese characters
+ * or between one and the label's edge: no header prints 科目-编码, 小计. or
+ * ~|_--类; a scan's specks and rule stubs do. */
+static bool is_mark(char c) { return c && strchr("-_~|.`'", c) != NULL; }
+
+static char *drop_stray_marks(char *label) {
+  GString *out = g_string_new(NULL);
+  gunichar prev = 0;
+  for (const char *p = label; *p;) {
+    if (is_mark(*p)) {
+      const char *q = p;
+      while (is_mark(*q))
+        q++;
+      gunichar next = *q ? g_utf8_get_char(q) : 0;
+      bool han_before = prev && g_unichar_get_script(prev) == G_UNICODE_SCRIPT_HAN;
+      bool han_after = next && g_unichar_get_script(next) == G_UNICODE_SCRIPT_HAN;
+      if ((han_before || !prev) && (han_after || !next) && (han_before || han_after)) {
+        p = q;
+        continue;
+      }
+    }
+    gunichar c = g_utf8_get_char(p);
+    g_string_append_unichar(out, c);
+    prev = c;
+    p = g_utf8_next_char(p);
+  }
+  g_free(label);
+  return g_string_free(out, FALSE);
+}
+
+/* Same length in characters and one character apart. */
+static bool one_char_apart(const char *a, const char *b) {
+  if (g_utf8_strlen(a, -1) != g_utf8_strlen(b, -1))
+    return false;
+  int diff = 0;
+  for (; *a && *b && diff < 2; a = g_utf8_next_char(a), b = g_utf8_next_char(b))
+    diff += g_utf8_get_char(a) != g_utf8_get_char(b);
+  return diff == 1;
+}
+
+/* Side-by-side groups repeat one header (科目编码 科目名称 决算数, three
+ * times in 公开06表): where two or more groups agree on a column's label
+ * and one group's label is one character off (OCR's 科目给码, 决算到), it
+ * is the others' label. `paths` (of GPtrArray of char*) and `leaves` (their
+ * last parts, borrowed) are updated in place. */
+static void vote_group_leaves(GPtrArray *paths, GPtrArray *leaves) {
+  guint n = leaves->len;
+  for (guint p = 2; p * 3 <= n; p++) {
+    if (n % p)
+      continue;
+    guint groups = n / p, same_cols = 0;
+    for (guint i = 0; i < p; i++) {
+      bool all = true;
+      for (guint g = 1; g < groups; g++)
+        all &= strcmp(g_ptr_array_index(leaves, i), g_ptr_array_index(leaves, g * p + i)) == 0;
+      same_cols += all && *(const char *)g_ptr_array_index(leaves, i);
+    }
+    if (!same_cols)
+      continue;
+    for (guint i = 0; i < p; i++)
+      for (guint g = 0; g < groups; g++) {
+        const char *mine = g_ptr_array_index(leaves, g * p + i);
+        guint agree = 0, off = 0;
+        const char *other = NULL;
+        for (guint k = 0; k < groups; k++) {
+          const char *o = g_ptr_array_index(leaves, k * p + i);
+          if (k == g)
+            continue;
+          if (other && strcmp(o, other) == 0)
+            agree++;
+          else if (!other && *o) {
+            other = o;
+            agree = 1;
+          }
+          off += !other || strcmp(o, other) != 0;
+        }
+        if (other && agree >= 2 && off == 0 && one_char_apart(mine, other)) {
+          GPtrArray *parts = g_ptr_array_index(paths, g * p + i);
+          char *fixed = g_strdup(other);
+          g_free(g_ptr_array_index(parts, parts->len - 1));
+          g_ptr_array_index(parts, parts->len - 1) = fixed;
+          g_ptr_array_index(leaves, g * p + i) = fixed;
+        }
+      }
+    return;
+  }
+}
+
 GPtrArray *b2j_flatten_header(const b2j_matrix *m, int header_rows) {
   GPtrArray *paths = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
   GPtrArray *leaves = g_ptr_array_new();
@@ -497,7 +585,7 @@ GPtrArray *b2j_flatten_header(const b2j_matrix *m, int header_rows) {
       prev = cell;
       if (row_has_lanci(m, r) || is_column_number_row(m, r))
         continue;
-      char *sq = b2j_squash(b2j_mtext(m, r, c));
+      char *sq = drop_stray_marks(b2j_squash(b2j_mtext(m, r, c)));
       if (!*sq) {
         g_free(sq);
         continue;
@@ -507,6 +595,7 @@ GPtrArray *b2j_flatten_header(const b2j_matrix *m, int header_rows) {
     g_ptr_array_add(paths, parts);
     g_ptr_array_add(leaves, parts->len ? g_ptr_array_index(parts, parts->len - 1) : "");
   }
+  vote_group_leaves(paths, leaves);
   GPtrArray *cols = g_ptr_array_new_with_free_func(g_free);
   for (int c = 0; c < m->cols; c++) {
     const char *leaf = g_ptr_array_index(leaves, c);
@@ -629,17 +718,6 @@ static bool matrix_row_empty(const b2j_matrix *m, int r) {
     if (*b2j_mtext(m, r, c))
       return false;
   return true;
-}
-
-static char *row_signature(const b2j_matrix *m, int r) {
-  GString *s = g_string_new(NULL);
-  for (int c = 0; c < m->cols; c++) {
-    char *sq = b2j_squash(b2j_mtext(m, r, c));
-    g_string_append(s, sq);
-    g_string_append_c(s, '|');
-    g_free(sq);
-  }
-  return g_string_free(s, FALSE);
 }
 
 /* ---------- budget lines ---------- */
@@ -902,17 +980,36 @@ static void open_table_free(open_table *o) {
   g_free(o);
 }
 
+/* Row r of `a` and of `b` print the same labels: every slot alike, or (a
+ * header repeated on a scanned page, where OCR misreads a label or two) at
+ * least three in four of the non-empty slots alike and no number in the
+ * rest. */
+static bool same_label_row(const b2j_matrix *a, const b2j_matrix *b, int r) {
+  int filled = 0, alike = 0;
+  bool number = false;
+  for (int c = 0; c < a->cols; c++) {
+    char *x = b2j_squash(b2j_mtext(a, r, c)), *y = b2j_squash(b2j_mtext(b, r, c));
+    if (*x || *y) {
+      filled++;
+      if (strcmp(x, y) == 0) {
+        alike++;
+      } else {
+        b2j_number n;
+        number |= b2j_number_parse(y, &n) || n.kind == B2J_NUM_SPLIT;
+      }
+    }
+    g_free(x);
+    g_free(y);
+  }
+  return alike == filled || (filled >= 4 && !number && 4 * alike >= 3 * filled);
+}
+
 static bool same_header(const b2j_matrix *a, int ha, const b2j_matrix *b) {
   if (a->cols != b->cols || ha <= 0 || b->rows < ha)
     return false;
-  for (int r = 0; r < ha; r++) {
-    char *x = row_signature(a, r), *y = row_signature(b, r);
-    bool eq = strcmp(x, y) == 0;
-    g_free(x);
-    g_free(y);
-    if (!eq)
+  for (int r = 0; r < ha; r++)
+    if (!same_label_row(a, b, r))
       return false;
-  }
   return true;
 }
 

@@ -1027,6 +1027,18 @@ static b2j_grid *region_grid(const b2j_page *page, const GArray *hs, const GArra
   g_free(hy);
   const double *xs = (const double *)k.xs->data;
   int nx = (int)k.xs->len;
+  /* Where rules divide most rows, a band no taller than its fellows is one
+   * row whose cells wrap (a code over its last digit, a number over its
+   * decimals), even when another column group's line sits between. */
+  double usual = 0; /* no usual height: too few bands to tell */
+  if (m >= 4) {
+    double *hts = g_new(double, m + 1);
+    for (int b = 0; b <= m; b++)
+      hts[b] = bands[b + 1] - bands[b];
+    qsort(hts, (size_t)m + 1, sizeof(double), cmp_double);
+    usual = hts[m / 2];
+    g_free(hts);
+  }
   for (int b = 0; b <= m; b++) {
     gboolean top_ruled = TRUE;
     add_bound(k.ys, k.ys_ruled, bands[b], top_ruled);
@@ -1042,7 +1054,8 @@ static b2j_grid *region_grid(const b2j_page *page, const GArray *hs, const GArra
     }
     /* Split a band only when it clearly holds several rows: a ruled row
      * whose wrapped numbers make two lines must stay one row. */
-    if (nx > 2 && (numeric_rows >= 3 || (numeric_rows >= 2 && m <= 2))) {
+    if (nx > 2 && (numeric_rows >= 3 || (numeric_rows >= 2 && m <= 2)) &&
+        bands[b + 1] - bands[b] > 1.5 * usual) {
       int *row = group_rows(page, bl, xs, nx, 0);
       for (guint l = 1; l < bl->len; l++) {
         if (row[l] == row[l - 1])

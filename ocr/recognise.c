@@ -204,6 +204,44 @@ static void merge_thin_bands(GArray *bands) {
   }
 }
 
+/* The outer column of a decimal point just beside column `x` of `raw`
+ * (dir -1: to its left, 1: to its right) in rows y0..y1-1: a small mark in
+ * the lower half of the rows, within half their height of x, with clear
+ * columns between. `x` itself when there is none. */
+static int point_beside(PIX *raw, int x, int y0, int y1, int dir) {
+  int w = pixGetWidth(raw), h = y1 - y0, reach = MAX(2, h / 2);
+  if (h < 4)
+    return x;
+  int first = -1, last = -1;
+  for (int k = 1; k <= reach; k++) {
+    int cx = x + dir * k;
+    if (cx < 0 || cx >= w)
+      break;
+    int top = -1;
+    for (int y = y0; y < y1; y++) {
+      l_uint32 v = 0;
+      pixGetPixel(raw, cx, y, &v);
+      if (v) {
+        top = y;
+        break;
+      }
+    }
+    if (top < 0) {
+      if (first >= 0)
+        break; /* the mark ended */
+      continue;
+    }
+    if ((top - y0) * 2 < h)
+      return x; /* ink in the upper half: a glyph, not a point */
+    if (first < 0)
+      first = cx;
+    last = cx;
+  }
+  if (first < 0 || abs(last - first) + 1 > MAX(2, h / 3))
+    return x;
+  return last;
+}
+
 /* Splits the ink of `src` inside box (x0,y0)-(x1,y1) into text lines by the
  * row profile, and each line into chunks at gaps wider than its height (a
  * column gap or a wide space, never the space inside a number). */
@@ -222,9 +260,10 @@ static void find_chunks(PIX *src, int x0, int y0, int x1, int y1, int region, do
   int min_h = MAX(4, (int)lround(dpi / 36.0)); /* 2 pt */
   int speck = MAX(5, (int)lround(dpi / 29.0));  /* 2.5 pt */
   PIX *crop = pixSelectBySize(raw, speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL);
-  pixDestroy(&raw);
-  if (!crop)
+  if (!crop) {
+    pixDestroy(&raw);
     return;
+  }
   NUMA *rows = pixCountPixelsByRow(crop, NULL);
   /* Lines of a wrapped cell are a few pixels apart: split at any clear row,
    * then give a thin band (a stroke of 二, a stray mark) to its neighbour. */
@@ -279,7 +318,15 @@ static void find_chunks(PIX *src, int x0, int y0, int x1, int y1, int region, do
        * dash (a digit is 5 pt tall, a CJK glyph 7). */
       if (chh * 5 < min_h * 8 && !(chh * 5 < min_h * 3 && cw >= min_h))
         continue;
-      chunk c = {x0 + s[0], y0 + band[0] + ty0, x0 + s[1], y0 + band[0] + ty1, region};
+      int cx0 = s[0], cx1 = s[1];
+      /* A number wrapped in its cell ("278569" over ".66", "4477." over
+       * "07") has its point at the edge of a line, where the speck filter
+       * left it out of the chunk: take it back in. */
+      if (i > 0 && j == 0)
+        cx0 = point_beside(raw, cx0, band[0] + ty0, band[0] + ty1, -1);
+      if (i + 1 < bands->len && j + 1 == segs->len)
+        cx1 = point_beside(raw, cx1 - 1, band[0] + ty0, band[0] + ty1, 1) + 1;
+      chunk c = {x0 + cx0, y0 + band[0] + ty0, x0 + cx1, y0 + band[0] + ty1, region};
       g_array_append_val(out, c);
     }
     if (segs)
@@ -289,6 +336,7 @@ static void find_chunks(PIX *src, int x0, int y0, int x1, int y1, int region, do
   if (bands)
     g_array_free(bands, TRUE);
   pixDestroy(&crop);
+  pixDestroy(&raw);
 }
 
 /* Text outside the cells (titles, prose, tables drawn without rules): a
@@ -351,8 +399,9 @@ static void find_chunks_free(PIX *src, int region, double dpi, GArray *out) {
 /* Digits are single components, taller than wide; a CJK character is square
  * or wider, or several pieces. Numeric-looking when the tall components are
  * all narrow. */
-static bool looks_numeric(PIX *piece) {
+static bool looks_numeric(PIX *piece, int *n_tall) {
   int h = pixGetHeight(piece);
+  *n_tall = 0;
   BOXA *ba = pixConnCompBB(piece, 8);
   if (!ba)
     return false;
@@ -367,7 +416,15 @@ static bool looks_numeric(PIX *piece) {
       narrow++;
   }
   boxaDestroy(&ba);
+  *n_tall = tall;
   return tall > 0 && narrow == tall;
+}
+
+static int count_digits(const char *s) {
+  int n = 0;
+  for (; s && *s; s++)
+    n += g_ascii_isdigit(*s) != 0;
+  return n;
 }
 
 /* A scan's specks next to a number read as points and commas. A real point
@@ -611,13 +668,20 @@ static void grow_to_glyphs(PIX *src, chunk *c, int reach) {
     c->x1++;
 }
 
+/* ".66" at `s`: the decimals of a number wrapped in its narrow cell
+ * ("278569" over ".66"), whose point is the number's own. */
+static bool decimal_tail(const char *s) {
+  size_t n = strspn(s + 1, "0123456789");
+  return s[0] == '.' && (n == 1 || n == 2) && s[1 + n] == '\0';
+}
+
 /* A numeric-looking chunk read by chi_sim with a mark in front or behind
  * (”97.57, 介179.21): the number alone, when what is left is one. */
 static void trim_to_number(reading *r) {
   if (!r->text)
     return;
   const char *a = r->text;
-  while (*a && !g_ascii_isdigit(*a) && *a != '(' && *a != '-')
+  while (*a && !g_ascii_isdigit(*a) && *a != '(' && *a != '-' && !decimal_tail(a))
     a = g_utf8_next_char(a);
   const char *b = r->text + strlen(r->text);
   while (b > a && !g_ascii_isdigit(b[-1]) && b[-1] != '%' && b[-1] != ')')
@@ -901,7 +965,8 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
   reading none = {g_strdup(""), 0, NULL, false};
   /* White margin: tesseract reads a glyph touching the edge badly. */
   int pad = MAX(6, pixGetHeight(piece) / 3);
-  bool numeric = looks_numeric(piece);
+  int tall = 0;
+  bool numeric = looks_numeric(piece, &tall);
   if (numeric) {
     PIX *t = drop_specks(piece);
     if (t) {
@@ -920,6 +985,19 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
       reading alt = read_with(ctx->chi, img, dpi, false);
       trim_to_number(&alt);
       if (!plausible_number(r.text) || alt.conf > r.conf + 0.1) {
+        reading_clear(&r);
+        r = alt;
+      } else {
+        reading_clear(&alt);
+      }
+    } else if (2 * count_digits(r.text) < tall) {
+      /* Far fewer digits than tall glyphs: narrow CJK characters (科目 of
+       * a wrapped 科目编码 header, read 8), which chi_sim reads. */
+      reading alt = read_with(ctx->chi, img, dpi, false);
+      bool cjk = false;
+      for (const char *p = alt.text; p && *p && !cjk; p = g_utf8_next_char(p))
+        cjk = g_unichar_get_script(g_utf8_get_char(p)) == G_UNICODE_SCRIPT_HAN;
+      if (cjk && alt.conf >= 0.6) {
         reading_clear(&r);
         r = alt;
       } else {
@@ -1016,12 +1094,13 @@ static int percent_start(PIX *piece) {
 /* Reads a piece (owned, taken) that may be a number followed by its unit
  * in Chinese, or by a % the digit alphabet misreads. */
 static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
+  int tall_n = 0;
   int pct_x = percent_start(piece);
   if (pct_x > 0) {
     BOX *nb = boxCreate(0, 0, pct_x, pixGetHeight(piece));
     PIX *num = pixClipRectangle(piece, nb, NULL);
     boxDestroy(&nb);
-    if (num && looks_numeric(num)) {
+    if (num && looks_numeric(num, &tall_n)) {
       reading rn = read_piece(ctx, num, dpi);
       gsize len = rn.text ? strlen(rn.text) : 0;
       if (len && plausible_number(rn.text) && g_ascii_isdigit(rn.text[len - 1])) {
@@ -1046,7 +1125,7 @@ static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
     PIX *num = pixClipRectangle(piece, nb, NULL);
     boxDestroy(&nb);
     PIX *unit = clip_from(piece, unit_x);
-    if (num && unit && looks_numeric(num)) {
+    if (num && unit && looks_numeric(num, &tall_n)) {
       reading rn = read_piece(ctx, num, dpi);
       PIX *uimg = pixAddBorder(unit, MAX(6, pixGetHeight(unit) / 3), 0);
       pixDestroy(&unit);

@@ -54,7 +54,117 @@ static void test_empty_table_header(void) {
   b2j_doc_free(doc);
 }
 
+/* Page `number` holding a ruled table of `groups` side-by-side groups whose
+ * header labels are `labels` (3 per group) over two body rows from `first`,
+ * its header's top at `top`; with a title when `title`. */
+static b2j_page *grouped_page(int number, const char *const *labels, int groups, double top,
+                              int first, bool title) {
+  b2j_page *p = b2j_page_new(number, 600, 800);
+  if (title)
+    wb(p, "一般公共预算财政拨款基本支出决算表", 150, top - 40, 450, top - 25);
+  double w = 60, x0 = 50, xe = x0 + 3 * w * groups;
+  for (int r = 0; r <= 3; r++)
+    b2j_page_add_rule(p, (b2j_box){x0, top + 20 * r - 0.5, xe, top + 20 * r + 0.5}, true);
+  for (int c = 0; c <= 3 * groups; c++)
+    b2j_page_add_rule(p, (b2j_box){x0 + w * c - 0.5, top, x0 + w * c + 0.5, top + 60}, false);
+  static const char *const body[4][3] = {{"30101", "基本工资", "12.50"},
+                                         {"30102", "津贴补贴", "3.25"},
+                                         {"3010 3", "奖金", ""},
+                                         {"30107", "绩效工资", "2.00"}};
+  for (int g = 0; g < groups; g++)
+    for (int k = 0; k < 3; k++) {
+      double x = x0 + w * (3 * g + k) + 4;
+      wb(p, labels[3 * g + k], x, top + 4, x + 40, top + 16);
+      for (int r = 0; r < 2; r++)
+        if (*body[first + r][k])
+          wb(p, body[first + r][k], x, top + 24 + 20 * r, x + 40, top + 36 + 20 * r);
+    }
+  return p;
+}
+
+/* The tables of `pages` (taken) interpreted. */
+static b2j_doc *interpreted(b2j_page **pages, int n) {
+  b2j_doc *doc = b2j_doc_new("synthetic.pdf");
+  GPtrArray *page_grids = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+  for (int i = 0; i < n; i++) {
+    g_ptr_array_add(doc->pages, pages[i]);
+    g_ptr_array_add(page_grids, b2j_layout_tables(pages[i]));
+  }
+  b2j_interpret_tables(doc, page_grids);
+  g_ptr_array_unref(page_grids);
+  return doc;
+}
+
+static b2j_doc *grouped_table(const char *const *labels, int groups) {
+  b2j_page *p = grouped_page(1, labels, groups, 100, 0, true);
+  return interpreted(&p, 1);
+}
+
+/* Marks a scan leaves in a header label (科目-编码, 小计., ~|_--类) go; marks
+ * a label prints (维修(护)费) stay. */
+static void test_header_stray_marks(void) {
+  static const char *const labels[] = {"科目-编码", "维修(护)费", "小计.", "~|_--类", "科目名称", "决算数"};
+  b2j_doc *doc = grouped_table(labels, 2);
+  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_STREQ(t ? col(t, 0) : NULL, "科目编码", "stray marks: 科目-编码 is 科目编码");
+  TAP_STREQ(t ? col(t, 1) : NULL, "维修(护)费", "stray marks: brackets a label prints stay");
+  TAP_STREQ(t ? col(t, 2) : NULL, "小计", "stray marks: 小计. is 小计");
+  TAP_STREQ(t ? col(t, 3) : NULL, "类", "stray marks: ~|_--类 is 类");
+  b2j_doc_free(doc);
+}
+
+/* A table continued on a scanned page repeats its header, one label
+ * misread (科目编码 read 48给码), over a row with no amount whose code
+ * wrapped (3010 over 3): the repeat is no body row. */
+static void test_repeated_header_misread(void) {
+  static const char *const first[] = {"科目编码", "科目名称", "决算数", "科目编码", "科目名称",
+                                      "决算数",   "科目编码", "科目名称", "决算数"};
+  static const char *const again[] = {"48给码",   "科目名称", "决算数", "科目编码", "科目名称",
+                                      "决算数",   "科目编码", "科目名称", "决算数"};
+  b2j_page *pages[2] = {grouped_page(1, first, 3, 680, 0, true),
+                        grouped_page(2, again, 3, 50, 2, false)};
+  b2j_doc *doc = interpreted(pages, 2);
+  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_OK(doc->tables->len == 1, "repeated header: one table over two pages (got %u)",
+         doc->tables->len);
+  TAP_OK(t && t->rows->len == 4, "repeated header: four body rows, the repeat dropped (got %u)",
+         t ? t->rows->len : 0);
+  b2j_doc_free(doc);
+}
+
+/* 公开06表's groups repeat one header: a label one character off what the
+ * other groups agree on (OCR's 科目给码, 决算到) is their label; with only two
+ * groups there is no majority, and a label further off stays. */
+static void test_group_header_vote(void) {
+  static const char *const three[] = {"科目编码", "科目名称", "决算数", "科目给码", "科目名称",
+                                      "决算到",   "科目编码", "科目名称", "决算数"};
+  b2j_doc *doc = grouped_table(three, 3);
+  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_OK(t && t->columns->len == 9, "group vote: 9 columns (got %u)", t ? t->columns->len : 0);
+  TAP_STREQ(t ? col(t, 3) : NULL, "科目编码", "group vote: 科目给码 is the others' 科目编码");
+  TAP_STREQ(t ? col(t, 5) : NULL, "决算数", "group vote: 决算到 is the others' 决算数");
+  TAP_STREQ(t ? col(t, 6) : NULL, "科目编码", "group vote: an agreeing label stays");
+  b2j_doc_free(doc);
+
+  static const char *const two[] = {"科目编码", "科目名称", "决算数",
+                                    "科目给码", "科目名称", "决算到"};
+  doc = grouped_table(two, 2);
+  t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_STREQ(t ? col(t, 3) : NULL, "科目给码", "group vote: two groups make no majority");
+  b2j_doc_free(doc);
+
+  static const char *const far[] = {"科目编码", "科目名称", "决算数", "科目编码", "科目名称",
+                                    "预算数额", "科目编码", "科目名称", "决算数"};
+  doc = grouped_table(far, 3);
+  t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_STREQ(t ? col(t, 5) : NULL, "预算数额", "group vote: a label more than a character off stays");
+  b2j_doc_free(doc);
+}
+
 int main(void) {
   test_empty_table_header();
+  test_group_header_vote();
+  test_header_stray_marks();
+  test_repeated_header_misread();
   return tap_done();
 }

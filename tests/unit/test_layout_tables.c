@@ -2136,6 +2136,68 @@ static void test_pretest(void) {
   b2j_page_free(p);
 }
 
+/* A word with its own height h (OCR'd words are only as tall as their ink). */
+static void wh(b2j_page *p, const char *t, double x, double y, double h) {
+  b2j_page_add_word(p, g_strdup(t), (b2j_box){x, y, x + units(t) * h, y + h}, -1,
+                    B2J_ORIGIN_OCR);
+}
+
+/* A scanned 公开06表: every row ruled, three column groups side by side. In
+ * the 30102 row the code (3010 over 2) and the amount (250884 over .31) wrap
+ * in their narrow cells, and the next group's 310 资本性支出 sits on the line
+ * between: three lines holding numbers, but one ruled row of the usual
+ * height, so one row. */
+static void test_ruled_band_wrapped_cells(void) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  const double xs[] = {50, 80, 150, 200, 230, 300, 350};
+  for (int i = 0; i < 7; i++)
+    vrule(p, xs[i], 100, 280);
+  for (double y = 100; y <= 280; y += 30)
+    hrule(p, y, 50, 350);
+  wh(p, "科目编码", 52, 110, 8);
+  wh(p, "科目名称", 90, 110, 8);
+  wh(p, "决算数", 160, 110, 8);
+  wh(p, "科目编码", 202, 110, 8);
+  wh(p, "科目名称", 240, 110, 8);
+  wh(p, "决算数", 310, 110, 8);
+  const char *codes[] = {"301", "30101", NULL, "30103", "30107"};
+  const char *names[] = {"工资福利支出", "基本工资", "津贴补贴", "奖金", "绩效工资"};
+  const char *amounts[] = {"463008.96", "278569.66", NULL, "721392.43", "741387.16"};
+  for (int r = 0; r < 5; r++) {
+    double y = 130 + 30 * r;
+    if (codes[r]) {
+      wh(p, codes[r], 52, y + 11, 7);
+      wh(p, names[r], 82, y + 11, 8);
+      wh(p, amounts[r], 152, y + 11, 7);
+      wh(p, "3020", 202, y + 11, 7);
+      wh(p, "办公费", 232, y + 11, 8);
+    }
+  }
+  /* The 30102 row, at y 190..220. */
+  wh(p, "3010", 52, 192, 7);
+  wh(p, "250884", 152, 192, 7);
+  wh(p, "津贴补贴", 82, 201, 8);
+  wh(p, "310", 202, 201, 7);
+  wh(p, "资本性支出", 232, 201, 8);
+  wh(p, "2", 52, 210, 7);
+  wh(p, ".31", 180, 210, 7);
+
+  GPtrArray *grids = b2j_layout_tables(p);
+  TAP_OK(grids->len == 1, "ruled band, wrapped cells: one grid (got %u)", grids->len);
+  if (grids->len == 1) {
+    const b2j_grid *g = grids->pdata[0];
+    TAP_OK(g->n_rows == 6, "ruled band, wrapped cells: 6 rows, one per ruled band (got %d)",
+           g->n_rows);
+    TAP_STREQ(at(g, 3, 0), "3010 2", "ruled band, wrapped cells: the code's parts in one cell");
+    TAP_STREQ(at(g, 3, 1), "津贴补贴", "ruled band, wrapped cells: the name in the same row");
+    TAP_STREQ(at(g, 3, 2), "250884 .31", "ruled band, wrapped cells: the amount's parts");
+    TAP_STREQ(at(g, 3, 3), "310", "ruled band, wrapped cells: the next group's code");
+    TAP_STREQ(at(g, 4, 0), "30103", "ruled band, wrapped cells: the next row intact");
+  }
+  g_ptr_array_unref(grids);
+  b2j_page_free(p);
+}
+
 int main(void) {
   test_ruled();
   test_three_line();
@@ -2169,5 +2231,6 @@ int main(void) {
   test_unruled_spaced_digits();
   test_unruled_line_rows();
   test_pretest();
+  test_ruled_band_wrapped_cells();
   return tap_done();
 }

@@ -328,6 +328,36 @@ static void test_not_percent(b2j_ocr_ctx *ctx) {
     b2j_page_free(p);
 }
 
+/* A number wrapped in a narrow cell of scan-noisy syn-008's 公开06表 (page 6)
+ * keeps the point that starts its second line: 278569 over .66, 721392
+ * over .43 (the speck filter had left the point out of the chunk). */
+static void test_wrapped_point(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-noisy/syn-008.pdf", 6);
+  TAP_OK(p && find_word(p, ".66") && find_word(p, ".43"),
+         "syn-008 page 6 reads the wrapped decimals .66 and .43 with their points");
+  if (p)
+    b2j_page_free(p);
+}
+
+static int count_words(const b2j_page *page, const char *text) {
+  int n = 0;
+  for (guint i = 0; i < page->words->len; i++)
+    n += strcmp(g_array_index(page->words, b2j_word, i).text, text) == 0;
+  return n;
+}
+
+/* The 科目 line of each group's wrapped 科目编码 header in scan-noisy
+ * syn-011's 公开06表 (page 6) looks like digits (narrow glyphs) and the digit
+ * alphabet read two of them 8. */
+static void test_narrow_cjk_not_digits(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-noisy/syn-011.pdf", 6);
+  TAP_OK(p && count_words(p, "科目") == 3,
+         "syn-011 page 6 reads 科目 over each of the three 编码 (got %d)",
+         p ? count_words(p, "科目") : -1);
+  if (p)
+    b2j_page_free(p);
+}
+
 int main(int argc, char **argv) {
   (void)argc;
   b2j_ocr_process_init();
@@ -356,6 +386,8 @@ int main(int argc, char **argv) {
     test_target_cells(ctx);
   else
     TAP_OK(0, "%s is missing (run from the repo root)", TARGETS_PDF);
+  test_wrapped_point(ctx);
+  test_narrow_cjk_not_digits(ctx);
   b2j_ocr_ctx_free(ctx);
   return tap_done();
 }
