@@ -32,19 +32,43 @@ PIX *b2j_ocr_gray_from_rgb(const guint32 *rgb, int width, int height, int stride
 
 /* Sauvola's local threshold follows uneven lamp light and paper tone where
  * one global threshold loses faint strokes at one end of the page and
- * blackens the other. Specks smaller than a decimal point go. */
-PIX *b2j_ocr_binarize(PIX *gray, double dpi) {
+ * blackens the other. Specks smaller than a decimal point go.
+ *
+ * How strict: k = 0.34 keeps dense characters open, but a thin typeface
+ * scanned at low resolution keeps its horizontal strokes only as light gray,
+ * which it erases (一 vanishes, 财 loses its bars, 5,573.00 breaks in two).
+ * Such a page shows itself by its loose reading (k = 0.12) finding far more
+ * ink than its strict one: there the loose reading is the page. */
+#define SAUVOLA_STRICT 0.34f
+#define SAUVOLA_LOOSE 0.12f
+#define FAINT_INK_RATIO 0.55 /* strict ink / loose ink below this: faint strokes */
+
+static PIX *sauvola(PIX *gray, double dpi, float k) {
   int w = pixGetWidth(gray), h = pixGetHeight(gray);
   int whsize = MAX(8, (int)lround(dpi / 12.0));
   /* Tiles keep the integral images small; each must exceed the window. */
   int nx = MAX(1, MIN(w / 700, w / (2 * whsize + 3))), ny = MAX(1, MIN(h / 700, h / (2 * whsize + 3)));
   PIX *bin = NULL;
-  if (pixSauvolaBinarizeTiled(gray, whsize, 0.34f, nx, ny, NULL, &bin) || !bin)
+  if (pixSauvolaBinarizeTiled(gray, whsize, k, nx, ny, NULL, &bin) || !bin)
     return NULL;
   int speck = MAX(2, (int)lround(dpi / 150.0));
   PIX *clean = pixSelectBySize(bin, speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, NULL);
   pixDestroy(&bin);
   return clean;
+}
+
+PIX *b2j_ocr_binarize(PIX *gray, double dpi) {
+  PIX *strict = sauvola(gray, dpi, SAUVOLA_STRICT);
+  PIX *loose = strict ? sauvola(gray, dpi, SAUVOLA_LOOSE) : NULL;
+  if (!loose)
+    return strict;
+  l_int32 ns = 0, nl = 0;
+  pixCountPixels(strict, &ns, NULL);
+  pixCountPixels(loose, &nl, NULL);
+  bool faint = nl > 0 && ns < FAINT_INK_RATIO * nl;
+  PIX *keep = faint ? loose : strict; /* the other is destroyed */
+  pixDestroy(faint ? &strict : &loose);
+  return keep;
 }
 
 /* Ruling lines: long thin runs. A CJK stroke is at most one character (about
