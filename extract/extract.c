@@ -250,22 +250,27 @@ char *b2j_pdf_page_text(b2j_pdf *pdf, int number) {
   return t;
 }
 
-guint32 *b2j_pdf_page_render_rgb(b2j_pdf_page *pp, double dpi, gint64 max_pixels, int *width,
-                                 int *height, int *stride) {
+bool b2j_pdf_page_render_into(b2j_pdf_page *pp, double dpi, gint64 max_pixels, guint32 **buf,
+                              gsize *cap, int *width, int *height, int *stride) {
   PopplerPage *page = pp->page;
   double w, h;
   displayed_size(page, &w, &h);
   double scale = dpi / 72.0;
   double pw = w * scale, ph = h * scale;
   if (pw < 1 || ph < 1 || pw * ph > (double)max_pixels || pw > 32000 || ph > 32000)
-    return NULL;
+    return false;
   int iw = (int)(pw + 0.5), ih = (int)(ph + 0.5);
   int st = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, iw);
-  guint32 *pixels = g_try_malloc((gsize)st * (gsize)ih);
-  if (!pixels)
-    return NULL;
+  gsize need = (gsize)st * (gsize)ih;
+  if (need > *cap) {
+    guint32 *grown = g_try_realloc(*buf, need);
+    if (!grown)
+      return false;
+    *buf = grown;
+    *cap = need;
+  }
   cairo_surface_t *surf =
-      cairo_image_surface_create_for_data((unsigned char *)pixels, CAIRO_FORMAT_RGB24, iw, ih, st);
+      cairo_image_surface_create_for_data((unsigned char *)*buf, CAIRO_FORMAT_RGB24, iw, ih, st);
   cairo_t *cr = cairo_create(surf);
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
@@ -275,14 +280,23 @@ guint32 *b2j_pdf_page_render_rgb(b2j_pdf_page *pp, double dpi, gint64 max_pixels
   cairo_surface_flush(surf);
   bool ok = cairo_surface_status(surf) == CAIRO_STATUS_SUCCESS;
   cairo_surface_destroy(surf);
-  if (!ok) {
-    g_free(pixels);
-    return NULL;
-  }
+  if (!ok)
+    return false;
   *width = iw;
   *height = ih;
   *stride = st;
-  return pixels;
+  return true;
+}
+
+guint32 *b2j_pdf_page_render_rgb(b2j_pdf_page *pp, double dpi, gint64 max_pixels, int *width,
+                                 int *height, int *stride) {
+  guint32 *px = NULL;
+  gsize cap = 0;
+  if (!b2j_pdf_page_render_into(pp, dpi, max_pixels, &px, &cap, width, height, stride)) {
+    g_free(px);
+    return NULL;
+  }
+  return px;
 }
 
 guint32 *b2j_pdf_render_rgb(b2j_pdf *pdf, int number, double dpi, gint64 max_pixels,

@@ -79,5 +79,11 @@ void b2j_pdf_page_close(b2j_pdf_page *pp);
 b2j_page *b2j_pdf_page_read(b2j_pdf_page *pp);
 guint32 *b2j_pdf_page_render_rgb(b2j_pdf_page *pp, double dpi, gint64 max_pixels, int *width,
                                  int *height, int *stride);
+/* The same rendering into a buffer the caller keeps from page to page:
+ * *buf (g_free it at the end; NULL to start) of *cap bytes, grown when the
+ * page needs more. Touching fresh memory costs page faults, dear here
+ * (see pipeline/main.c). False on failure. */
+bool b2j_pdf_page_render_into(b2j_pdf_page *pp, double dpi, gint64 max_pixels, guint32 **buf,
+                              gsize *cap, int *width, int *height, int *stride);
 
 #endif

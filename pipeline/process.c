@@ -369,6 +369,8 @@ b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
 
   int unread = 0;
   GPtrArray *todo = g_ptr_array_new(); /* pages that need OCR, borrowed; freed below */
+  guint32 *rules_px = NULL; /* the renderings for rules, one page after another; freed below */
+  gsize rules_cap = 0;
   for (int i = 1; i <= limit; i++) {
     b2j_pdf_page *pp = b2j_pdf_page_open(pdf, i);
     b2j_page *page = pp ? b2j_pdf_page_read(pp) : NULL;
@@ -388,15 +390,15 @@ b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
          * from the page object its text came from: poppler reuses that
          * text instead of extracting it again while it draws. */
         int w = 0, h = 0, stride = 0;
-        guint32 *px = b2j_pdf_page_render_rgb(pp, RULES_DPI, RULES_MAX_PIXELS, &w, &h, &stride);
-        if (px)
-          b2j_rules_from_rgb(page, px, w, h, stride, RULES_DPI);
-        g_free(px);
+        if (b2j_pdf_page_render_into(pp, RULES_DPI, RULES_MAX_PIXELS, &rules_px, &rules_cap,
+                                     &w, &h, &stride))
+          b2j_rules_from_rgb(page, rules_px, w, h, stride, RULES_DPI);
       }
     }
     b2j_pdf_page_close(pp);
     g_ptr_array_add(doc->pages, page);
   }
+  g_free(rules_px);
   unread += ocr_pages(doc, pdf, todo, path, opt);
   g_ptr_array_free(todo, TRUE);
 
