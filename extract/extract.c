@@ -192,15 +192,35 @@ static void words_from_text_layer(PopplerPage *page, b2j_page *out) {
   g_free(text);
 }
 
-b2j_page *b2j_pdf_read_page(b2j_pdf *pdf, int number) {
+struct b2j_pdf_page {
+  PopplerPage *page; /* owned */
+  int number;
+};
+
+b2j_pdf_page *b2j_pdf_page_open(b2j_pdf *pdf, int number) {
   if (number < 1 || number > b2j_pdf_page_count(pdf))
     return NULL;
   PopplerPage *page = poppler_document_get_page(pdf->doc, number - 1);
   if (!page)
     return NULL;
+  b2j_pdf_page *pp = g_new0(b2j_pdf_page, 1);
+  pp->page = page;
+  pp->number = number;
+  return pp;
+}
+
+void b2j_pdf_page_close(b2j_pdf_page *pp) {
+  if (!pp)
+    return;
+  g_object_unref(pp->page);
+  g_free(pp);
+}
+
+b2j_page *b2j_pdf_page_read(b2j_pdf_page *pp) {
+  PopplerPage *page = pp->page;
   double w, h;
   displayed_size(page, &w, &h);
-  b2j_page *out = b2j_page_new(number, w, h);
+  b2j_page *out = b2j_page_new(pp->number, w, h);
   words_from_text_layer(page, out);
   /* Image mapping costs a second pass over the page; it only matters when
    * the page has little text (a scan, or a chart). */
@@ -209,7 +229,15 @@ b2j_page *b2j_pdf_read_page(b2j_pdf *pdf, int number) {
     out->has_images = images != NULL;
     poppler_page_free_image_mapping(images);
   }
-  g_object_unref(page);
+  return out;
+}
+
+b2j_page *b2j_pdf_read_page(b2j_pdf *pdf, int number) {
+  b2j_pdf_page *pp = b2j_pdf_page_open(pdf, number);
+  if (!pp)
+    return NULL;
+  b2j_page *out = b2j_pdf_page_read(pp);
+  b2j_pdf_page_close(pp);
   return out;
 }
 
@@ -222,28 +250,27 @@ char *b2j_pdf_page_text(b2j_pdf *pdf, int number) {
   return t;
 }
 
-guint32 *b2j_pdf_render_rgb(b2j_pdf *pdf, int number, double dpi, gint64 max_pixels,
-                            int *width, int *height, int *stride) {
-  PopplerPage *page = poppler_document_get_page(pdf->doc, number - 1);
-  if (!page)
-    return NULL;
+bool b2j_pdf_page_render_into(b2j_pdf_page *pp, double dpi, gint64 max_pixels, guint32 **buf,
+                              gsize *cap, int *width, int *height, int *stride) {
+  PopplerPage *page = pp->page;
   double w, h;
   displayed_size(page, &w, &h);
   double scale = dpi / 72.0;
   double pw = w * scale, ph = h * scale;
-  if (pw < 1 || ph < 1 || pw * ph > (double)max_pixels || pw > 32000 || ph > 32000) {
-    g_object_unref(page);
-    return NULL;
-  }
+  if (pw < 1 || ph < 1 || pw * ph > (double)max_pixels || pw > 32000 || ph > 32000)
+    return false;
   int iw = (int)(pw + 0.5), ih = (int)(ph + 0.5);
   int st = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, iw);
-  guint32 *pixels = g_try_malloc((gsize)st * (gsize)ih);
-  if (!pixels) {
-    g_object_unref(page);
-    return NULL;
+  gsize need = (gsize)st * (gsize)ih;
+  if (need > *cap) {
+    guint32 *grown = g_try_realloc(*buf, need);
+    if (!grown)
+      return false;
+    *buf = grown;
+    *cap = need;
   }
   cairo_surface_t *surf =
-      cairo_image_surface_create_for_data((unsigned char *)pixels, CAIRO_FORMAT_RGB24, iw, ih, st);
+      cairo_image_surface_create_for_data((unsigned char *)*buf, CAIRO_FORMAT_RGB24, iw, ih, st);
   cairo_t *cr = cairo_create(surf);
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
@@ -253,13 +280,31 @@ guint32 *b2j_pdf_render_rgb(b2j_pdf *pdf, int number, double dpi, gint64 max_pix
   cairo_surface_flush(surf);
   bool ok = cairo_surface_status(surf) == CAIRO_STATUS_SUCCESS;
   cairo_surface_destroy(surf);
-  g_object_unref(page);
-  if (!ok) {
-    g_free(pixels);
-    return NULL;
-  }
+  if (!ok)
+    return false;
   *width = iw;
   *height = ih;
   *stride = st;
-  return pixels;
+  return true;
+}
+
+guint32 *b2j_pdf_page_render_rgb(b2j_pdf_page *pp, double dpi, gint64 max_pixels, int *width,
+                                 int *height, int *stride) {
+  guint32 *px = NULL;
+  gsize cap = 0;
+  if (!b2j_pdf_page_render_into(pp, dpi, max_pixels, &px, &cap, width, height, stride)) {
+    g_free(px);
+    return NULL;
+  }
+  return px;
+}
+
+guint32 *b2j_pdf_render_rgb(b2j_pdf *pdf, int number, double dpi, gint64 max_pixels,
+                            int *width, int *height, int *stride) {
+  b2j_pdf_page *pp = b2j_pdf_page_open(pdf, number);
+  if (!pp)
+    return NULL;
+  guint32 *px = b2j_pdf_page_render_rgb(pp, dpi, max_pixels, width, height, stride);
+  b2j_pdf_page_close(pp);
+  return px;
 }

@@ -62,4 +62,28 @@ char *b2j_pdf_page_text(b2j_pdf *pdf, int number);
 guint32 *b2j_pdf_render_rgb(b2j_pdf *pdf, int number, double dpi, gint64 max_pixels,
                             int *width, int *height, int *stride);
 
+/* One page held open, so that reading its words and rendering it share
+ * poppler's work: poppler builds a page's text (a full pass over its
+ * content) on the first of either, and a fresh page object would build it
+ * again. Belongs to its b2j_pdf (close the page first) and, like it, to one
+ * thread. */
+typedef struct b2j_pdf_page b2j_pdf_page;
+
+/* Page `number` (1-based), or NULL if out of range or poppler cannot load
+ * it; b2j_pdf_page_close() it. */
+b2j_pdf_page *b2j_pdf_page_open(b2j_pdf *pdf, int number);
+void b2j_pdf_page_close(b2j_pdf_page *pp);
+
+/* b2j_pdf_read_page() and b2j_pdf_render_rgb() on an open page; the same
+ * ownership of what they return. */
+b2j_page *b2j_pdf_page_read(b2j_pdf_page *pp);
+guint32 *b2j_pdf_page_render_rgb(b2j_pdf_page *pp, double dpi, gint64 max_pixels, int *width,
+                                 int *height, int *stride);
+/* The same rendering into a buffer the caller keeps from page to page:
+ * *buf (g_free it at the end; NULL to start) of *cap bytes, grown when the
+ * page needs more. Touching fresh memory costs page faults, dear here
+ * (see pipeline/main.c). False on failure. */
+bool b2j_pdf_page_render_into(b2j_pdf_page *pp, double dpi, gint64 max_pixels, guint32 **buf,
+                              gsize *cap, int *width, int *height, int *stride);
+
 #endif

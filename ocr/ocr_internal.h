@@ -36,6 +36,24 @@ PIX *b2j_ocr_binarize(PIX *gray, double dpi);
 PIX *b2j_ocr_line_mask(PIX *bin, double dpi);
 guint32 *b2j_ocr_rgb_from_bin(PIX *bin, int *stride);
 
+/* rules.c, open to the tests: a rendering's ink, and the fragments of
+ * ruling lines in it (before collinear ones are joined), in pixels. */
+typedef struct {
+  double x0, y0, x1, y1;
+} b2j_rule_frag;
+
+/* Ink of an xRGB rendering as a 1 bpp PIX (pixDestroy it), NULL on failure. */
+PIX *b2j_rules_ink(const guint32 *pixels, int width, int height, int stride);
+/* Appends to `out` (of b2j_rule_frag) the fragments of horizontal (or
+ * vertical) rules at least `len` pixels long: the components of `bin`
+ * opened with a len x 1 (1 x len) brick, a component thicker than
+ * `thick_px` replaced by its runs of full lines. The _morph variant opens
+ * with leptonica (the reference); the other reads runs of pixels, with the
+ * same fragments in the same order, without making the opened images. */
+void b2j_rules_fragments(PIX *bin, int len, bool horizontal, double thick_px, GArray *out);
+void b2j_rules_fragments_morph(PIX *bin, int len, bool horizontal, double thick_px,
+                               GArray *out);
+
 /* lexicon.c */
 b2j_lexicon *b2j_lexicon_new(void);
 void b2j_lexicon_free(b2j_lexicon *lex);

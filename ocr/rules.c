@@ -7,7 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "ocr.h"
+#include "ocr_internal.h"
 
 /* Everything below in points unless named _px. */
 #define MIN_H_LEN 10.0    /* shortest horizontal fragment (a narrow column's edge) */
@@ -19,9 +19,7 @@
 #define LONE_H_FRAC 0.06  /* a horizontal rule touching nothing must span this much of the width */
 #define LONE_V_FRAC 0.03  /* and a vertical one this much of the height */
 
-typedef struct {
-  double x0, y0, x1, y1; /* pixels */
-} fbox;
+typedef b2j_rule_frag fbox;
 
 static inline unsigned luma(guint32 p) {
   return (((p >> 16) & 0xff) * 77 + ((p >> 8) & 0xff) * 150 + (p & 0xff) * 29) >> 8;
@@ -45,7 +43,7 @@ static unsigned ink_threshold(const guint32 *pixels, int width, int height, int 
 }
 
 /* Ink as a 1-bpp PIX straight from cairo's native-endian 0x00RRGGBB. */
-static PIX *ink_from_rgb(const guint32 *pixels, int width, int height, int stride) {
+PIX *b2j_rules_ink(const guint32 *pixels, int width, int height, int stride) {
   unsigned t = ink_threshold(pixels, width, height, stride);
   PIX *pix = pixCreate(width, height, 1);
   if (!pix)
@@ -146,7 +144,7 @@ static int full_runs(PIX *opened, l_int32 x, l_int32 y, l_int32 w, l_int32 h, bo
 
 /* Components of an opened image: thin ones are rules; thick ones are rules
  * with glyph strokes stuck to them, or filled areas (shaded header cells). */
-static void collect(PIX *opened, bool horizontal, double thick_px, GArray *out) {
+static void collect_morph(PIX *opened, bool horizontal, double thick_px, GArray *out) {
   BOXA *boxa = pixConnCompBB(opened, 8);
   if (!boxa)
     return;
@@ -173,6 +171,248 @@ static void collect(PIX *opened, bool horizontal, double thick_px, GArray *out) 
     }
   }
   boxaDestroy(&boxa);
+}
+
+/* The size leptonica's composite brick of `len` really has: it splits a
+ * length into two factors whose product is close to it (37 becomes 6 x 6). */
+static int composite_len(int len) {
+  l_int32 a = len, b = 1;
+  if (len > 1 && getCompositeParameters(len, &a, &b, NULL, NULL, NULL, NULL))
+    return len;
+  return a * b;
+}
+
+void b2j_rules_fragments_morph(PIX *bin, int len, bool horizontal, double thick_px,
+                               GArray *out) {
+  PIX *opened = horizontal ? pixOpenCompBrickDwa(NULL, bin, len, 1)
+                           : pixOpenCompBrickDwa(NULL, bin, 1, len);
+  if (opened)
+    collect_morph(opened, horizontal, thick_px, out);
+  pixDestroy(&opened);
+}
+
+/* The run-length path. Opening a binary image with a 1 x L brick keeps
+ * exactly the horizontal runs of L pixels or more (and the vertical
+ * analogue), so the opened image is a list of runs, and its 8-connected
+ * components are runs joined across neighbouring lines. Below, a "line" is
+ * a row for horizontal rules and a column for vertical ones; `a` is the
+ * position along it. */
+typedef struct {
+  int line, a0, a1; /* pixels [a0, a1) of one line */
+} lrun;
+
+/* Index of the first pixel >= x whose bit equals `on` in a packed row of
+ * `width` pixels (leptonica's order: most significant bit first), or width. */
+static int next_bit(const l_uint32 *row, int x, int width, bool on) {
+  while (x < width) {
+    l_uint32 w = on ? row[x >> 5] : ~row[x >> 5];
+    w &= 0xffffffffu >> (x & 31);
+    if (w)
+      return MIN(width, (x & ~31) + __builtin_clz(w));
+    x = (x & ~31) + 32;
+  }
+  return width;
+}
+
+/* Horizontal runs of at least `len` pixels, row by row, left to right. */
+static void runs_h(PIX *bin, int len, GArray *runs) {
+  int w = pixGetWidth(bin), h = pixGetHeight(bin), wpl = pixGetWpl(bin);
+  const l_uint32 *data = pixGetData(bin);
+  for (int y = 0; y < h; y++) {
+    const l_uint32 *row = data + (gsize)y * (gsize)wpl;
+    for (int x = next_bit(row, 0, w, true); x < w;) {
+      int e = next_bit(row, x, w, false);
+      if (e - x >= len) {
+        lrun r = {y, x, e};
+        g_array_append_val(runs, r);
+      }
+      x = next_bit(row, e, w, true);
+    }
+  }
+}
+
+static int cmp_lrun(const void *a, const void *b) {
+  const lrun *p = a, *q = b;
+  if (p->line != q->line)
+    return p->line < q->line ? -1 : 1;
+  return p->a0 < q->a0 ? -1 : p->a0 > q->a0;
+}
+
+/* Vertical runs of at least `len` pixels, column by column, top down. Rows
+ * are read in order, and only where a bit changes from the row above:
+ * there a run starts or ends. */
+static void runs_v(PIX *bin, int len, GArray *runs) {
+  int w = pixGetWidth(bin), h = pixGetHeight(bin), wpl = pixGetWpl(bin);
+  const l_uint32 *data = pixGetData(bin);
+  int *start = g_new(int, w); /* where the run now open in each column began */
+  for (int y = 0; y <= h; y++) {
+    const l_uint32 *row = y < h ? data + (gsize)y * (gsize)wpl : NULL;
+    const l_uint32 *above = y > 0 ? data + (gsize)(y - 1) * (gsize)wpl : NULL;
+    for (int k = 0; k < wpl; k++) {
+      l_uint32 cur = row ? row[k] : 0, prev = above ? above[k] : 0;
+      for (l_uint32 d = cur ^ prev; d;) {
+        int bit = __builtin_clz(d), x = k * 32 + bit;
+        d &= ~(0x80000000u >> bit);
+        if (x >= w)
+          break;
+        if (cur & (0x80000000u >> bit)) {
+          start[x] = y;
+        } else if (y - start[x] >= len) {
+          lrun r = {x, start[x], y};
+          g_array_append_val(runs, r);
+        }
+      }
+    }
+  }
+  g_free(start);
+  g_array_sort(runs, cmp_lrun);
+}
+
+static guint uf_find(guint *parent, guint i) {
+  while (parent[i] != i) {
+    parent[i] = parent[parent[i]];
+    i = parent[i];
+  }
+  return i;
+}
+
+/* The smaller index stays the root, so a component's root is its first run. */
+static void uf_union(guint *parent, guint i, guint j) {
+  i = uf_find(parent, i);
+  j = uf_find(parent, j);
+  if (i < j)
+    parent[j] = i;
+  else if (j < i)
+    parent[i] = j;
+}
+
+typedef struct {
+  int l0, l1, a0, a1; /* bounding box: lines [l0, l1), along [a0, a1) */
+  int ky, kx;         /* its first pixel in raster order (leptonica's order) */
+} lcomp;
+
+static int cmp_lcomp(const void *a, const void *b) {
+  const lcomp *p = a, *q = b;
+  if (p->ky != q->ky)
+    return p->ky < q->ky ? -1 : 1;
+  return p->kx < q->kx ? -1 : p->kx > q->kx;
+}
+
+static fbox line_box(bool horizontal, int l0, int l1, int a0, int a1) {
+  return horizontal ? (fbox){a0, l0, a1, l1} : (fbox){l0, a0, l1, a1};
+}
+
+void b2j_rules_fragments(PIX *bin, int len, bool horizontal, double thick_px, GArray *out) {
+  int n_lines = horizontal ? pixGetHeight(bin) : pixGetWidth(bin);
+  if (len > 63) {
+    /* leptonica's extended bricks past 63 are approximate: keep its answer */
+    b2j_rules_fragments_morph(bin, len, horizontal, thick_px, out);
+    return;
+  }
+  int eff = composite_len(len);
+  GArray *runs = g_array_new(FALSE, FALSE, sizeof(lrun)); /* sorted by line, then a0 */
+  if (horizontal)
+    runs_h(bin, eff, runs);
+  else
+    runs_v(bin, eff, runs);
+  guint n = runs->len;
+  const lrun *r = (const lrun *)(void *)runs->data;
+  guint *first = g_new0(guint, (gsize)n_lines + 1); /* runs of line l: first[l]..first[l+1] */
+  for (guint i = 0; i < n; i++)
+    first[r[i].line + 1]++;
+  for (int l = 0; l < n_lines; l++)
+    first[l + 1] += first[l];
+
+  /* Join runs of neighbouring lines that touch, corners included (8-way):
+   * runs of one line are at least a pixel apart, so the one that ends
+   * first can meet nothing further along the other line. */
+  guint *parent = g_new(guint, MAX(n, 1));
+  for (guint i = 0; i < n; i++)
+    parent[i] = i;
+  for (int l = 0; l + 1 < n_lines; l++) {
+    guint i = first[l], j = first[l + 1];
+    guint ie = first[l + 1], je = first[l + 2];
+    while (i < ie && j < je) {
+      if (r[j].a0 <= r[i].a1 && r[i].a0 <= r[j].a1)
+        uf_union(parent, i, j);
+      if (r[i].a1 < r[j].a1)
+        i++;
+      else
+        j++;
+    }
+  }
+
+  GArray *comps = g_array_new(FALSE, FALSE, sizeof(lcomp));
+  guint *slot = g_new(guint, MAX(n, 1)); /* root run -> index in comps */
+  for (guint i = 0; i < n; i++) {
+    guint root = uf_find(parent, i);
+    int ky = horizontal ? r[i].line : r[i].a0, kx = horizontal ? r[i].a0 : r[i].line;
+    if (root == i) {
+      lcomp c = {r[i].line, r[i].line + 1, r[i].a0, r[i].a1, ky, kx};
+      slot[i] = comps->len;
+      g_array_append_val(comps, c);
+      continue;
+    }
+    lcomp *c = &g_array_index(comps, lcomp, slot[root]);
+    c->l1 = MAX(c->l1, r[i].line + 1);
+    c->a0 = MIN(c->a0, r[i].a0);
+    c->a1 = MAX(c->a1, r[i].a1);
+    if (ky < c->ky || (ky == c->ky && kx < c->kx)) {
+      c->ky = ky;
+      c->kx = kx;
+    }
+  }
+  g_array_sort(comps, cmp_lcomp);
+
+  /* As collect_morph(), the counts of full_runs() being sums of run
+   * lengths inside the box (other components' runs there count too). */
+  for (guint k = 0; k < comps->len; k++) {
+    const lcomp *c = &g_array_index(comps, lcomp, k);
+    if (c->l1 - c->l0 <= thick_px) {
+      fbox f = line_box(horizontal, c->l0, c->l1, c->a0, c->a1);
+      g_array_append_val(out, f);
+      continue;
+    }
+    double need = 0.8 * (c->a1 - c->a0);
+    int added = 0;
+    for (int l = c->l0; l < c->l1;) {
+      int l2 = l;
+      for (; l2 < c->l1; l2++) {
+        int v = 0;
+        for (guint i = first[l2]; i < first[l2 + 1]; i++)
+          v += MAX(0, MIN(r[i].a1, c->a1) - MAX(r[i].a0, c->a0));
+        if (v < need)
+          break;
+      }
+      if (l2 == l) {
+        l++;
+        continue;
+      }
+      if (l2 - l > thick_px) { /* a filled area: its two edges */
+        fbox e0 = line_box(horizontal, l, l + 1, c->a0, c->a1);
+        fbox e1 = line_box(horizontal, l2 - 1, l2, c->a0, c->a1);
+        g_array_append_val(out, e0);
+        g_array_append_val(out, e1);
+        added += 2;
+      } else {
+        fbox f = line_box(horizontal, l, l2, c->a0, c->a1);
+        g_array_append_val(out, f);
+        added++;
+      }
+      l = l2;
+    }
+    if (added == 0) { /* no full line: a skewed rule; its edges are the best guess */
+      fbox e0 = line_box(horizontal, c->l0, c->l0 + 1, c->a0, c->a1);
+      fbox e1 = line_box(horizontal, c->l1 - 1, c->l1, c->a0, c->a1);
+      g_array_append_val(out, e0);
+      g_array_append_val(out, e1);
+    }
+  }
+  g_array_free(comps, TRUE);
+  g_free(slot);
+  g_free(parent);
+  g_free(first);
+  g_array_free(runs, TRUE);
 }
 
 /* Joins collinear fragments (a rule broken by antialiasing, a slight skew or
@@ -264,24 +504,17 @@ int b2j_rules_from_rgb(b2j_page *page, const guint32 *pixels, int width, int hei
   if (!page || !pixels || width < 8 || height < 8 || dpi <= 0)
     return 0;
   double px = dpi / 72.0; /* pixels per point */
-  PIX *bin = ink_from_rgb(pixels, width, height, stride);
+  PIX *bin = b2j_rules_ink(pixels, width, height, stride);
   if (!bin)
     return 0;
 
   int hlen = MAX(6, (int)lround(MIN_H_LEN * px)), vlen = MAX(5, (int)lround(MIN_V_LEN * px));
-  PIX *hpix = pixOpenCompBrickDwa(NULL, bin, hlen, 1);
-  PIX *vpix = pixOpenCompBrickDwa(NULL, bin, 1, vlen);
-  pixDestroy(&bin);
-
   GArray *hs = g_array_new(FALSE, FALSE, sizeof(fbox));
   GArray *vs = g_array_new(FALSE, FALSE, sizeof(fbox));
   double thick_px = MAX(2.0, MAX_THICK * px);
-  if (hpix)
-    collect(hpix, true, thick_px, hs);
-  if (vpix)
-    collect(vpix, false, thick_px, vs);
-  pixDestroy(&hpix);
-  pixDestroy(&vpix);
+  b2j_rules_fragments(bin, hlen, true, thick_px, hs);
+  b2j_rules_fragments(bin, vlen, false, thick_px, vs);
+  pixDestroy(&bin);
 
   double off_px = MAX(1.0, MERGE_OFF * px), gap_px = MAX(2.0, MERGE_GAP * px);
   merge(hs, true, off_px, gap_px);

@@ -10,6 +10,7 @@
  * 1 some partial or failed, 2 usage.
  */
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -113,6 +114,15 @@ int main(int argc, char **argv) {
    * it loads (ocr/ocr.h). */
   b2j_ocr_process_init();
   setlocale(LC_ALL, "C.UTF-8");
+  /* Each document runs in a short-lived process, where touching fresh
+   * memory (a page fault per 4 KiB) costs more than much of the work: a
+   * fault took 3-25 us on the machines measured, and a document touched
+   * 10 MB. glibc gives big blocks (a 2 MB page rendering) their own mmap,
+   * fresh each time, and hands freed heap back to the kernel, to fault it
+   * in again for the next page. Keep both in the heap for the process's
+   * life: a third fewer page faults on the digital corpus. */
+  mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
   /* -1 marks "not given": a given -j, --timeout or --max-memory asks for the
    * batch path even for one file; --threads does not. */
   cli_options o = {.jobs = -1, .threads = -1, .timeout_s = -1, .max_memory_mb = -1};

@@ -369,8 +369,11 @@ b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
 
   int unread = 0;
   GPtrArray *todo = g_ptr_array_new(); /* pages that need OCR, borrowed; freed below */
+  guint32 *rules_px = NULL; /* the renderings for rules, one page after another; freed below */
+  gsize rules_cap = 0;
   for (int i = 1; i <= limit; i++) {
-    b2j_page *page = b2j_pdf_read_page(pdf, i);
+    b2j_pdf_page *pp = b2j_pdf_page_open(pdf, i);
+    b2j_page *page = pp ? b2j_pdf_page_read(pp) : NULL;
     if (!page) {
       b2j_doc_error(doc, "damaged", i, "unable to read page %d of '%s'", i, path);
       page = b2j_page_new(i, 0, 0);
@@ -378,30 +381,35 @@ b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
     } else {
       repair_text_layer(page);
       if (page->text_layer == B2J_LAYER_GARBLED ||
-          (page->text_layer == B2J_LAYER_NONE && page->has_images))
+          (page->text_layer == B2J_LAYER_NONE && page->has_images)) {
         g_ptr_array_add(todo, page);
+      } else if ((page->text_layer == B2J_LAYER_CLEAN ||
+                  page->text_layer == B2J_LAYER_REPAIRED) &&
+                 b2j_layout_page_may_have_table(page)) {
+        /* Rules from a rendering where a page may hold a table, drawn now
+         * from the page object its text came from: poppler reuses that
+         * text instead of extracting it again while it draws. */
+        int w = 0, h = 0, stride = 0;
+        if (b2j_pdf_page_render_into(pp, RULES_DPI, RULES_MAX_PIXELS, &rules_px, &rules_cap,
+                                     &w, &h, &stride))
+          b2j_rules_from_rgb(page, rules_px, w, h, stride, RULES_DPI);
+      }
     }
+    b2j_pdf_page_close(pp);
     g_ptr_array_add(doc->pages, page);
   }
+  g_free(rules_px);
   unread += ocr_pages(doc, pdf, todo, path, opt);
   g_ptr_array_free(todo, TRUE);
 
-  /* Tables: rules from a rendering where a page may hold a table, then grids
-   * from words and rules. OCR'd pages came with their rules. */
+  /* Tables: grids from words and rules. OCR'd pages came with their rules,
+   * the others got theirs as they were read. */
   GPtrArray *page_grids = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
   for (guint i = 0; i < doc->pages->len; i++) {
     b2j_page *page = g_ptr_array_index(doc->pages, i);
     bool ocrd = page->source == B2J_SOURCE_OCR;
     bool usable =
         ocrd || page->text_layer == B2J_LAYER_CLEAN || page->text_layer == B2J_LAYER_REPAIRED;
-    if (usable && !ocrd && b2j_layout_page_may_have_table(page)) {
-      int w = 0, h = 0, stride = 0;
-      guint32 *px = b2j_pdf_render_rgb(pdf, page->number, RULES_DPI, RULES_MAX_PIXELS, &w, &h,
-                                       &stride);
-      if (px)
-        b2j_rules_from_rgb(page, px, w, h, stride, RULES_DPI);
-      g_free(px);
-    }
     g_ptr_array_add(page_grids, usable ? b2j_layout_tables(page)
                                        : g_ptr_array_new_with_free_func(
                                              (GDestroyNotify)b2j_grid_free));
