@@ -40,5 +40,9 @@ guint32 *b2j_ocr_rgb_from_bin(PIX *bin, int *stride);
 b2j_lexicon *b2j_lexicon_new(void);
 void b2j_lexicon_free(b2j_lexicon *lex);
 char *b2j_lexicon_lookup(const b2j_lexicon *lex, const char *text);
+/* `text` with each window one glyph off a phrase of the indicator tables
+ * (覆盖率, 按时完成) replaced by it, 不少干 before a number as 不少于, and a
+ * count's unit 欠 as 次; NULL when nothing changed. g_free the result. */
+char *b2j_lexicon_fix_phrases(const b2j_lexicon *lex, const char *text);
 
 #endif
