@@ -289,6 +289,18 @@ char *b2j_lexicon_fix_phrases(const b2j_lexicon *lex, const char *text) {
   glong n = 0;
   gunichar *u = g_utf8_to_ucs4_fast(text, -1, &n);
   bool changed = false;
+  /* A speck between two Chinese glyphs, or after the last one of a line,
+   * read as a full stop (医疗.保障, 医疗.|保障 wrapped): the ASCII point
+   * never stands there (the Chinese one is 。). */
+  glong w = 0;
+  for (glong i = 0; i < n; i++) {
+    if (u[i] == '.' && w > 0 && is_han(u[w - 1]) && (i + 1 == n || is_han(u[i + 1]))) {
+      changed = true;
+      continue;
+    }
+    u[w++] = u[i];
+  }
+  n = w;
   for (glong i = 0; i < n; i++) {
     /* 不少于/不低于/不高于/不多于 before a number, with 于 read 干 (its hook
      * lost on the rule below): 干 never comes between those and a number. */

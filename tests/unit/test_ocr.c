@@ -227,6 +227,12 @@ static void test_phrases(b2j_ocr_ctx *ctx) {
   phrase_is(ctx, "设备完好率", NULL, "完好率 is a word, not 完成率 misread");
   phrase_is(ctx, "实际完成值", NULL, "完成值 (a header) is not 完成率");
   phrase_is(ctx, "覆盖率", NULL, "a phrase read right stays");
+  phrase_is(ctx, "集中整治行动,确保医疗.保障资金合理", "集中整治行动,确保医疗保障资金合理",
+            "a point between two Chinese glyphs is a speck (seed 001 scan)");
+  phrase_is(ctx, "集中整治行动,确保医疗.", "集中整治行动,确保医疗",
+            "so is a point after the last glyph of a wrapped line");
+  phrase_is(ctx, "1.2万元", NULL, "a decimal point stays");
+  phrase_is(ctx, "指标1.完成", NULL, "a point after a digit stays");
   phrase_is(ctx, "职工基本医疗保险缴费", NULL, "医疗保险 is no misread 医疗保障");
   phrase_is(ctx, "投资收益率", NULL, "收益率 is no misread 受益率");
   phrase_is(ctx, "能力持续提高", NULL, "持续提高 is a phrase of its own, not 持续提升 misread");
