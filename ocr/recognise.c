@@ -21,9 +21,6 @@
 /* A symbol under this confidence (0..100) contributes alternatives. */
 #define ALT_SYMBOL_CONF 90.0f
 #define MAX_ALTERNATIVES 4
-/* A Chinese line read with a mean confidence (0..1) under this is read
- * again with a wider margin. */
-#define REREAD_CONF 0.90
 /* Orientation: text lines sampled per candidate turn, and the mean chi_sim
  * confidence that settles the upright reading without trying the others. */
 #define TURN_SAMPLES 4
@@ -913,13 +910,9 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
     }
   }
   PIX *img = pixAddBorder(piece, pad, 0);
-  /* Chinese text may be read again with another margin. */
-  PIX *piece_kept = numeric ? NULL : pixClone(piece);
   pixDestroy(&piece);
-  if (!img) {
-    pixDestroy(&piece_kept);
+  if (!img)
     return none;
-  }
   reading r = {0};
   if (numeric) {
     r = read_with(ctx->eng, img, dpi, true);
@@ -935,24 +928,8 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
     }
   } else {
     r = read_with(ctx->chi, img, dpi, false);
-    /* chi_sim's reading of a line hangs on the margin around it: of the
-     * same glyphs, one margin gives 拨付 and another 梭付 (提升/担升,
-     * 党组织/常组织), and the wrong one is the less sure. A line read
-     * unsure is read again with a wider margin and the surer reading kept. */
-    if (r.conf < REREAD_CONF) {
-      PIX *wide = pixAddBorder(piece_kept, MAX(6, pixGetHeight(piece_kept) / 2), 0);
-      reading again = wide ? read_with(ctx->chi, wide, dpi, false) : (reading){0};
-      pixDestroy(&wide);
-      if (again.text && again.conf > r.conf) {
-        reading_clear(&r);
-        r = again;
-      } else {
-        reading_clear(&again);
-      }
-    }
     drop_bars(r.text);
   }
-  pixDestroy(&piece_kept);
   /* chi_sim has no ≥ in a target like ≥90% and reads it 之 (or 》): a
    * glyph that never starts a number. */
   if (r.text && (g_str_has_prefix(r.text, "之") || g_str_has_prefix(r.text, "》")) &&
