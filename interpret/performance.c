@@ -96,20 +96,19 @@ static b2j_opt_dec number_at(const form *f, int r, int c) {
   return d;
 }
 
-/* "产出指标 (50分)" → "产出指标"; "数量指标（5分）" → "数量指标". */
-static char *clean_level(const char *s) {
-  char *sq = b2j_squash(s);
-  char *cut = strstr(sq, "(");
-  char *cut2 = strstr(sq, "（");
-  if (cut2 && (!cut || cut2 < cut))
-    cut = cut2;
-  if (cut && cut != sq)
-    *cut = '\0';
-  if (!*sq) {
+/* A level cell's name: "产出指标 (50分)" → "产出指标"; a misread note or a
+ * glyph off is the closed vocabulary's name, and says so. */
+static char *clean_level(b2j_doc *doc, const b2j_table *t, int page, const char *s) {
+  bool corrected = false;
+  char *name = b2j_indicator_level(s, &corrected);
+  if (corrected) {
+    char *sq = b2j_squash(s);
+    b2j_doc_warn(doc, "ocr_text_corrected", page, t->id,
+                 "'%s' read as the indicator level '%s' (the closed list of level names)", sq,
+                 name);
     g_free(sq);
-    return NULL;
   }
-  return sq;
+  return name;
 }
 
 static bool row_is_total(const form *f, int r) {
@@ -209,8 +208,8 @@ static void read_goal_table(b2j_doc *doc, b2j_table *t, const form *f) {
       continue;
     b2j_indicator *x = g_new0(b2j_indicator, 1);
     x->table = g_strdup(t->id);
-    x->level1 = c1 >= 0 ? clean_level(cell_text(f, r, c1)) : NULL;
-    x->level2 = c2 >= 0 ? clean_level(cell_text(f, r, c2)) : NULL;
+    x->level1 = c1 >= 0 ? clean_level(doc, t, cell_page(f, r), cell_text(f, r, c1)) : NULL;
+    x->level2 = c2 >= 0 ? clean_level(doc, t, cell_page(f, r), cell_text(f, r, c2)) : NULL;
     const char *name = name_raw;
     if (!x->level2)
       for (int i = 0; LEVEL2_NAMES[i]; i++)
@@ -297,8 +296,8 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
       b2j_indicator *x = g_new0(b2j_indicator, 1);
       x->table = g_strdup(t->id);
       x->project = p && p->name ? g_strdup(p->name) : NULL;
-      x->level1 = c1 >= 0 ? clean_level(cell_text(&f, r, c1)) : NULL;
-      x->level2 = c2 >= 0 ? clean_level(cell_text(&f, r, c2)) : NULL;
+      x->level1 = c1 >= 0 ? clean_level(doc, t, cell_page(&f, r), cell_text(&f, r, c1)) : NULL;
+      x->level2 = c2 >= 0 ? clean_level(doc, t, cell_page(&f, r), cell_text(&f, r, c2)) : NULL;
       /* 一级/二级 cells are merged down their rows; where a page break or a
        * lost rule leaves one empty, the row inherits from the row above. */
       if (!x->level1 && prev_l1)

@@ -315,4 +315,12 @@ bool b2j_subject_name_matches(const char *code, const char *name);
 /* The parent code (its 3- or 5-digit prefix). False for a 类 or a non-code. */
 bool b2j_subject_code_parent(const char *code, char out[B2J_CODE_MAX]);
 
+/* An indicator level cell (一级指标/二级指标) as its name: whitespace and a
+ * bracketed note (50分) dropped; a cell that is a level name followed by a
+ * misread note (经济效益指标人10分)), or one glyph off a name (two for names of
+ * six or more; substitutions and added marks only), gives that name and sets
+ * *corrected (may be NULL). NULL for an empty cell; anything else as it is.
+ * g_free the result. */
+char *b2j_indicator_level(const char *cell, bool *corrected);
+
 #endif

@@ -20,7 +20,29 @@ typedef struct {
 struct b2j_lexicon {
   entry *entries;
   guint n;
+  entry *phrases; /* PHRASES, for b2j_lexicon_fix_phrases */
+  guint n_phrases;
 };
+
+/* Phrases the indicator tables of these reports print over and over, in
+ * names, targets and actuals (DOMAIN.md, the seeds): a window of a reading
+ * one glyph off one of them is that phrase (覆盖率 read 必盖率, 帮盖率, 履盖率).
+ * Only phrases whose one-off neighbours are no words: the last glyph of a
+ * three-glyph phrase is a suffix with real neighbours (满意率 of 满意度), so
+ * only its stem is corrected. */
+static const char *const PHRASES[] = {
+    "覆盖率",   "覆盖面",   "覆盖范围", "知晓率",   "满意度",   "参与率",     "完成率",
+    "合格率",   "准确率",   "及时率",   "执行率",   "到位率",   "结算率",     "办结率",
+    "使用率",   "参保率",   "受益率",   "群众获得感", "按时完成", "按期完成", "成本控制",
+    "有效提升", "有效提高", "持续提升", "持续提高", "有所提升", "有所提高", "定点医疗机构",
+    "定点医药机构", "服务对象"};
+/* Real words one glyph from a phrase (its stem): never corrected. Phrases
+ * with a real word one glyph away that is no rarer are left out (医疗保障 of
+ * 医疗保险, 党支部 of 团支部, 拨付到位 of 支付到位). */
+static const char *const NEAR_WORDS[] = {
+    "达成率", "完好率", "完工率", "完税率", "构成率", "及格率", "正确率", "精确率", "准时率",
+    "按时率", "知情率", "利用率", "占用率", "费用率", "收益率", "运行率", "参加率", "满足度",
+    "如期完成", "准时完成", NULL};
 
 b2j_lexicon *b2j_lexicon_new(void) {
   b2j_lexicon *lex = g_new0(b2j_lexicon, 1);
@@ -35,6 +57,12 @@ b2j_lexicon *b2j_lexicon_new(void) {
     }
     lex->entries[lex->n++] = (entry){u, len, B2J_LEXICON[i]};
   }
+  lex->phrases = g_new0(entry, G_N_ELEMENTS(PHRASES));
+  for (guint i = 0; i < G_N_ELEMENTS(PHRASES); i++) {
+    glong len = 0;
+    gunichar *u = g_utf8_to_ucs4_fast(PHRASES[i], -1, &len);
+    lex->phrases[lex->n_phrases++] = (entry){u, len, PHRASES[i]};
+  }
   return lex;
 }
 
@@ -44,6 +72,9 @@ void b2j_lexicon_free(b2j_lexicon *lex) {
   for (guint i = 0; i < lex->n; i++)
     g_free(lex->entries[i].chars);
   g_free(lex->entries);
+  for (guint i = 0; i < lex->n_phrases; i++)
+    g_free(lex->phrases[i].chars);
+  g_free(lex->phrases);
   g_free(lex);
 }
 
@@ -210,6 +241,101 @@ static char *lookup_name(const b2j_lexicon *lex, const char *text) {
   return g_ucs4_to_utf8(hit->chars + from, read_len, NULL, NULL, NULL);
 }
 
+static bool is_han(gunichar c) {
+  return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
+}
+
+static bool near_word(const gunichar *w, glong n) {
+  for (int i = 0; NEAR_WORDS[i]; i++) {
+    glong m = 0;
+    gunichar *v = g_utf8_to_ucs4_fast(NEAR_WORDS[i], -1, &m);
+    bool same = m == n && memcmp(v, w, (size_t)n * sizeof *w) == 0;
+    g_free(v);
+    if (same)
+      return true;
+  }
+  return false;
+}
+
+/* The phrase `w` (n glyphs of a reading) is one glyph off, or -1: only when
+ * exactly one phrase is, the glyph read is Chinese (a mark or digit there is
+ * other text), and for three-glyph phrases not the suffix. */
+static int phrase_one_off(const b2j_lexicon *lex, const gunichar *w, glong room) {
+  int hit = -1;
+  for (guint i = 0; i < lex->n_phrases; i++) {
+    const entry *p = &lex->phrases[i];
+    if (p->len > room)
+      continue;
+    glong at = -1, diffs = 0;
+    for (glong k = 0; k < p->len && diffs < 2; k++)
+      if (w[k] != p->chars[k]) {
+        diffs++;
+        at = k;
+      }
+    if (diffs == 0)
+      return -1; /* the phrase itself is here */
+    if (diffs != 1 || !is_han(w[at]) || (p->len == 3 && at == 2) || near_word(w, p->len))
+      continue;
+    if (hit >= 0)
+      return -1; /* two phrases this near: no telling */
+    hit = (int)i;
+  }
+  return hit;
+}
+
+char *b2j_lexicon_fix_phrases(const b2j_lexicon *lex, const char *text) {
+  if (!lex || !text)
+    return NULL;
+  glong n = 0;
+  gunichar *u = g_utf8_to_ucs4_fast(text, -1, &n);
+  bool changed = false;
+  /* A speck between two Chinese glyphs, or after the last one of a line,
+   * read as a full stop (医疗.保障, 医疗.|保障 wrapped): the ASCII point
+   * never stands there (the Chinese one is 。). */
+  glong w = 0;
+  for (glong i = 0; i < n; i++) {
+    if (u[i] == '.' && w > 0 && is_han(u[w - 1]) && (i + 1 == n || is_han(u[i + 1]))) {
+      changed = true;
+      continue;
+    }
+    u[w++] = u[i];
+  }
+  n = w;
+  for (glong i = 0; i < n; i++) {
+    /* 不少于/不低于/不高于/不多于 before a number, with 于 read 干 (its hook
+     * lost on the rule below): 干 never comes between those and a number. */
+    if (i + 3 < n && u[i] == 0x4e0d /* 不 */ && g_utf8_strchr("少低高多", -1, u[i + 1]) &&
+        u[i + 2] == 0x5e72 /* 干 */) {
+      glong j = i + 3;
+      while (j < n && g_unichar_isspace(u[j]))
+        j++;
+      if (j < n && g_unichar_isdigit(u[j])) {
+        u[i + 2] = 0x4e8e; /* 于 */
+        changed = true;
+      }
+    }
+    /* A count's unit read 欠 (a speck lost from 次): 欠 is no unit. */
+    if (i > 0 && u[i] == 0x6b20 /* 欠 */ && g_unichar_isdigit(u[i - 1])) {
+      u[i] = 0x6b21; /* 次 */
+      changed = true;
+    }
+    int p = phrase_one_off(lex, u + i, n - i);
+    if (p < 0)
+      continue;
+    const entry *e = &lex->phrases[p];
+    memcpy(u + i, e->chars, (size_t)e->len * sizeof *u);
+    changed = true;
+    i += e->len - 1;
+  }
+  char *out = changed ? g_ucs4_to_utf8(u, n, NULL, NULL, NULL) : NULL;
+  g_free(u);
+  return out;
+}
+
 char *b2j_ocr_lexicon_correct(const b2j_ocr_ctx *ctx, const char *text) {
   return ctx ? b2j_lexicon_lookup(ctx->lex, text) : NULL;
+}
+
+char *b2j_ocr_phrases_correct(const b2j_ocr_ctx *ctx, const char *text) {
+  return ctx ? b2j_lexicon_fix_phrases(ctx->lex, text) : NULL;
 }

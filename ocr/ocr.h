@@ -89,6 +89,12 @@ const GPtrArray *b2j_ocr_last_fixes(const b2j_ocr_ctx *ctx);
  * entry, the start or end of one (a wrapped cell), or nothing near. */
 char *b2j_ocr_lexicon_correct(const b2j_ocr_ctx *ctx, const char *text);
 
+/* Corrects the phrases of the indicator tables inside one OCR'd string:
+ * a window one Chinese glyph off a phrase such as 覆盖率 or 按时完成 (only
+ * when one phrase is that near), 不少干 before a number, 欠 after a digit.
+ * Returns the corrected string (g_free it) or NULL when nothing changed. */
+char *b2j_ocr_phrases_correct(const b2j_ocr_ctx *ctx, const char *text);
+
 /* Writes a PNG of the last page (needs b2j_ocr_ctx_set_debug(ctx, true)
  * before b2j_ocr_page): the upright, deskewed image with ruling lines (blue),
  * cells filled by confidence (green >= 0.9, orange >= 0.7, red below, grey

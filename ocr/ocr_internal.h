@@ -58,5 +58,10 @@ void b2j_rules_fragments_morph(PIX *bin, int len, bool horizontal, double thick_
 b2j_lexicon *b2j_lexicon_new(void);
 void b2j_lexicon_free(b2j_lexicon *lex);
 char *b2j_lexicon_lookup(const b2j_lexicon *lex, const char *text);
+/* `text` with each window one glyph off a phrase of the indicator tables
+ * (覆盖率, 按时完成) replaced by it, 不少干 before a number as 不少于, a
+ * count's unit 欠 as 次, and no ASCII point after a Chinese glyph (before
+ * another or at the end); NULL when nothing changed. g_free the result. */
+char *b2j_lexicon_fix_phrases(const b2j_lexicon *lex, const char *text);
 
 #endif

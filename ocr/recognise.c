@@ -1704,6 +1704,8 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
     b2j_box box = {c->x0 * to_pt, c->y0 * to_pt, c->x1 * to_pt, c->y1 * to_pt};
     if (!r.numeric) {
       char *fixed = b2j_lexicon_lookup(ctx->lex, r.text);
+      if (!fixed)
+        fixed = b2j_lexicon_fix_phrases(ctx->lex, r.text);
       if (fixed) {
         b2j_ocr_fix *f = g_new0(b2j_ocr_fix, 1);
         f->from = r.text;

@@ -199,6 +199,47 @@ static void test_turned(b2j_ocr_ctx *ctx) {
   cJSON_Delete(side);
 }
 
+/* Phrases of the indicator tables, one glyph off, as the scans misread them. */
+static void phrase_is(b2j_ocr_ctx *ctx, const char *read, const char *want, const char *what) {
+  char *s = b2j_ocr_phrases_correct(ctx, read);
+  TAP_STREQ(s, want, "%s", what);
+  g_free(s);
+}
+
+static void test_phrases(b2j_ocr_ctx *ctx) {
+  phrase_is(ctx, "集中整治专项行动全必盖", NULL, "覆盖 alone (two glyphs) is no phrase");
+  phrase_is(ctx, "符合资助条件的困难人口享受资助参保政策必盖率",
+            "符合资助条件的困难人口享受资助参保政策覆盖率", "必盖率 is 覆盖率 (seed 001 scan)");
+  phrase_is(ctx, "“一站式”结算帮盖率", "“一站式”结算覆盖率", "帮盖率 too");
+  phrase_is(ctx, "指标3:本地区医疗机构符合DRGDIP付费覆羡率",
+            "指标3:本地区医疗机构符合DRGDIP付费覆盖率", "and 覆羡率 (seed 004 scan)");
+  phrase_is(ctx, "榨时完成", "按时完成", "按 read 榨, its foot lost on the rule (syn-002 scan)");
+  phrase_is(ctx, "项目成本榨制", "项目成本控制", "控 read 榨");
+  phrase_is(ctx, "群众获得威", "群众获得感", "感 read 威");
+  phrase_is(ctx, "中央在京单位及其职工满意度持续捍升", "中央在京单位及其职工满意度持续提升",
+            "提 read 捍 (seed 002 scan)");
+  phrase_is(ctx, "不少干20场", "不少于20场", "不少干 before a number is 不少于");
+  phrase_is(ctx, "不少干 20 场", "不少于 20 场", "also with a space before the number");
+  phrase_is(ctx, "不少干部参加培训", NULL, "不少干部 (many cadres) stays");
+  phrase_is(ctx, "≥12欠", "≥12次", "a count's unit 欠 is 次");
+  phrase_is(ctx, "欠款清理", NULL, "欠 not after a digit stays");
+  phrase_is(ctx, "群众满意率", NULL, "满意率 is a word of its own, not 满意度 misread");
+  phrase_is(ctx, "设备完好率", NULL, "完好率 is a word, not 完成率 misread");
+  phrase_is(ctx, "实际完成值", NULL, "完成值 (a header) is not 完成率");
+  phrase_is(ctx, "覆盖率", NULL, "a phrase read right stays");
+  phrase_is(ctx, "集中整治行动,确保医疗.保障资金合理", "集中整治行动,确保医疗保障资金合理",
+            "a point between two Chinese glyphs is a speck (seed 001 scan)");
+  phrase_is(ctx, "集中整治行动,确保医疗.", "集中整治行动,确保医疗",
+            "so is a point after the last glyph of a wrapped line");
+  phrase_is(ctx, "1.2万元", NULL, "a decimal point stays");
+  phrase_is(ctx, "指标1.完成", NULL, "a point after a digit stays");
+  phrase_is(ctx, "职工基本医疗保险缴费", NULL, "医疗保险 is no misread 医疗保障");
+  phrase_is(ctx, "投资收益率", NULL, "收益率 is no misread 受益率");
+  phrase_is(ctx, "能力持续提高", NULL, "持续提高 is a phrase of its own, not 持续提升 misread");
+  phrase_is(ctx, "如期完成", NULL, "如期完成 is not 按期完成 misread");
+  phrase_is(ctx, "覆盖2率", NULL, "a digit where a glyph should be is other text");
+}
+
 static void test_lexicon(b2j_ocr_ctx *ctx) {
   char *s = b2j_ocr_lexicon_correct(ctx, "公共安全文出");
   TAP_STREQ(s, "公共安全支出", "公共安全文出 is 公共安全支出");
@@ -368,6 +409,7 @@ int main(int argc, char **argv) {
     return tap_done();
   b2j_ocr_ctx_set_debug(ctx, true);
   test_lexicon(ctx);
+  test_phrases(ctx);
   if (g_file_test(CLEAN_PDF, G_FILE_TEST_EXISTS))
     test_clean(ctx);
   else
