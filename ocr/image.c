@@ -41,7 +41,7 @@ PIX *b2j_ocr_gray_from_rgb(const guint32 *rgb, int width, int height, int stride
  * ink than its strict one: there the loose reading is the page. */
 #define SAUVOLA_STRICT 0.34f
 #define SAUVOLA_LOOSE 0.12f
-#define FAINT_INK_RATIO 0.55 /* strict ink / loose ink below this: faint strokes */
+#define FAINT_INK_RATIO 0.65 /* strict ink / loose ink below this: faint strokes */
 
 static PIX *sauvola(PIX *gray, double dpi, float k) {
   int w = pixGetWidth(gray), h = pixGetHeight(gray);
@@ -63,8 +63,16 @@ PIX *b2j_ocr_binarize(PIX *gray, double dpi) {
   if (!loose)
     return strict;
   l_int32 ns = 0, nl = 0;
-  pixCountPixels(strict, &ns, NULL);
-  pixCountPixels(loose, &nl, NULL);
+  PIX *lm = b2j_ocr_line_mask(loose, dpi);
+  if (lm) {
+    pixDilateBrick(lm, lm, 5, 5);
+    PIX *a = pixSubtract(NULL, strict, lm), *b = pixSubtract(NULL, loose, lm);
+    pixCountPixels(a, &ns, NULL);
+    pixCountPixels(b, &nl, NULL);
+    pixDestroy(&a);
+    pixDestroy(&b);
+    pixDestroy(&lm);
+  }
   bool faint = nl > 0 && ns < FAINT_INK_RATIO * nl;
   PIX *keep = faint ? loose : strict; /* the other is destroyed */
   pixDestroy(faint ? &strict : &loose);
