@@ -247,6 +247,11 @@ static const char *kind_from_cells(const b2j_matrix *m) {
   return NULL;
 }
 
+static bool cell_kind_is_form(const char *kind) {
+  return strcmp(kind, "project_performance") == 0 || strcmp(kind, "overall_performance") == 0 ||
+         strcmp(kind, "indicator_goals") == 0;
+}
+
 /* The context printed above a table: caption, title, unit, department. */
 typedef struct {
   char *caption; /* "公开02表" */
@@ -1193,7 +1198,12 @@ void b2j_interpret_tables(b2j_doc *doc, const GPtrArray *page_grids) {
        * guess, which rests on one label such as 部门名称) */
       bool title_names_form = kind && (strcmp(kind, "overall_performance") == 0 ||
                                        strcmp(kind, "project_performance") == 0);
-      if (cell_kind && !title_names_form && (!kind || !kind_has_budget_lines(kind)))
+      /* A title that says 绩效 but was misread past recognition (项目支出绩效
+       * 和目评表 falls to the broad 支出…表 rule) yields to a performance
+       * form's own header words. */
+      bool perf_title = ctx.title && strstr(ctx.title, "绩效");
+      if (cell_kind && !title_names_form &&
+          (!kind || !kind_has_budget_lines(kind) || (perf_title && cell_kind_is_form(cell_kind))))
         kind = cell_kind;
       g_free(t->kind);
       t->kind = g_strdup(kind ? kind : "other");

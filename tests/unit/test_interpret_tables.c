@@ -161,8 +161,47 @@ static void test_group_header_vote(void) {
   b2j_doc_free(doc);
 }
 
+/* A ruled performance form under `title`: header 一级指标 … 得分 over one
+ * indicator row. */
+static b2j_doc *performance_form(const char *title) {
+  static const char *const head[] = {"一级指标", "二级指标", "三级指标", "年度指标值",
+                                     "实际完成值", "分值", "得分"};
+  static const char *const row[] = {"产出指标", "数量指标", "开展活动次数", "≥1次", "1次", "20",
+                                    "20"};
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  wb(p, title, 150, 60, 450, 75);
+  double w = 70, x0 = 50, top = 100;
+  for (int r = 0; r <= 2; r++)
+    b2j_page_add_rule(p, (b2j_box){x0, top + 20 * r - 0.5, x0 + 7 * w, top + 20 * r + 0.5}, true);
+  for (int c = 0; c <= 7; c++)
+    b2j_page_add_rule(p, (b2j_box){x0 + w * c - 0.5, top, x0 + w * c + 0.5, top + 40}, false);
+  for (int c = 0; c < 7; c++) {
+    wb(p, head[c], x0 + w * c + 4, top + 4, x0 + w * c + 60, top + 16);
+    wb(p, row[c], x0 + w * c + 4, top + 24, x0 + w * c + 50, top + 36);
+  }
+  return interpreted(&p, 1);
+}
+
+/* A scanned 项目支出绩效自评表 whose title OCR garbled two glyphs
+ * (项目支出绩效和目评表, seed-002's scan) matches the broad 支出…表 rule;
+ * its header words say it is a performance form. A budget title over such
+ * cells without 绩效 keeps its kind. */
+static void test_garbled_performance_title(void) {
+  b2j_doc *doc = performance_form("项目支出绩效和目评表");
+  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_STREQ(t ? t->kind : NULL, "project_performance",
+            "garbled performance title: the form's header words decide");
+  b2j_doc_free(doc);
+  doc = performance_form("一般公共预算财政拨款支出决算表");
+  t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_STREQ(t ? t->kind : NULL, "general_budget_expenditure",
+            "garbled performance title: a budget title without 绩效 keeps its kind");
+  b2j_doc_free(doc);
+}
+
 int main(void) {
   test_empty_table_header();
+  test_garbled_performance_title();
   test_group_header_vote();
   test_header_stray_marks();
   test_repeated_header_misread();
