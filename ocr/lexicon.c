@@ -332,6 +332,109 @@ char *b2j_lexicon_fix_phrases(const b2j_lexicon *lex, const char *text) {
   return out;
 }
 
+/* Glyphs chi_sim reads for another of like shape on scanned reports (a
+ * stroke lost or merged by binarisation): read → meant. Tesseract's own
+ * alternatives (lstm_choice_mode) almost never hold the meant glyph (拨 is
+ * not among 梭's, nor 减 among 碱's), so the pairs are written down. */
+static const struct {
+  const char *read, *meant;
+} LOOKALIKES[] = {{"常", "党"}, {"梭", "拨"}, {"挨", "拨"}, {"履", "覆"}, {"必", "覆"},
+                  {"羔", "盖"}, {"担", "提"}, {"查", "提"}, {"捍", "提"}, {"榨", "控"},
+                  {"钊", "制"}, {"碱", "减"}, {"枫", "极"}, {"诗", "展"}, {"江", "光"},
+                  {"功", "切"}, {"商", "责"}, {"相", "担"}};
+/* Words these reports use over and over (DOMAIN.md, the seeds) that a
+ * look-alike misread turns into no word (党员 read 常员, 拨付 read 梭付). A
+ * reading is corrected to one only through LOOKALIKES. Not 提高: 承担高额
+ * would read as 提高. */
+static const char *const LOOKALIKE_WORDS[] = {
+    "党员", "党组织", "党支部", "拨付", "拨款", "覆盖", "提升", "控制", "制定", "减轻",
+    "减少", "积极性", "进展", "光缆", "切实", "责任", "负担"};
+/* Real words that hold a read glyph of LOOKALIKES with the glyph beside a
+ * window: the window is then part of this word, not a misread (日常|员工
+ * is no 党员, 务必|盖章 no 覆盖, 成功|实施 no 切实, 承担|升级 no 提升). */
+static const char *const GUARD_WORDS[] = {
+    "日常", "正常", "异常", "经常", "非常", "通常", "平常", "常规", "常态", "常用", "常务",
+    "常委", "常住", "常见", "常年", "务必", "未必", "必须", "必要", "承担", "负担", "分担",
+    "担任", "担保", "担当", "成功", "立功", "用功", "功能", "功效", "协商", "磋商", "招商",
+    "厂商", "经商", "会商", "商务", "相关", "相应", "相同", "相互", "相比", "相当", "互相",
+    "长江", "浙江", "珠江", "江苏", "检查", "审查", "调查", "核查", "排查", "督查", "查询",
+    "羊羔", "履行", "履约", "履职"};
+
+static gunichar first_char(const char *s) {
+  return g_utf8_get_char(s);
+}
+
+static bool guard_pair(gunichar a, gunichar b) {
+  for (guint i = 0; i < G_N_ELEMENTS(GUARD_WORDS); i++) {
+    const char *w = GUARD_WORDS[i];
+    if (first_char(w) == a && first_char(g_utf8_next_char(w)) == b)
+      return true;
+  }
+  return false;
+}
+
+/* The glyph `read` may stand for `meant` (LOOKALIKES). */
+static bool lookalike(gunichar read, gunichar meant) {
+  for (guint i = 0; i < G_N_ELEMENTS(LOOKALIKES); i++)
+    if (first_char(LOOKALIKES[i].read) == read && first_char(LOOKALIKES[i].meant) == meant)
+      return true;
+  return false;
+}
+
+/* Whether the n glyphs at w are a word of LOOKALIKE_WORDS. */
+static bool lookalike_word(const gunichar *w, glong n) {
+  for (guint i = 0; i < G_N_ELEMENTS(LOOKALIKE_WORDS); i++) {
+    glong m = 0;
+    gunichar *v = g_utf8_to_ucs4_fast(LOOKALIKE_WORDS[i], -1, &m);
+    bool same = m == n && memcmp(v, w, (size_t)n * sizeof *w) == 0;
+    g_free(v);
+    if (same)
+      return true;
+  }
+  return false;
+}
+
+char *b2j_lexicon_fix_lookalikes(const b2j_lexicon *lex, const char *text) {
+  if (!lex || !text)
+    return NULL;
+  glong n = 0;
+  gunichar *u = g_utf8_to_ucs4_fast(text, -1, &n);
+  bool changed = false;
+  for (glong i = 0; i < n; i++) {
+    for (guint k = 0; k < G_N_ELEMENTS(LOOKALIKE_WORDS); k++) {
+      glong m = 0;
+      gunichar *v = g_utf8_to_ucs4_fast(LOOKALIKE_WORDS[k], -1, &m);
+      bool fits = i + m <= n && !lookalike_word(u + i, m);
+      int subs = 0;
+      for (glong j = 0; fits && j < m; j++) {
+        if (u[i + j] == v[j])
+          continue;
+        /* Only a look-alike glyph, and only when it is not part of a
+         * real word with its neighbour outside the window. */
+        if (!lookalike(u[i + j], v[j]) || (j == 0 && i > 0 && guard_pair(u[i - 1], u[i])) ||
+            (j == m - 1 && i + m < n && guard_pair(u[i + j], u[i + m])))
+          fits = false;
+        subs++;
+      }
+      if (fits && subs > 0) {
+        memcpy(u + i, v, (size_t)m * sizeof *u);
+        changed = true;
+        i += m - 1;
+        g_free(v);
+        break;
+      }
+      g_free(v);
+    }
+  }
+  char *out = changed ? g_ucs4_to_utf8(u, n, NULL, NULL, NULL) : NULL;
+  g_free(u);
+  return out;
+}
+
+char *b2j_ocr_lookalikes_correct(const b2j_ocr_ctx *ctx, const char *text) {
+  return ctx ? b2j_lexicon_fix_lookalikes(ctx->lex, text) : NULL;
+}
+
 char *b2j_ocr_lexicon_correct(const b2j_ocr_ctx *ctx, const char *text) {
   return ctx ? b2j_lexicon_lookup(ctx->lex, text) : NULL;
 }

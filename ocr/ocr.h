@@ -95,6 +95,12 @@ char *b2j_ocr_lexicon_correct(const b2j_ocr_ctx *ctx, const char *text);
  * Returns the corrected string (g_free it) or NULL when nothing changed. */
 char *b2j_ocr_phrases_correct(const b2j_ocr_ctx *ctx, const char *text);
 
+/* Corrects glyphs read as a look-alike (常 for 党, 梭 for 拨) where the
+ * glyph meant makes a common word of these reports (党员, 拨付) and the
+ * reading is no word there. Returns the corrected string (g_free it) or
+ * NULL when nothing changed. */
+char *b2j_ocr_lookalikes_correct(const b2j_ocr_ctx *ctx, const char *text);
+
 /* Writes a PNG of the last page (needs b2j_ocr_ctx_set_debug(ctx, true)
  * before b2j_ocr_page): the upright, deskewed image with ruling lines (blue),
  * cells filled by confidence (green >= 0.9, orange >= 0.7, red below, grey

@@ -63,5 +63,9 @@ char *b2j_lexicon_lookup(const b2j_lexicon *lex, const char *text);
  * count's unit 欠 as 次, and no ASCII point after a Chinese glyph (before
  * another or at the end); NULL when nothing changed. g_free the result. */
 char *b2j_lexicon_fix_phrases(const b2j_lexicon *lex, const char *text);
+/* `text` with each window that is a word of the look-alike vocabulary
+ * (党员, 拨付, 提升 …) but for glyphs read as their look-alikes (常员, 梭付,
+ * 担升) replaced by that word; NULL when nothing changed. g_free the result. */
+char *b2j_lexicon_fix_lookalikes(const b2j_lexicon *lex, const char *text);
 
 #endif

@@ -1706,6 +1706,12 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
       char *fixed = b2j_lexicon_lookup(ctx->lex, r.text);
       if (!fixed)
         fixed = b2j_lexicon_fix_phrases(ctx->lex, r.text);
+      /* Look-alike glyphs, in the text as corrected so far. */
+      char *alike = b2j_lexicon_fix_lookalikes(ctx->lex, fixed ? fixed : r.text);
+      if (alike) {
+        g_free(fixed);
+        fixed = alike;
+      }
       if (fixed) {
         b2j_ocr_fix *f = g_new0(b2j_ocr_fix, 1);
         f->from = r.text;

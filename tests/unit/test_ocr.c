@@ -240,6 +240,36 @@ static void test_phrases(b2j_ocr_ctx *ctx) {
   phrase_is(ctx, "覆盖2率", NULL, "a digit where a glyph should be is other text");
 }
 
+static void alike_is(b2j_ocr_ctx *ctx, const char *read, const char *want, const char *what) {
+  char *s = b2j_ocr_lookalikes_correct(ctx, read);
+  TAP_STREQ(s, want, "%s", what);
+  g_free(s);
+}
+
+/* Look-alike glyphs, with readings of the scanned seeds. */
+static void test_lookalikes(b2j_ocr_ctx *ctx) {
+  alike_is(ctx, "2023年基层常组织党建活动经费", "2023年基层党组织党建活动经费",
+           "常组织 is 党组织 (seed 002 scan)");
+  alike_is(ctx, "指标2:常员活动参与积枫性", "指标2:党员活动参与积极性",
+           "常员 is 党员, 积枫性 积极性 (seed 004 scan)");
+  alike_is(ctx, "6月前梭付到位", "6月前拨付到位", "梭付 is 拨付");
+  alike_is(ctx, "中央医疗服务与保障能力担升补助资金", "中央医疗服务与保障能力提升补助资金",
+           "担升 is 提升");
+  alike_is(ctx, "预算榨制金额。", "预算控制金额。", "榨制 is 控制");
+  alike_is(ctx, "项目成本榨钊", "项目成本控制", "two look-alikes in one word");
+  alike_is(ctx, "主江缆400米", "主光缆400米", "江缆 is 光缆");
+  alike_is(ctx, "集中整治专项行动全必盖", "集中整治专项行动全覆盖", "必盖 is 覆盖");
+  alike_is(ctx, "让群众功实,感受到办事放心", "让群众切实,感受到办事放心", "功实 is 切实");
+  alike_is(ctx, "负担", NULL, "a word stays");
+  alike_is(ctx, "加强日常员工培训", NULL, "日常|员工 is no 党员");
+  alike_is(ctx, "请务必盖章", NULL, "务必|盖章 is no 覆盖");
+  alike_is(ctx, "项目成功实施", NULL, "成功|实施 is no 切实");
+  alike_is(ctx, "承担升级改造任务", NULL, "承担|升级 is no 提升");
+  alike_is(ctx, "与满意度负相关", NULL, "负|相关 is no 负担");
+  alike_is(ctx, "常委会", NULL, "常委 is a word of its own, not 党委 misread");
+  alike_is(ctx, "正常运行", NULL, "a glyph with no look-alike word around stays");
+}
+
 static void test_lexicon(b2j_ocr_ctx *ctx) {
   char *s = b2j_ocr_lexicon_correct(ctx, "公共安全文出");
   TAP_STREQ(s, "公共安全支出", "公共安全文出 is 公共安全支出");
@@ -410,6 +440,7 @@ int main(int argc, char **argv) {
   b2j_ocr_ctx_set_debug(ctx, true);
   test_lexicon(ctx);
   test_phrases(ctx);
+  test_lookalikes(ctx);
   if (g_file_test(CLEAN_PDF, G_FILE_TEST_EXISTS))
     test_clean(ctx);
   else
