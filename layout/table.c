@@ -1786,6 +1786,45 @@ static GArray *ws_separators_empty(const b2j_page *page, GPtrArray *head, GPtrAr
   return seps;
 }
 
+/* Does the centre of some word of `lines` lie strictly between a and b? */
+static bool centre_between(const b2j_page *page, GPtrArray *lines, double a, double b) {
+  for (guint l = 0; l < lines->len; l++) {
+    const b2j_line *ln = lines->pdata[l];
+    for (guint k = 0; k < ln->words->len; k++) {
+      const b2j_box *w = &W(page, g_array_index(ln->words, guint, k))->box;
+      double c = (w->x0 + w->x1) / 2;
+      if (c > a && c < b)
+        return true;
+    }
+  }
+  return false;
+}
+
+/* The two sections of a form (项目资金 over 绩效指标) find one column edge
+ * each side of the same gap: right-aligned amounts end one side of it, a
+ * centred target starts further on. Two edges, one from each section,
+ * with no word of the table centred between them would bound a column
+ * that is empty in every row: they become one, at their middle. In place
+ * on `up` and `down`. */
+static void join_section_seps(const b2j_page *page, GPtrArray *lines, GArray *up,
+                              GArray *down) {
+  for (guint i = 0; i < up->len; i++) {
+    double *u = &g_array_index(up, double, i);
+    int best = -1;
+    for (guint j = 0; j < down->len; j++) {
+      double d = g_array_index(down, double, j);
+      if (d == *u || centre_between(page, lines, MIN(d, *u), MAX(d, *u)))
+        continue;
+      if (best < 0 || fabs(d - *u) < fabs(g_array_index(down, double, best) - *u))
+        best = (int)j;
+    }
+    if (best < 0)
+      continue;
+    double *d = &g_array_index(down, double, best);
+    *u = *d = (*u + *d) / 2;
+  }
+}
+
 static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
   GArray *free_words = g_array_new(FALSE, FALSE, sizeof(guint));
   for (guint i = 0; i < page->words->len; i++)
@@ -1938,6 +1977,11 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
                                   min_gap);
       GArray *s2 = ws_separators_headed(page, down, mh, x0 - 1, x1 + 1,
                                         (int)(0.1 * down->len), min_gap);
+      GPtrArray *all = g_ptr_array_new();
+      for (int j = hstart; j < end; j++)
+        g_ptr_array_add(all, sh[j].line);
+      join_section_seps(page, all, seps, s2);
+      g_ptr_array_free(all, TRUE);
       g_array_append_vals(seps, s2->data, s2->len);
       g_array_sort(seps, cmp_double);
       g_array_set_size(seps, (guint)snap((double *)seps->data, (int)seps->len, 0.5 * h));
