@@ -2296,6 +2296,31 @@ static void test_unruled_form_sections_one_edge(void) {
     TAP_OK(c_amount >= 0 && c_amount == c_target,
            "form sections: 全年预算数 and 年度指标值 share a column (%d, %d)", c_amount,
            c_target);
+    /* Header cells of two lines beside cells of one, each centred: the
+     * lines interleave half a line apart and make one header row. */
+    int rh = row_with(g, "一级指标");
+    TAP_STREQ(rh >= 0 && c_target >= 0 ? at(g, rh, c_target) : NULL, "年度指标值",
+              "interleaved header: 年度指标 / 值 beside 一级指标 is one cell of its row");
+    TAP_OK(rh >= 0 && col_with(g, rh, "偏差原因分析及改进措施") >= 0,
+           "interleaved header: 偏差原因分析 / 及改进措施 joined in that row");
+    int rf = row_with(g, "年初预算数");
+    TAP_OK(rf >= 0 && col_with(g, rf, "执行率") >= 0,
+           "interleaved header: 执行 / 率 of the fund block in the row of 年初预算数");
+    /* A target that wraps (12月前完 / 成) around the row's one-line cells. */
+    int rt = row_with(g, "项目完成时间");
+    TAP_STREQ(rt >= 0 && c_target >= 0 ? at(g, rt, c_target) : NULL, "12月前完成",
+              "wrapped target: 12月前完 / 成 in the row of 项目完成时间");
+    TAP_OK(row_with(g, "成") < 0, "wrapped target: 成 is no row of its own");
+    /* Labels centred over their rows, a stray mark (3) in the goal text
+     * above the indicator block notwithstanding. */
+    int rq = row_with(g, "检查机构数量"), rc = row_with(g, "项目成本控制");
+    TAP_STREQ(rq >= 0 ? at(g, rq, 1) : NULL, "产出指标", "spanning label: 产出指标 over 检查机构数量");
+    TAP_STREQ(rc >= 0 ? at(g, rc, 1) : NULL, "产出指标", "spanning label: 产出指标 over 项目成本控制");
+    int rs = row_with(g, "群众满意度");
+    TAP_STREQ(rs >= 0 ? at(g, rs, 1) : NULL, "满意度指标",
+              "spanning label: 满意度指 / 标 joined, in the row of 群众满意度");
+    TAP_STREQ(rs >= 0 ? at(g, rs, 2) : NULL, "服务对象满意度指标",
+              "spanning label: 服务对象 / 满意度指 / 标 joined, in the row of 群众满意度");
   }
   g_ptr_array_unref(grids);
   b2j_page_free(p);
