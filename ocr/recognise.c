@@ -20,6 +20,8 @@
 #define NUM_MIN_CONF 75.0f
 /* A symbol under this confidence (0..100) contributes alternatives. */
 #define ALT_SYMBOL_CONF 90.0f
+/* A label re-read as a raw line counts only this sure (0..1). */
+#define RAW_LINE_MIN_CONF 0.6
 #define MAX_ALTERNATIVES 4
 /* Orientation: text lines sampled per candidate turn, and the mean chi_sim
  * confidence that settles the upright reading without trying the others. */
@@ -1006,6 +1008,21 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
     }
   } else {
     r = read_with(ctx->chi, img, dpi, false);
+    if (!r.text || !*r.text) {
+      /* The line finder of single-line mode sometimes finds no line in a
+       * clean short label (生态效益, 满意度 over their 指标) and returns
+       * nothing; read it again as one raw line, no layout analysis, and
+       * keep what is read with confidence (a speck read raw is junk). */
+      TessBaseAPISetPageSegMode(ctx->chi, PSM_RAW_LINE);
+      reading raw = read_with(ctx->chi, img, dpi, false);
+      TessBaseAPISetPageSegMode(ctx->chi, PSM_SINGLE_LINE);
+      if (raw.text && *raw.text && raw.conf >= RAW_LINE_MIN_CONF) {
+        reading_clear(&r);
+        r = raw;
+      } else {
+        reading_clear(&raw);
+      }
+    }
     drop_bars(r.text);
   }
   /* chi_sim has no ≥ in a target like ≥90% and reads it 之 (or 》): a
