@@ -429,6 +429,17 @@ static void test_narrow_cjk_not_digits(b2j_ocr_ctx *ctx) {
     b2j_page_free(p);
 }
 
+/* seed-004's scanned 整体支出绩效自评表 (page 7): the first lines of two
+ * labels over their 指标 (生态效益, 满意度) come back empty from chi_sim's
+ * single-line mode, clean as they are; read as raw lines they are right. */
+static void test_empty_line_reread(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-clean/seed-004.pdf", 7);
+  TAP_OK(p && find_word(p, "生态效益") && find_word(p, "满意度"),
+         "seed-004 page 7 reads 生态效益 and 满意度 over their 指标");
+  if (p)
+    b2j_page_free(p);
+}
+
 /* syn-004's scanned project form (no rules) as OCR cut it: a comma's blank
  * advance split each prose line ("任务，" | "提升服务"), two words that
  * made a false column. Words after a comma-like mark, under an em on, in
@@ -494,6 +505,7 @@ int main(int argc, char **argv) {
     TAP_OK(0, "%s is missing (run from the repo root)", TARGETS_PDF);
   test_wrapped_point(ctx);
   test_narrow_cjk_not_digits(ctx);
+  test_empty_line_reread(ctx);
   b2j_ocr_ctx_free(ctx);
   return tap_done();
 }
