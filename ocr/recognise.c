@@ -1121,6 +1121,21 @@ static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
       reading rn = read_piece(ctx, num, dpi);
       gsize len = rn.text ? strlen(rn.text) : 0;
       if (len && plausible_number(rn.text) && g_ascii_isdigit(rn.text[len - 1])) {
+        /* 次 (冫 beside 欠, its legs apart) has rings and a stroke where a
+         * % has them: when chi_sim reads the whole as these digits and a
+         * Chinese unit, surely, it is that unit. */
+        PIX *wimg = pixAddBorder(piece, MAX(6, pixGetHeight(piece) / 3), 0);
+        reading rc = wimg ? read_with(ctx->chi, wimg, dpi, false) : (reading){0};
+        pixDestroy(&wimg);
+        if (rc.text && rc.conf >= 0.8 && g_str_has_prefix(rc.text, rn.text) &&
+            g_utf8_strlen(rc.text + len, -1) == 1 &&
+            g_unichar_get_script(g_utf8_get_char(rc.text + len)) == G_UNICODE_SCRIPT_HAN) {
+          pixDestroy(&piece);
+          reading_clear(&rn);
+          rc.numeric = false;
+          return rc;
+        }
+        reading_clear(&rc);
         pixDestroy(&piece);
         char *t = g_strconcat(rn.text, "%", NULL);
         g_free(rn.text);

@@ -397,6 +397,14 @@ static void test_not_percent(b2j_ocr_ctx *ctx) {
   TAP_OK(p && find_word(p, "≥93%"), "syn-005 page 6 reads ≥93%%");
   if (p)
     b2j_page_free(p);
+  /* 次 after a digit, its 冫 and 欠 shaped as a %'s rings and stroke
+   * (seed-004 page 6, 实际完成值 2次 and 6次). */
+  p = ocr_page(ctx, "corpus/pdf/scan-clean/seed-004.pdf", 6);
+  TAP_OK(p && find_word(p, "2次") && find_word(p, "6次") && !find_word(p, "2%") &&
+             !find_word(p, "6%"),
+         "seed-004 page 6 reads 2次 and 6次, not 2%% and 6%%");
+  if (p)
+    b2j_page_free(p);
 }
 
 /* A number wrapped in a narrow cell of scan-noisy syn-008's 公开06表 (page 6)
