@@ -936,6 +936,31 @@ static int unit_start(PIX *piece) {
       else
         break;
     }
+    /* The unit's glyph may start with strokes lower than the digits: 冫 of
+     * 次, two dots left of 欠. A short mark reaching into the digits' upper
+     * half just left of the unit (a point sits low) is part of it, and so
+     * is what lies under it. */
+    if (at) {
+      int from = at;
+      for (int i = n - 1; i >= 0; i--) {
+        l_int32 x, y, bw, bh;
+        boxaGetBoxGeometry(sorted, i, &x, &y, &bw, &bh);
+        if (x >= at)
+          continue;
+        if (bh * 10 >= dh * 6 || x + bw < from - MAX(2, dh / 4))
+          break; /* a digit, or a gap */
+        if (y * 2 >= 2 * dy + dh)
+          continue; /* low: a point, unless a mark above takes it */
+        from = MIN(from, x);
+      }
+      for (int i = 0; i < n && from < at; i++) {
+        l_int32 x, y, bw, bh;
+        boxaGetBoxGeometry(sorted, i, &x, &y, &bw, &bh);
+        if (x < from && x + bw > from && bh * 10 < dh * 6)
+          from = x;
+      }
+      at = from;
+    }
   }
   boxaDestroy(&sorted);
   if (at && !digits_before(piece, at))

@@ -437,6 +437,16 @@ static void test_narrow_cjk_not_digits(b2j_ocr_ctx *ctx) {
     b2j_page_free(p);
 }
 
+/* A unit whose glyph starts with marks lower than the digits (冫 of 次)
+ * starts at those marks: syn-003 page 3 reads 12次, not 127 + 欠. */
+static void test_unit_starts_low(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-clean/syn-003.pdf", 3);
+  TAP_OK(p && find_word(p, "12次") && !find_word(p, "127次"),
+         "syn-003 page 3 reads 12次 (冫 is the unit's, not a 7)");
+  if (p)
+    b2j_page_free(p);
+}
+
 /* seed-004's scanned 整体支出绩效自评表 (page 7): the first lines of two
  * labels over their 指标 (生态效益, 满意度) come back empty from chi_sim's
  * single-line mode, clean as they are; read as raw lines they are right. */
@@ -514,6 +524,7 @@ int main(int argc, char **argv) {
   test_wrapped_point(ctx);
   test_narrow_cjk_not_digits(ctx);
   test_empty_line_reread(ctx);
+  test_unit_starts_low(ctx);
   b2j_ocr_ctx_free(ctx);
   return tap_done();
 }
