@@ -1694,9 +1694,10 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
   bool *right = g_new0(bool, nrows + 1); /* the row has content right of c */
   bool *sec_ok = g_new0(bool, nrows + 1); /* labels of the row's section may span */
   for (int c = nc - 2; c >= 0; c--) {
-    int filled = 0, rows = 0;
+    int filled = 0, rows = 0, nval = 0;
     for (int r = nh; r < nrows; r++) {
       right[r] = right[r] || any[r * nc + c + 1];
+      nval += val[r * nc + c] && right[r]; /* not a form row's lone value */
       if (hdr[r])
         continue;
       rows += right[r];
@@ -1720,11 +1721,11 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
           f += any[q * nc + c] && !cut[q * nc + c];
           sv |= val[q * nc + c] && right[q];
         }
-      /* Values in the column make it no column of labels, within their
-       * section: a stray mark OCR read as 3 beside the goal text above
-       * does not stop the indicator labels below. */
+      /* Values make a column no column of labels: two in it, or one in
+       * the label's section. A stray mark OCR read as 3 beside the goal
+       * text above does not stop the indicator labels below. */
       for (int q = r; q < e; q++)
-        sec_ok[q] = (whole || f * 4 <= n2 * 3) && !sv;
+        sec_ok[q] = (whole || f * 4 <= n2 * 3) && !sv && nval < 2;
       r = e;
     }
     int lo = nh; /* first row a label may take */
