@@ -700,6 +700,60 @@ static bool number_tail(const b2j_page *page, const b2j_line *up, const b2j_line
  * numbers, which join the row above. Lines before `first_body` (header
  * lines) are rows of their own. Returns the row index of each line
  * (g_free it). */
+/* Is line b, just below line a, part of a's row: their centres less than
+ * 0.7 em apart, where two rows stand a line's height and more apart? Cells
+ * are centred in their rows, so a one-line cell beside a two-line one
+ * (一级指标 beside 年度指标 / 值, 项目完成时间 7 beside 12月前完 / 成) overlaps
+ * each of its neighbour's lines by about half, and the row's text comes
+ * out as lines half a line apart. */
+static bool lines_interleave(const b2j_page *page, const b2j_line *a, const b2j_line *b) {
+  const b2j_word *wa = W(page, g_array_index(a->words, guint, 0));
+  const b2j_word *wb = W(page, g_array_index(b->words, guint, 0));
+  double em = MIN(em_of(wa), em_of(wb));
+  return (b->box.y0 + b->box.y1) / 2 - (a->box.y0 + a->box.y1) / 2 < 0.7 * em;
+}
+
+/* Would line l clash with the lines [from, to) of a row: a word of it in
+ * a column where the row has text, other than the next line of that text
+ * (centres less than 1.3 em apart: the cell wraps)? With `fill`, text
+ * wraps only where it fills its column or the next line sits centred or
+ * flush left under it (a header label's next line, not 科目名称 under a
+ * group label 项目 that heads two columns). */
+static bool line_clashes_row(const b2j_page *page, GPtrArray *lines, int from, int to,
+                             const b2j_line *l, const double *xs, int nx, bool fill) {
+  for (guint j = 0; j < l->words->len; j++) {
+    const b2j_word *w = W(page, g_array_index(l->words, guint, j));
+    int c = line_col(xs, nx, (w->box.x0 + w->box.x1) / 2);
+    double low = -G_MAXDOUBLE, low_em = 0, lx0 = G_MAXDOUBLE, lx1 = -G_MAXDOUBLE;
+    for (int k = from; k < to; k++) {
+      const GArray *ow = ((const b2j_line *)lines->pdata[k])->words;
+      for (guint i = 0; i < ow->len; i++) {
+        const b2j_box *q = &W(page, g_array_index(ow, guint, i))->box;
+        if (line_col(xs, nx, (q->x0 + q->x1) / 2) != c)
+          continue;
+        lx0 = MIN(lx0, q->x0);
+        lx1 = MAX(lx1, q->x1);
+        if ((q->y0 + q->y1) / 2 > low) {
+          low = (q->y0 + q->y1) / 2;
+          low_em = em_of(W(page, g_array_index(ow, guint, i)));
+        }
+      }
+    }
+    if (low <= -G_MAXDOUBLE)
+      continue;
+    double em = MAX(em_of(w), low_em);
+    if ((w->box.y0 + w->box.y1) / 2 - low >= 1.3 * em)
+      return true;
+    /* A label's next line fills the column, or sits under the label
+     * centred or flush left, as header cells are set. */
+    if (fill && lx1 - lx0 < 0.7 * (xs[c + 1] - xs[c]) &&
+        fabs((w->box.x0 + w->box.x1) / 2 - (lx0 + lx1) / 2) > 0.5 * em &&
+        fabs(w->box.x0 - lx0) > 0.5 * em)
+      return true;
+  }
+  return false;
+}
+
 static int *group_rows(const b2j_page *page, GPtrArray *lines, const double *xs, int nx,
                        int first_body) {
   int n = (int)lines->len;
@@ -714,11 +768,27 @@ static int *group_rows(const b2j_page *page, GPtrArray *lines, const double *xs,
       dir[i] = -1;
       continue;
     }
+    if (up_ok && lines_interleave(page, lines->pdata[i - 1], l)) {
+      int rs = i - 1; /* the first line of the row above */
+      while (rs > first_body && (dir[rs] == -1 || dir[rs - 1] == 1))
+        rs--;
+      if (!line_clashes_row(page, lines, rs, i, l, xs, nx, false)) {
+        dir[i] = -1;
+        continue;
+      }
+    }
     if (!line_is_continuation(page, l, xs, nx))
       continue;
-    bool down_ok = i + 1 < n && !line_is_continuation(page, lines->pdata[i + 1], xs, nx);
+    /* The row below: the next line, past lines of labels interleaved with
+     * this one (服务对象 and 满意度指, one label's lines and its neighbour's,
+     * over 群众满意度 and its values). */
+    int d = i + 1;
+    while (d < n && line_is_continuation(page, lines->pdata[d], xs, nx) &&
+           lines_interleave(page, lines->pdata[d - 1], lines->pdata[d]))
+      d++;
+    bool down_ok = d < n && !line_is_continuation(page, lines->pdata[d], xs, nx);
     double gap_up = up_ok ? line_gap(lines->pdata[i - 1], l, 0) : G_MAXDOUBLE;
-    double gap_down = down_ok ? line_gap(l, lines->pdata[i + 1], 0) : G_MAXDOUBLE;
+    double gap_down = down_ok ? line_gap(l, lines->pdata[d], 0) : G_MAXDOUBLE;
     /* Where the block shows how its cells wrap (lines about one em apart),
      * a label a row's pitch from both neighbours (上年结转资金, 其他资金 with
      * no values beside them) is a row of its own, not a wrapped line. */
@@ -734,13 +804,16 @@ static int *group_rows(const b2j_page *page, GPtrArray *lines, const double *xs,
   }
   int *row = g_new(int, n);
   int r = -1;
+  bool pending = false; /* lines above join the next row that starts */
   for (int i = 0; i < n; i++) {
-    if (dir[i] == -1 && r >= 0)
+    if ((dir[i] == -1 && r >= 0) || pending)
       row[i] = r;
-    else if (i > 0 && dir[i - 1] == 1)
-      row[i] = r; /* the line above joined this one's row */
     else
       row[i] = ++r;
+    /* A line with cells of its own settles the row the lines above were
+     * waiting for, whether it starts it or joins it. */
+    if (dir[i] != -1 || !line_is_continuation(page, lines->pdata[i], xs, nx))
+      pending = dir[i] == 1;
   }
   g_free(dir);
   return row;
@@ -1621,17 +1694,16 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
   bool *right = g_new0(bool, nrows + 1); /* the row has content right of c */
   bool *sec_ok = g_new0(bool, nrows + 1); /* labels of the row's section may span */
   for (int c = nc - 2; c >= 0; c--) {
-    int filled = 0, rows = 0;
-    bool values = false;
+    int filled = 0, rows = 0, nval = 0;
     for (int r = nh; r < nrows; r++) {
       right[r] = right[r] || any[r * nc + c + 1];
-      values |= val[r * nc + c] && right[r]; /* not a form row's lone value */
+      nval += val[r * nc + c] && right[r]; /* not a form row's lone value */
       if (hdr[r])
         continue;
       rows += right[r];
       filled += any[r * nc + c] && !cut[r * nc + c];
     }
-    if (values || !filled)
+    if (!filled)
       continue;
     /* The 3/4 holds over the column, or else within the section (rows
      * between header rows) of the label: a form's fund block above, its
@@ -1642,13 +1714,18 @@ static bool *group_spans(const b2j_page *page, const GArray *words, const int *r
       while (e < nrows && !hdr[e])
         e++;
       int f = 0, n2 = 0;
+      bool sv = false;
       for (int q = r; q < e; q++)
         if (!hdr[q]) {
           n2 += right[q];
           f += any[q * nc + c] && !cut[q * nc + c];
+          sv |= val[q * nc + c] && right[q];
         }
+      /* Values make a column no column of labels: two in it, or one in
+       * the label's section. A stray mark OCR read as 3 beside the goal
+       * text above does not stop the indicator labels below. */
       for (int q = r; q < e; q++)
-        sec_ok[q] = whole || f * 4 <= n2 * 3;
+        sec_ok[q] = (whole || f * 4 <= n2 * 3) && !sv && nval < 2;
       r = e;
     }
     int lo = nh; /* first row a label may take */
@@ -1786,6 +1863,45 @@ static GArray *ws_separators_empty(const b2j_page *page, GPtrArray *head, GPtrAr
   return seps;
 }
 
+/* Does the centre of some word of `lines` lie strictly between a and b? */
+static bool centre_between(const b2j_page *page, GPtrArray *lines, double a, double b) {
+  for (guint l = 0; l < lines->len; l++) {
+    const b2j_line *ln = lines->pdata[l];
+    for (guint k = 0; k < ln->words->len; k++) {
+      const b2j_box *w = &W(page, g_array_index(ln->words, guint, k))->box;
+      double c = (w->x0 + w->x1) / 2;
+      if (c > a && c < b)
+        return true;
+    }
+  }
+  return false;
+}
+
+/* The two sections of a form (项目资金 over 绩效指标) find one column edge
+ * each side of the same gap: right-aligned amounts end one side of it, a
+ * centred target starts further on. Two edges, one from each section,
+ * with no word of the table centred between them would bound a column
+ * that is empty in every row: they become one, at their middle. In place
+ * on `up` and `down`. */
+static void join_section_seps(const b2j_page *page, GPtrArray *lines, GArray *up,
+                              GArray *down) {
+  for (guint i = 0; i < up->len; i++) {
+    double *u = &g_array_index(up, double, i);
+    int best = -1;
+    for (guint j = 0; j < down->len; j++) {
+      double d = g_array_index(down, double, j);
+      if (d == *u || centre_between(page, lines, MIN(d, *u), MAX(d, *u)))
+        continue;
+      if (best < 0 || fabs(d - *u) < fabs(g_array_index(down, double, best) - *u))
+        best = (int)j;
+    }
+    if (best < 0)
+      continue;
+    double *d = &g_array_index(down, double, best);
+    *u = *d = (*u + *d) / 2;
+  }
+}
+
 static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
   GArray *free_words = g_array_new(FALSE, FALSE, sizeof(guint));
   for (guint i = 0; i < page->words->len; i++)
@@ -1860,6 +1976,17 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
         start = j;
         break;
       }
+    /* A number half a line under a header line is a header cell's second
+     * line (全年预算 / 数 read as 2), not the first row. */
+    while (start > first && start + 1 < end &&
+           lines_interleave(page, sh[start - 1].line, sh[start].line)) {
+      int next = start + 1;
+      while (next < end && !sh[next].numeric)
+        next++;
+      if (next == end)
+        break;
+      start = next;
+    }
     /* Header lines above: several runs, close, within the body's width. */
     int hstart = first;
     bool form_rows = false; /* climbing a form's label rows */
@@ -1938,6 +2065,11 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
                                   min_gap);
       GArray *s2 = ws_separators_headed(page, down, mh, x0 - 1, x1 + 1,
                                         (int)(0.1 * down->len), min_gap);
+      GPtrArray *all = g_ptr_array_new();
+      for (int j = hstart; j < end; j++)
+        g_ptr_array_add(all, sh[j].line);
+      join_section_seps(page, all, seps, s2);
+      g_ptr_array_free(all, TRUE);
       g_array_append_vals(seps, s2->data, s2->len);
       g_array_sort(seps, cmp_double);
       g_array_set_size(seps, (guint)snap((double *)seps->data, (int)seps->len, 0.5 * h));
@@ -1972,13 +2104,38 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
     int nbody = (int)words->len;
     int *row_of = g_new(int, words->len + 1);
     GArray *centres = g_array_new(FALSE, FALSE, sizeof(double));
-    int nh = start - hstart;
-    for (int j = hstart; j < start; j++) {
-      double c = (sh[j].line->box.y0 + sh[j].line->box.y1) / 2;
-      g_array_append_val(centres, c);
-    }
+    /* Header lines are rows of their own, but for labels interleaved with
+     * the line above (one header cell centred beside a two-line one). */
     const double *kx = (const double *)k.xs->data;
     int knx = (int)k.xs->len;
+    int *hrow = g_new(int, start - hstart + 1);
+    int nh = 0, band0 = hstart;
+    double band_sum = 0;
+    int band_n = 0;
+    GPtrArray *hl = g_ptr_array_new();
+    for (int j = hstart; j < start; j++)
+      g_ptr_array_add(hl, sh[j].line);
+    for (int j = hstart; j < start; j++) {
+      if (j > hstart && (!lines_interleave(page, sh[j - 1].line, sh[j].line) ||
+                         line_clashes_row(page, hl, band0 - hstart, j - hstart, sh[j].line,
+                                          kx, knx, true))) {
+        band0 = j;
+        double c = band_sum / band_n;
+        g_array_append_val(centres, c);
+        band_sum = 0;
+        band_n = 0;
+        nh++;
+      }
+      hrow[j - hstart] = nh;
+      band_sum += (sh[j].line->box.y0 + sh[j].line->box.y1) / 2;
+      band_n++;
+    }
+    if (band_n) {
+      double c = band_sum / band_n;
+      g_array_append_val(centres, c);
+      nh++;
+    }
+    g_ptr_array_free(hl, TRUE);
     int nnum = 0;
     for (int j = start; j < end; j++)
       nnum += sh[j].numeric;
@@ -2107,8 +2264,9 @@ static void unruled_tables(const b2j_page *page, bool *used, GPtrArray *grids) {
       g_array_append_vals(words, l->words->data, l->words->len);
       row_of = g_renew(int, row_of, words->len + 1);
       for (guint q = words->len - l->words->len; q < words->len; q++)
-        row_of[q] = j - hstart;
+        row_of[q] = hrow[j - hstart];
     }
+    g_free(hrow);
     double y0 = G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
     for (int j = hstart; j < end; j++) {
       y0 = MIN(y0, sh[j].line->box.y0);

@@ -20,6 +20,8 @@
 #define NUM_MIN_CONF 75.0f
 /* A symbol under this confidence (0..100) contributes alternatives. */
 #define ALT_SYMBOL_CONF 90.0f
+/* A label re-read as a raw line counts only this sure (0..1). */
+#define RAW_LINE_MIN_CONF 0.6
 #define MAX_ALTERNATIVES 4
 /* Orientation: text lines sampled per candidate turn, and the mean chi_sim
  * confidence that settles the upright reading without trying the others. */
@@ -934,6 +936,31 @@ static int unit_start(PIX *piece) {
       else
         break;
     }
+    /* The unit's glyph may start with strokes lower than the digits: 冫 of
+     * 次, two dots left of 欠. A short mark reaching into the digits' upper
+     * half just left of the unit (a point sits low) is part of it, and so
+     * is what lies under it. */
+    if (at) {
+      int from = at;
+      for (int i = n - 1; i >= 0; i--) {
+        l_int32 x, y, bw, bh;
+        boxaGetBoxGeometry(sorted, i, &x, &y, &bw, &bh);
+        if (x >= at)
+          continue;
+        if (bh * 10 >= dh * 6 || x + bw < from - MAX(2, dh / 4))
+          break; /* a digit, or a gap */
+        if (y * 2 >= 2 * dy + dh)
+          continue; /* low: a point, unless a mark above takes it */
+        from = MIN(from, x);
+      }
+      for (int i = 0; i < n && from < at; i++) {
+        l_int32 x, y, bw, bh;
+        boxaGetBoxGeometry(sorted, i, &x, &y, &bw, &bh);
+        if (x < from && x + bw > from && bh * 10 < dh * 6)
+          from = x;
+      }
+      at = from;
+    }
   }
   boxaDestroy(&sorted);
   if (at && !digits_before(piece, at))
@@ -1006,6 +1033,21 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
     }
   } else {
     r = read_with(ctx->chi, img, dpi, false);
+    if (!r.text || !*r.text) {
+      /* The line finder of single-line mode sometimes finds no line in a
+       * clean short label (生态效益, 满意度 over their 指标) and returns
+       * nothing; read it again as one raw line, no layout analysis, and
+       * keep what is read with confidence (a speck read raw is junk). */
+      TessBaseAPISetPageSegMode(ctx->chi, PSM_RAW_LINE);
+      reading raw = read_with(ctx->chi, img, dpi, false);
+      TessBaseAPISetPageSegMode(ctx->chi, PSM_SINGLE_LINE);
+      if (raw.text && *raw.text && raw.conf >= RAW_LINE_MIN_CONF) {
+        reading_clear(&r);
+        r = raw;
+      } else {
+        reading_clear(&raw);
+      }
+    }
     drop_bars(r.text);
   }
   /* chi_sim has no ≥ in a target like ≥90% and reads it 之 (or 》): a
@@ -1104,6 +1146,21 @@ static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
       reading rn = read_piece(ctx, num, dpi);
       gsize len = rn.text ? strlen(rn.text) : 0;
       if (len && plausible_number(rn.text) && g_ascii_isdigit(rn.text[len - 1])) {
+        /* 次 (冫 beside 欠, its legs apart) has rings and a stroke where a
+         * % has them: when chi_sim reads the whole as these digits and a
+         * Chinese unit, surely, it is that unit. */
+        PIX *wimg = pixAddBorder(piece, MAX(6, pixGetHeight(piece) / 3), 0);
+        reading rc = wimg ? read_with(ctx->chi, wimg, dpi, false) : (reading){0};
+        pixDestroy(&wimg);
+        if (rc.text && rc.conf >= 0.8 && g_str_has_prefix(rc.text, rn.text) &&
+            g_utf8_strlen(rc.text + len, -1) == 1 &&
+            g_unichar_get_script(g_utf8_get_char(rc.text + len)) == G_UNICODE_SCRIPT_HAN) {
+          pixDestroy(&piece);
+          reading_clear(&rn);
+          rc.numeric = false;
+          return rc;
+        }
+        reading_clear(&rc);
         pixDestroy(&piece);
         char *t = g_strconcat(rn.text, "%", NULL);
         g_free(rn.text);
@@ -1492,6 +1549,75 @@ static void drop_stub_rules(b2j_page *page) {
   g_array_free(keep, TRUE);
 }
 
+/* ---------- words from chunks ---------- */
+
+/* A comma-like mark (，、；) keeps its glyph's whole advance but inks only
+ * its left quarter, so the text after it starts most of an em further on
+ * and the chunk finder cuts a cell's line there ("任务，" | "提升服务"): a
+ * false column edge for a table drawn without rules. */
+static bool ends_in_pause(const char *t) {
+  size_t n = strlen(t);
+  if (!n)
+    return false;
+  const char *p = g_utf8_find_prev_char(t, t + n);
+  gunichar c = p ? g_utf8_get_char(p) : 0;
+  return c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == ',' || c == ';';
+}
+
+void b2j_ocr_join_after_pauses(b2j_page *page, guint first, const int *region) {
+  GArray *ws = page->words;
+  int *rg = g_memdup2(region, sizeof(int) * (ws->len - first));
+  bool joined = true;
+  while (joined) {
+    joined = false;
+    for (guint i = first; i < ws->len && !joined; i++) {
+      b2j_word *a = &g_array_index(ws, b2j_word, i);
+      if (!ends_in_pause(a->text))
+        continue;
+      double ha = a->box.y1 - a->box.y0;
+      int best = -1;
+      double best_gap = 0;
+      for (guint j = first; j < ws->len; j++) {
+        b2j_word *b = &g_array_index(ws, b2j_word, j);
+        if (j == i || rg[j - first] != rg[i - first])
+          continue;
+        double hb = b->box.y1 - b->box.y0;
+        double overlap = MIN(a->box.y1, b->box.y1) - MAX(a->box.y0, b->box.y0);
+        double gap = b->box.x0 - a->box.x1;
+        /* The same line, and within the mark's blank advance plus letter
+         * spacing: under an em, where a column gap after a mark is the
+         * mark's blank and a column gap more. */
+        if (overlap < 0.6 * MIN(ha, hb) || gap < -0.2 * ha || gap > 0.95 * MAX(ha, hb) ||
+            !*b->text || (ends_in_pause(b->text) && g_utf8_strlen(b->text, -1) == 1))
+          continue;
+        if (best < 0 || gap < best_gap) {
+          best = (int)j;
+          best_gap = gap;
+        }
+      }
+      if (best < 0)
+        continue;
+      b2j_word *b = &g_array_index(ws, b2j_word, best);
+      char *t = g_strconcat(a->text, b->text, NULL);
+      g_free(a->text);
+      a->text = t;
+      a->box.x0 = MIN(a->box.x0, b->box.x0);
+      a->box.y0 = MIN(a->box.y0, b->box.y0);
+      a->box.x1 = MAX(a->box.x1, b->box.x1);
+      a->box.y1 = MAX(a->box.y1, b->box.y1);
+      a->conf = MIN(a->conf, b->conf);
+      /* Text with a mark in it is no number: no numeric alternatives. */
+      g_strfreev(a->alternatives);
+      a->alternatives = NULL;
+      g_array_remove_index(ws, (guint)best); /* its clear function frees b */
+      memmove(rg + (best - (int)first), rg + (best - (int)first) + 1,
+              sizeof(int) * (ws->len - (guint)best));
+      joined = true;
+    }
+  }
+  g_free(rg);
+}
+
 /* ---------- the page ---------- */
 
 static PIX *turn_and_deskew(PIX *gray, int quads, double angle_deg) {
@@ -1693,6 +1819,7 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
 
   double to_pt = 72.0 / dpi, sum_conf = 0;
   int n_words = 0;
+  GArray *word_region = g_array_new(FALSE, FALSE, sizeof(int));
   for (guint i = 0; i < chunks->len; i++) {
     chunk *c = &g_array_index(chunks, chunk, i);
     grow_to_glyphs(clean, c, (int)lround(dpi / 48.0));
@@ -1724,12 +1851,15 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
     }
     b2j_page_add_word(page, r.text, box, r.conf, B2J_ORIGIN_OCR);
     g_array_index(page->words, b2j_word, page->words->len - 1).alternatives = r.alternatives;
+    g_array_append_val(word_region, c->region);
     sum_conf += r.conf;
     n_words++;
     b2j_ocr_region *rg = &g_array_index(regions, b2j_ocr_region, c->region);
     rg->conf = rg->conf < 0 ? r.conf : MIN(rg->conf, r.conf);
   }
   TMARK("recognise");
+  b2j_ocr_join_after_pauses(page, 0, (const int *)word_region->data);
+  g_array_free(word_region, TRUE);
 
   page->ocr_confidence = n_words ? sum_conf / n_words : 0;
   g_array_free(chunks, TRUE);

@@ -38,16 +38,17 @@ PY
 
 test_expect_success 'digital grade: every output valid, tables, cells, lines, projects, indicators above their floors' '
   run_grade digital && validate_schema out/digital/*.json && score digital &&
-  expect digital "g[\"tables_found\"] >= 0.97 * g[\"tables_expected\"]" &&
-  expect digital "g[\"cells_right_pct\"] >= 96.0" &&
-  expect digital "g[\"budget_lines\"][\"f1\"] >= 0.87" &&
-  expect digital "g[\"projects\"][\"f1\"] >= 0.95" &&
-  expect digital "g[\"indicators\"][\"f1\"] >= 0.95"
+  expect digital "g[\"tables_found\"] == g[\"tables_expected\"]" &&
+  expect digital "g[\"cells_right_pct\"] >= 99.9" &&
+  expect digital "g[\"budget_lines\"][\"f1\"] >= 0.99" &&
+  expect digital "g[\"projects\"][\"f1\"] >= 0.99" &&
+  expect digital "g[\"indicators\"][\"f1\"] >= 0.99"
 '
 test_expect_success 'garbled grade: text layer repaired, outputs valid, figures above their floors' '
   run_grade garbled && validate_schema out/garbled/*.json && score garbled &&
-  expect garbled "g[\"cells_right_pct\"] >= 78.0" &&
-  expect garbled "g[\"indicators\"][\"f1\"] >= 0.6"
+  expect garbled "g[\"tables_found\"] == g[\"tables_expected\"]" &&
+  expect garbled "g[\"cells_right_pct\"] >= 99.5" &&
+  expect garbled "g[\"indicators\"][\"f1\"] >= 0.98"
 '
 test_expect_success 'seed 001: the nine 公开 tables are found with their kinds' '
   "$B2J" -q "$CORPUS/pdf/digital/seed-001.pdf" > s1.json &&

@@ -397,6 +397,14 @@ static void test_not_percent(b2j_ocr_ctx *ctx) {
   TAP_OK(p && find_word(p, "≥93%"), "syn-005 page 6 reads ≥93%%");
   if (p)
     b2j_page_free(p);
+  /* 次 after a digit, its 冫 and 欠 shaped as a %'s rings and stroke
+   * (seed-004 page 6, 实际完成值 2次 and 6次). */
+  p = ocr_page(ctx, "corpus/pdf/scan-clean/seed-004.pdf", 6);
+  TAP_OK(p && find_word(p, "2次") && find_word(p, "6次") && !find_word(p, "2%") &&
+             !find_word(p, "6%"),
+         "seed-004 page 6 reads 2次 and 6次, not 2%% and 6%%");
+  if (p)
+    b2j_page_free(p);
 }
 
 /* A number wrapped in a narrow cell of scan-noisy syn-008's 公开06表 (page 6)
@@ -429,8 +437,62 @@ static void test_narrow_cjk_not_digits(b2j_ocr_ctx *ctx) {
     b2j_page_free(p);
 }
 
+/* A unit whose glyph starts with marks lower than the digits (冫 of 次)
+ * starts at those marks: syn-003 page 3 reads 12次, not 127 + 欠. */
+static void test_unit_starts_low(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-clean/syn-003.pdf", 3);
+  TAP_OK(p && find_word(p, "12次") && !find_word(p, "127次"),
+         "syn-003 page 3 reads 12次 (冫 is the unit's, not a 7)");
+  if (p)
+    b2j_page_free(p);
+}
+
+/* seed-004's scanned 整体支出绩效自评表 (page 7): the first lines of two
+ * labels over their 指标 (生态效益, 满意度) come back empty from chi_sim's
+ * single-line mode, clean as they are; read as raw lines they are right. */
+static void test_empty_line_reread(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-clean/seed-004.pdf", 7);
+  TAP_OK(p && find_word(p, "生态效益") && find_word(p, "满意度"),
+         "seed-004 page 7 reads 生态效益 and 满意度 over their 指标");
+  if (p)
+    b2j_page_free(p);
+}
+
+/* syn-004's scanned project form (no rules) as OCR cut it: a comma's blank
+ * advance split each prose line ("任务，" | "提升服务"), two words that
+ * made a false column. Words after a comma-like mark, under an em on, in
+ * the same region, join; a column a mark plus a gap away does not, nor a
+ * word in another region. Boxes from the page's reading, in points. */
+static void test_join_after_pauses(void) {
+  b2j_page *p = b2j_page_new(3, 595, 842);
+  b2j_page_add_word(p, g_strdup("按计划完成年度各项工作任务，"), (b2j_box){105.84, 209.52, 239.04, 219.12}, 0.93, B2J_ORIGIN_OCR);
+  b2j_page_add_word(p, g_strdup("提升服务质量和管理水"), (b2j_box){245.76, 209.52, 345.12, 218.88}, 0.96, B2J_ORIGIN_OCR);
+  b2j_page_add_word(p, g_strdup("已按计划完成年度目标任务，"), (b2j_box){360.00, 209.28, 482.64, 218.88}, 0.94, B2J_ORIGIN_OCR);
+  b2j_page_add_word(p, g_strdup("资金使用规"), (b2j_box){489.84, 209.28, 539.04, 218.88}, 0.95, B2J_ORIGIN_OCR);
+  b2j_page_add_word(p, g_strdup("较慢，"), (b2j_box){478.32, 298.08, 501.36, 307.44}, 0.92, B2J_ORIGIN_OCR);
+  b2j_page_add_word(p, g_strdup("将加快"), (b2j_box){508.56, 298.08, 537.84, 307.44}, 0.94, B2J_ORIGIN_OCR);
+  /* a column 20 pt after a mark, and a word a mark's width on in another region */
+  b2j_page_add_word(p, g_strdup("资金拨付，"), (b2j_box){208.32, 322.80, 257.44, 332.16}, 0.96, B2J_ORIGIN_OCR);
+  b2j_page_add_word(p, g_strdup("按时完成"), (b2j_box){277.44, 322.80, 316.56, 332.16}, 0.97, B2J_ORIGIN_OCR);
+  b2j_page_add_word(p, g_strdup("其中，"), (b2j_box){105.84, 350.00, 135.00, 359.36}, 0.9, B2J_ORIGIN_OCR);
+  b2j_page_add_word(p, g_strdup("当年"), (b2j_box){142.00, 350.00, 161.00, 359.36}, 0.9, B2J_ORIGIN_OCR);
+  int region[] = {7, 7, 7, 7, 7, 7, 7, 7, 7, 8};
+  b2j_ocr_join_after_pauses(p, 0, region);
+  TAP_OK(p->words->len == 7, "join after pauses: 7 words left (got %u)", p->words->len);
+  const char *want[] = {"按计划完成年度各项工作任务，提升服务质量和管理水", "已按计划完成年度目标任务，资金使用规",
+                        "较慢，将加快", "资金拨付，", "按时完成", "其中，", "当年"};
+  for (guint i = 0; i < p->words->len && i < 7; i++)
+    TAP_OK(strcmp(g_array_index(p->words, b2j_word, i).text, want[i]) == 0,
+           "join after pauses: word %u '%s'", i, g_array_index(p->words, b2j_word, i).text);
+  const b2j_box *b = &g_array_index(p->words, b2j_word, 0).box;
+  TAP_OK(b->x0 == 105.84 && b->x1 == 345.12, "join after pauses: box spans both (%.2f-%.2f)",
+         b->x0, b->x1);
+  b2j_page_free(p);
+}
+
 int main(int argc, char **argv) {
   (void)argc;
+  test_join_after_pauses();
   b2j_ocr_process_init();
   GError *err = NULL;
   b2j_ocr_ctx *ctx = b2j_ocr_ctx_new(&err);
@@ -461,6 +523,8 @@ int main(int argc, char **argv) {
     TAP_OK(0, "%s is missing (run from the repo root)", TARGETS_PDF);
   test_wrapped_point(ctx);
   test_narrow_cjk_not_digits(ctx);
+  test_empty_line_reread(ctx);
+  test_unit_starts_low(ctx);
   b2j_ocr_ctx_free(ctx);
   return tap_done();
 }
