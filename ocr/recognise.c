@@ -1722,6 +1722,22 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
         r.text = fixed;
       }
     }
+    /* Stray marks beside a value (the rings of a blurred %), numbers read
+     * by either engine. */
+    char *clean_marks = b2j_ocr_marks_correct(r.text);
+    if (clean_marks) {
+      b2j_ocr_fix *f = g_new0(b2j_ocr_fix, 1);
+      f->from = r.text;
+      f->to = g_strdup(clean_marks);
+      f->box = box;
+      f->conf = r.conf;
+      f->why = "stray marks beside a value, such as the rings of a % read as o or a digit";
+      g_ptr_array_add(ctx->fixes, f);
+      r.text = clean_marks;
+      /* The alternatives were of the reading with its marks. */
+      g_strfreev(r.alternatives);
+      r.alternatives = NULL;
+    }
     b2j_page_add_word(page, r.text, box, r.conf, B2J_ORIGIN_OCR);
     g_array_index(page->words, b2j_word, page->words->len - 1).alternatives = r.alternatives;
     sum_conf += r.conf;
