@@ -207,3 +207,14 @@ char *b2j_ocr_marks_correct(const char *text) {
   g_free(core);
   return result;
 }
+
+bool b2j_ocr_speck_glyph(const char *text, int width, int height, double conf, int n_tall) {
+  if (!text || !g_utf8_validate(text, -1, NULL) || g_utf8_strlen(text, -1) != 1 ||
+      !is_han(g_utf8_get_char(text)))
+    return false;
+  /* A Chinese glyph is about as wide as the line is high (the narrowest,
+   * 川 or 卜, over half of it): one under 0.4 of the height, with no stroke
+   * reaching past half the height and read without confidence, is a speck
+   * (or a rule's remnant) that chi_sim named. */
+  return width > 0 && height > 0 && width * 5 < height * 2 && n_tall == 0 && conf < 0.7;
+}

@@ -114,6 +114,13 @@ char *b2j_ocr_lookalikes_correct(const b2j_ocr_ctx *ctx, const char *text);
  * 1%) stay as read. Returns the repaired word (g_free it) or NULL. */
 char *b2j_ocr_marks_correct(const char *text);
 
+/* Whether an OCR'd chunk `width` x `height` pixels (the line's height),
+ * with `n_tall` ink components reaching past half of that height, read as
+ * `text` with confidence `conf` (0..1), is a speck rather than a glyph: one
+ * Chinese character narrower than 0.4 of the height, with no tall stroke,
+ * read under 0.7 (the 人 of 人98%, a speck in the cell before 98%). */
+bool b2j_ocr_speck_glyph(const char *text, int width, int height, double conf, int n_tall);
+
 /* Writes a PNG of the last page (needs b2j_ocr_ctx_set_debug(ctx, true)
  * before b2j_ocr_page): the upright, deskewed image with ruling lines (blue),
  * cells filled by confidence (green >= 0.9, orange >= 0.7, red below, grey

@@ -1702,6 +1702,28 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
       continue;
     }
     b2j_box box = {c->x0 * to_pt, c->y0 * to_pt, c->x1 * to_pt, c->y1 * to_pt};
+    /* A speck that chi_sim named (人 before 98%): no word. */
+    if (b2j_ocr_speck_glyph(r.text, c->x1 - c->x0, c->y1 - c->y0, r.conf, 0)) {
+      BOX *cb = boxCreate(c->x0, c->y0, c->x1 - c->x0, c->y1 - c->y0);
+      PIX *piece = cb ? pixClipRectangle(clean, cb, NULL) : NULL;
+      boxDestroy(&cb);
+      int tall = 1;
+      if (piece)
+        looks_numeric(piece, &tall);
+      pixDestroy(&piece);
+      if (b2j_ocr_speck_glyph(r.text, c->x1 - c->x0, c->y1 - c->y0, r.conf, tall)) {
+        b2j_ocr_fix *f = g_new0(b2j_ocr_fix, 1);
+        f->from = r.text;
+        f->to = g_strdup("");
+        f->box = box;
+        f->conf = r.conf;
+        f->why = "a speck: a glyph far narrower than the line, with no stroke of its height";
+        g_ptr_array_add(ctx->fixes, f);
+        r.text = NULL;
+        reading_clear(&r);
+        continue;
+      }
+    }
     if (!r.numeric) {
       char *fixed = b2j_lexicon_lookup(ctx->lex, r.text);
       if (!fixed)

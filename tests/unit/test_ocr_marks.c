@@ -88,5 +88,20 @@ int main(void) {
   check("报告期内人员经费占比84.74%，公用经费占比15.26%。", NULL, "prose with percentages");
   check("", NULL, "empty");
   check(NULL, NULL, "NULL");
+
+  /* Specks chi_sim named: chunk sizes of scan-noisy seed-001 pages 27 and
+   * 30 (the 人 before 98%, the 人 before 6.98) against real one-glyph
+   * cells of the same pages (门 38x34, 率 34x34). */
+  TAP_OK(b2j_ocr_speck_glyph("人", 13, 42, 0.34, 0), "人 13x42 px, no tall stroke: a speck");
+  TAP_OK(b2j_ocr_speck_glyph("人", 10, 33, 0.62, 0), "人 10x33 px: a speck");
+  TAP_OK(b2j_ocr_speck_glyph("个", 14, 37, 0.32, 0), "个 14x37 px: a speck");
+  TAP_OK(!b2j_ocr_speck_glyph("门", 38, 34, 0.62, 0), "门 38x34 px is a glyph");
+  TAP_OK(!b2j_ocr_speck_glyph("率", 34, 34, 0.73, 1), "率 34x34 px is a glyph");
+  TAP_OK(!b2j_ocr_speck_glyph("人", 13, 42, 0.34, 1), "a stroke of the line's height is no speck");
+  TAP_OK(!b2j_ocr_speck_glyph("人", 13, 42, 0.93, 0), "read with confidence: kept");
+  TAP_OK(!b2j_ocr_speck_glyph("1", 10, 33, 0.30, 0), "a digit is never dropped");
+  TAP_OK(!b2j_ocr_speck_glyph("，", 10, 33, 0.30, 0), "punctuation is not this rule's");
+  TAP_OK(!b2j_ocr_speck_glyph("人人", 13, 42, 0.34, 0), "two glyphs are not one speck");
+  TAP_OK(!b2j_ocr_speck_glyph(NULL, 13, 42, 0.34, 0), "NULL");
   return tap_done();
 }
