@@ -42,6 +42,7 @@ typedef struct {
   char *to;    /* the lexicon entry */
   b2j_box box; /* points, upright page frame */
   double conf; /* tesseract's confidence in `from`, 0..1 */
+  const char *why; /* static; NULL: a lexicon entry one character away */
 } b2j_ocr_fix;
 
 /* Sets OMP_THREAD_LIMIT=1 unless the environment already sets it. Changes
@@ -105,6 +106,25 @@ char *b2j_ocr_phrases_correct(const b2j_ocr_ctx *ctx, const char *text);
  * reading is no word there. Returns the corrected string (g_free it) or
  * NULL when nothing changed. */
 char *b2j_ocr_lookalikes_correct(const b2j_ocr_ctx *ctx, const char *text);
+
+/* Removes stray marks from one OCR'd value word (never from a text layer):
+ * the rings of a blurred % read as glyphs of their own (≥90o% → ≥90%,
+ * 100o%6 → 100%, ≥65%o → ≥65%, ≥85%0 → ≥85%, ≥929%0 → ≥92%), a closing
+ * quote or 人 glued before a value (”95% → 95%, ”15年 → 15年, 人98% → 98%),
+ * specks after one (≥90% -. → ≥90%), and o% (a lone % cell) → %. Only a
+ * whole word that is an optional operator, one number and a % (or a short
+ * Chinese unit) is touched, and only where the marks cannot belong to the
+ * number: one digit beside marks (a lone % reads 9%0), a number over 100
+ * once repaired, or a 0 or 2 before a % with a digit after it (10%0 may be
+ * 1%) stay as read. Returns the repaired word (g_free it) or NULL. */
+char *b2j_ocr_marks_correct(const char *text);
+
+/* Whether an OCR'd chunk `width` x `height` pixels (the line's height),
+ * with `n_tall` ink components reaching past half of that height, read as
+ * `text` with confidence `conf` (0..1), is a speck rather than a glyph: one
+ * Chinese character narrower than 0.4 of the height, with no tall stroke,
+ * read under 0.7 (the 人 of 人98%, a speck in the cell before 98%). */
+bool b2j_ocr_speck_glyph(const char *text, int width, int height, double conf, int n_tall);
 
 /* Writes a PNG of the last page (needs b2j_ocr_ctx_set_debug(ctx, true)
  * before b2j_ocr_page): the upright, deskewed image with ruling lines (blue),

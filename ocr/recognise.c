@@ -1829,6 +1829,28 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
       continue;
     }
     b2j_box box = {c->x0 * to_pt, c->y0 * to_pt, c->x1 * to_pt, c->y1 * to_pt};
+    /* A speck that chi_sim named (人 before 98%): no word. */
+    if (b2j_ocr_speck_glyph(r.text, c->x1 - c->x0, c->y1 - c->y0, r.conf, 0)) {
+      BOX *cb = boxCreate(c->x0, c->y0, c->x1 - c->x0, c->y1 - c->y0);
+      PIX *piece = cb ? pixClipRectangle(clean, cb, NULL) : NULL;
+      boxDestroy(&cb);
+      int tall = 1;
+      if (piece)
+        looks_numeric(piece, &tall);
+      pixDestroy(&piece);
+      if (b2j_ocr_speck_glyph(r.text, c->x1 - c->x0, c->y1 - c->y0, r.conf, tall)) {
+        b2j_ocr_fix *f = g_new0(b2j_ocr_fix, 1);
+        f->from = r.text;
+        f->to = g_strdup("");
+        f->box = box;
+        f->conf = r.conf;
+        f->why = "a speck: a glyph far narrower than the line, with no stroke of its height";
+        g_ptr_array_add(ctx->fixes, f);
+        r.text = NULL;
+        reading_clear(&r);
+        continue;
+      }
+    }
     if (!r.numeric) {
       char *fixed = b2j_lexicon_lookup(ctx->lex, r.text);
       if (!fixed)
@@ -1848,6 +1870,22 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
         g_ptr_array_add(ctx->fixes, f);
         r.text = fixed;
       }
+    }
+    /* Stray marks beside a value (the rings of a blurred %), numbers read
+     * by either engine. */
+    char *clean_marks = b2j_ocr_marks_correct(r.text);
+    if (clean_marks) {
+      b2j_ocr_fix *f = g_new0(b2j_ocr_fix, 1);
+      f->from = r.text;
+      f->to = g_strdup(clean_marks);
+      f->box = box;
+      f->conf = r.conf;
+      f->why = "stray marks beside a value, such as the rings of a % read as o or a digit";
+      g_ptr_array_add(ctx->fixes, f);
+      r.text = clean_marks;
+      /* The alternatives were of the reading with its marks. */
+      g_strfreev(r.alternatives);
+      r.alternatives = NULL;
     }
     b2j_page_add_word(page, r.text, box, r.conf, B2J_ORIGIN_OCR);
     g_array_index(page->words, b2j_word, page->words->len - 1).alternatives = r.alternatives;

@@ -214,9 +214,12 @@ static void ocr_job_run(ocr_job *job) {
     const GPtrArray *fixes = b2j_ocr_last_fixes(ocr);
     for (guint k = 0; fixes && k < fixes->len; k++) {
       const b2j_ocr_fix *f = g_ptr_array_index(fixes, k);
-      job_note(job, "ocr_text_corrected",
-               "page %d: '%s' read by OCR corrected to '%s' (one character from a known term)",
-               n, f->from, f->to);
+      if (*f->to)
+        job_note(job, "ocr_text_corrected", "page %d: '%s' read by OCR corrected to '%s' (%s)", n,
+                 f->from, f->to, f->why ? f->why : "one character from a known term");
+      else
+        job_note(job, "ocr_text_corrected", "page %d: '%s' read by OCR dropped (%s)", n, f->from,
+                 f->why ? f->why : "no text");
     }
   }
   g_async_queue_push(sh->idle, ocr);
