@@ -111,6 +111,60 @@ static char *clean_level(b2j_doc *doc, const b2j_table *t, int page, const char 
   return name;
 }
 
+/* Whether page `number` of the document was read by OCR. */
+static bool page_ocrd(const b2j_doc *doc, int number) {
+  for (guint i = 0; doc->pages && i < doc->pages->len; i++) {
+    const b2j_page *pg = g_ptr_array_index(doc->pages, i);
+    if (pg->number == number)
+      return pg->source == B2J_SOURCE_OCR;
+  }
+  return false;
+}
+
+static bool has_han(const char *s) {
+  for (const char *p = s; *p; p = g_utf8_next_char(p))
+    if (g_unichar_get_script(g_utf8_get_char(p)) == G_UNICODE_SCRIPT_HAN)
+      return true;
+  return false;
+}
+
+/* Whether `l1` may stand over `l2` in some framework: its 一级 now, or 效益指标
+ * over 服务对象满意度指标 (the older framework put satisfaction under
+ * benefit). */
+static bool level_fits(const char *l1, const char *l2) {
+  const char *parent = b2j_indicator_level_parent(l2);
+  if (!parent)
+    return true;
+  return strcmp(l1, parent) == 0 ||
+         (strcmp(l2, "服务对象满意度指标") == 0 && strcmp(l1, "效益指标") == 0);
+}
+
+/* A row's 一级指标 on an OCR'd page when its cell says no level: the cell
+ * holds only the last line of a wrapped name (指标, 度指标) or a reading no
+ * name is near, while its 二级指标 is a name of the framework, which names
+ * its 一级. An empty cell (merged from above) keeps the level above when that
+ * level may stand over this 二级. Returns the level to use (owned by `l1`,
+ * `prev` or static), and says so when it is read from the 二级. Born-digital
+ * text is what it says: left. */
+static const char *level1_from_level2(b2j_doc *doc, const b2j_table *t, int page, const char *l1,
+                                      const char *l2, const char *prev) {
+  if (l1 && b2j_indicator_level_known(l1))
+    return l1;
+  const char *parent = b2j_indicator_level_parent(l2);
+  if (!l1 && prev && (!l2 || level_fits(prev, l2)))
+    return prev;
+  if (!parent || !page_ocrd(doc, page))
+    return l1 ? l1 : prev;
+  /* A name of the report's own (项目产出) is not a misreading: only a cut
+   * (the last line, 指标, or the first, 满意) or a reading with no Chinese in
+   * it gives way. */
+  if (l1 && !g_str_has_suffix(parent, l1) && !g_str_has_prefix(parent, l1) && has_han(l1))
+    return l1;
+  b2j_doc_warn(doc, "ocr_text_corrected", page, t->id,
+               "一级指标 '%s' read as '%s', the level over 二级指标 '%s'", l1 ? l1 : "", parent, l2);
+  return parent;
+}
+
 static bool row_is_total(const form *f, int r) {
   static const char *const T[] = {"总分", "合计", "总计", NULL};
   for (int c = 0; c < f->cols; c++) {
@@ -300,6 +354,13 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
       x->level2 = c2 >= 0 ? clean_level(doc, t, cell_page(&f, r), cell_text(&f, r, c2)) : NULL;
       /* 一级/二级 cells are merged down their rows; where a page break or a
        * lost rule leaves one empty, the row inherits from the row above. */
+      if (c1 >= 0) {
+        const char *l1 = level1_from_level2(doc, t, cell_page(&f, r), x->level1, x->level2, prev_l1);
+        if (l1 != x->level1) {
+          g_free(x->level1);
+          x->level1 = g_strdup(l1);
+        }
+      }
       if (!x->level1 && prev_l1)
         x->level1 = g_strdup(prev_l1);
       if (!x->level2 && prev_l2 && x->level1 && prev_l1 && strcmp(x->level1, prev_l1) == 0)
