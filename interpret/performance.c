@@ -165,6 +165,49 @@ static const char *level1_from_level2(b2j_doc *doc, const b2j_table *t, int page
   return parent;
 }
 
+/* The nearest 二级指标 name from indicator `i` stepping by `step` over rows
+ * of the same 一级指标 reading `cut` as well, or NULL. */
+static const char *level2_beside(const b2j_doc *doc, guint first, guint i, int step) {
+  const b2j_indicator *x = g_ptr_array_index(doc->indicators, i);
+  for (gint64 j = (gint64)i + step; j >= (gint64)first && j < (gint64)doc->indicators->len; j += step) {
+    const b2j_indicator *y = g_ptr_array_index(doc->indicators, (guint)j);
+    if (!y->level1 || strcmp(y->level1, x->level1) != 0 || !y->level2)
+      return NULL;
+    if (b2j_indicator_level_known(y->level2))
+      return y->level2;
+    if (strcmp(y->level2, x->level2) != 0)
+      return NULL;
+  }
+  return NULL;
+}
+
+/* 二级指标 cells of an OCR'd table holding only the last line of a wrapped
+ * name (指标) between two names of the framework with one name between them
+ * (社会效益指标, 指标, 可持续影响指标): that name. Indicators from `first`. */
+static void level2_between(b2j_doc *doc, const b2j_table *t, guint first) {
+  guint n = doc->indicators->len - first;
+  /* All found before any is set: a run of rows reads the cut alike. */
+  const char **names = g_new0(const char *, n + 1);
+  for (guint i = first; i < doc->indicators->len; i++) {
+    const b2j_indicator *x = g_ptr_array_index(doc->indicators, i);
+    if (x->level1 && x->level2 && !b2j_indicator_level_known(x->level2) && page_ocrd(doc, x->page))
+      names[i - first] = b2j_indicator_level_between(x->level1, level2_beside(doc, first, i, -1),
+                                                     level2_beside(doc, first, i, 1), x->level2);
+  }
+  for (guint i = first; i < doc->indicators->len; i++) {
+    b2j_indicator *x = g_ptr_array_index(doc->indicators, i);
+    const char *name = names[i - first];
+    if (!name)
+      continue;
+    b2j_doc_warn(doc, "ocr_text_corrected", x->page, t->id,
+                 "二级指标 '%s' read as '%s', the level the framework puts between its neighbours",
+                 x->level2, name);
+    g_free(x->level2);
+    x->level2 = g_strdup(name);
+  }
+  g_free(names);
+}
+
 static bool row_is_total(const form *f, int r) {
   static const char *const T[] = {"总分", "合计", "总计", NULL};
   for (int c = 0; c < f->cols; c++) {
@@ -324,6 +367,7 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
         ct = find_col(&f, h, TGT), ca = find_col(&f, h, ACT), cw = find_col(&f, h, W),
         cs = find_col(&f, h, S), cn = find_col(&f, h, NOTE);
     const char *prev_l1 = NULL, *prev_l2 = NULL;
+    guint first = doc->indicators->len;
     for (int r = h + 1; r < f.rows; r++) {
       if (row_is_total(&f, r)) {
         if (p) {
@@ -377,6 +421,7 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
       x->page = cell_page(&f, r);
       g_ptr_array_add(doc->indicators, x);
     }
+    level2_between(doc, t, first);
   }
   if (p)
     g_ptr_array_add(doc->projects, p);

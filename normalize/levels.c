@@ -220,3 +220,36 @@ const char *b2j_indicator_level_parent(const char *level2) {
       return PARENTS[i].level1;
   return NULL;
 }
+
+/* The framework's 二级指标 in the order its tables print them under each
+ * 一级指标 (成本指标 under 产出指标 in the older framework; 可持续影响指标 and
+ * the older 可持续发展指标 at one place). */
+static const struct {
+  const char *level1, *level2;
+  int rank;
+} ORDER[] = {{"产出指标", "数量指标", 0},         {"产出指标", "质量指标", 1},
+             {"产出指标", "时效指标", 2},         {"产出指标", "成本指标", 3},
+             {"效益指标", "经济效益指标", 0},     {"效益指标", "社会效益指标", 1},
+             {"效益指标", "生态效益指标", 2},     {"效益指标", "可持续影响指标", 3},
+             {"效益指标", "可持续发展指标", 3},   {"成本指标", "经济成本指标", 0},
+             {"成本指标", "社会成本指标", 1},     {"成本指标", "生态环境成本指标", 2}};
+
+static int rank_of(const char *level1, const char *level2) {
+  for (guint i = 0; level1 && level2 && i < G_N_ELEMENTS(ORDER); i++)
+    if (strcmp(ORDER[i].level1, level1) == 0 && strcmp(ORDER[i].level2, level2) == 0)
+      return ORDER[i].rank;
+  return -1;
+}
+
+const char *b2j_indicator_level_between(const char *level1, const char *before, const char *after,
+                                        const char *cut) {
+  int a = rank_of(level1, before), b = rank_of(level1, after);
+  if (a < 0 || b != a + 2 || !cut || !*cut)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS(ORDER); i++)
+    if (strcmp(ORDER[i].level1, level1) == 0 && ORDER[i].rank == a + 1)
+      return g_str_has_suffix(ORDER[i].level2, cut) && strcmp(ORDER[i].level2, cut) != 0
+                 ? ORDER[i].level2
+                 : NULL;
+  return NULL;
+}

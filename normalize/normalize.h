@@ -334,4 +334,11 @@ bool b2j_indicator_level_known(const char *name);
  * older framework, a 一级 of its own in the newer). */
 const char *b2j_indicator_level_parent(const char *level2);
 
+/* The 二级指标 the framework prints under `level1` between `before` and
+ * `after` when exactly one lies between them and `cut` is its end (the last
+ * line of its wrapped cell: 指标, 效益指标): 社会效益指标 | 指标 | 可持续影响指标
+ * is 生态效益指标. NULL otherwise. */
+const char *b2j_indicator_level_between(const char *level1, const char *before, const char *after,
+                                        const char *cut);
+
 #endif

@@ -8,7 +8,7 @@
 #include "layout/layout.h"
 #include "tests/lib/tap.h"
 
-#define ROWS 7
+#define ROWS 10
 
 /* 一级, 二级, 三级 of each body row ("" for an empty, merged cell). */
 static const char *const BODY[ROWS][3] = {
@@ -16,9 +16,12 @@ static const char *const BODY[ROWS][3] = {
     {"", "质量指标", "验收合格率"},
     {"指标", "服务对象满意度指标", "群众满意度"},
     {"", "经济效益指标", "减轻群众负担"},
+    {"", "社会效益指标", "群众获得感"},
+    {"", "指标", "环境改善"},
+    {"", "", "植被覆盖率"},
+    {"", "可持给影咏各械-", "持续发挥作用年限"},
     {"项目产出", "数量指标", "检查机构数量"},
     {"", "成本指标", "项目成本控制"},
-    {"", "可持给影咏各械-", "持续发挥作用年限"},
 };
 
 /* A ruled 项目支出绩效自评表 of BODY, its words OCR'd or from a text layer. */
@@ -89,10 +92,15 @@ static void test_scanned(void) {
   TAP_OK(warned(doc, "ocr_text_corrected", "满意度指标"), "scan: the level read from the 二级 says so");
   TAP_STREQ(level1(doc, 3), "效益指标",
             "scan: an empty cell under a level that cannot stand over 经济效益指标 takes 效益指标");
-  TAP_STREQ(level1(doc, 4), "项目产出", "scan: a level name of the report's own stays");
-  TAP_STREQ(level1(doc, 5), "项目产出", "scan: 成本指标 names no 一级: the level above stays");
-  TAP_STREQ(level2(doc, 6), "可持续影响指标", "scan: 可持给影咏各械- is 可持续影响指标");
-  TAP_STREQ(level1(doc, 6), "效益指标", "scan: and stands under 效益指标");
+  TAP_STREQ(level1(doc, 4), "效益指标", "scan: the row below keeps it");
+  TAP_STREQ(level2(doc, 5), "生态效益指标",
+            "scan: 指标 between 社会效益指标 and 可持续影响指标 is 生态效益指标");
+  TAP_STREQ(level2(doc, 6), "生态效益指标", "scan: and so is the row it is merged over");
+  TAP_OK(warned(doc, "ocr_text_corrected", "生态效益指标"), "scan: the level put between says so");
+  TAP_STREQ(level2(doc, 7), "可持续影响指标", "scan: 可持给影咏各械- is 可持续影响指标");
+  TAP_STREQ(level1(doc, 7), "效益指标", "scan: and stands under 效益指标");
+  TAP_STREQ(level1(doc, 8), "项目产出", "scan: a level name of the report's own stays");
+  TAP_STREQ(level1(doc, 9), "项目产出", "scan: 成本指标 names no 一级: the level above stays");
   b2j_doc_free(doc);
 }
 
@@ -102,7 +110,9 @@ static void test_digital(void) {
   TAP_STREQ(level1(doc, 1), "产出指标", "text: an empty merged cell keeps the level above");
   TAP_STREQ(level1(doc, 2), "指标", "text: born-digital text is what it says");
   TAP_STREQ(level1(doc, 3), "指标", "text: and the row below inherits it");
+  TAP_STREQ(level2(doc, 5), "指标", "text: a cut 二级 stays as printed");
   TAP_OK(!warned(doc, "ocr_text_corrected", "一级指标"), "text: no level read from a 二级");
+  TAP_OK(!warned(doc, "ocr_text_corrected", "二级指标"), "text: none put between");
   b2j_doc_free(doc);
 }
 

@@ -67,5 +67,22 @@ int main(void) {
   TAP_STREQ(b2j_indicator_level_parent("成本指标"), NULL,
             "成本指标 names no 一级: 产出指标's in the older framework, a 一级 in the newer");
   TAP_STREQ(b2j_indicator_level_parent("产出指标"), NULL, "a 一级 stands under none");
+
+  TAP_STREQ(b2j_indicator_level_between("效益指标", "社会效益指标", "可持续影响指标", "指标"), "生态效益指标",
+            "指标 between 社会效益指标 and 可持续影响指标 is 生态效益指标");
+  TAP_STREQ(b2j_indicator_level_between("效益指标", "社会效益指标", "可持续发展指标", "效益指标"),
+            "生态效益指标", "also before the older 可持续发展指标, cut after its first line");
+  TAP_STREQ(b2j_indicator_level_between("产出指标", "质量指标", "成本指标", "指标"), "时效指标",
+            "时效指标 between 质量指标 and 成本指标");
+  TAP_STREQ(b2j_indicator_level_between("效益指标", "经济效益指标", "可持续影响指标", "指标"), NULL,
+            "two names between: no telling");
+  TAP_STREQ(b2j_indicator_level_between("效益指标", "经济效益指标", "社会效益指标", "指标"), NULL,
+            "none between: the reading is something else");
+  TAP_STREQ(b2j_indicator_level_between("效益指标", "社会效益指标", "可持续影响指标", "环境指标"), NULL,
+            "a reading that is not the name's end stays");
+  TAP_STREQ(b2j_indicator_level_between("产出指标", "社会效益指标", "可持续影响指标", "指标"), NULL,
+            "neighbours not under the row's 一级: no telling");
+  TAP_STREQ(b2j_indicator_level_between("效益指标", NULL, "社会效益指标", "指标"), NULL,
+            "no name before: no telling");
   return tap_done();
 }
