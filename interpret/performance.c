@@ -155,9 +155,10 @@ static const char *level1_from_level2(b2j_doc *doc, const b2j_table *t, int page
   if (!parent || !page_ocrd(doc, page))
     return l1 ? l1 : prev;
   /* A name of the report's own (项目产出) is not a misreading: only a cut
-   * (the last line, 指标, or the first, 满意) or a reading with no Chinese in
-   * it gives way. */
-  if (l1 && !g_str_has_suffix(parent, l1) && !g_str_has_prefix(parent, l1) && has_han(l1))
+   * (the last line, 指标, or the first, 满意), a reading two glyphs off the
+   * level (竣音度指标) or one with no Chinese in it gives way. */
+  if (l1 && !g_str_has_suffix(parent, l1) && !g_str_has_prefix(parent, l1) &&
+      !b2j_indicator_level_like(l1, parent) && has_han(l1))
     return l1;
   b2j_doc_warn(doc, "ocr_text_corrected", page, t->id,
                "一级指标 '%s' read as '%s', the level over 二级指标 '%s'", l1 ? l1 : "", parent, l2);

@@ -253,3 +253,15 @@ const char *b2j_indicator_level_between(const char *level1, const char *before, 
                  : NULL;
   return NULL;
 }
+
+bool b2j_indicator_level_like(const char *reading, const char *name) {
+  if (!reading || !name)
+    return false;
+  glong n = 0, m = 0;
+  gunichar *u = g_utf8_to_ucs4_fast(reading, -1, &n);
+  gunichar *v = g_utf8_to_ucs4_fast(name, -1, &m);
+  int d = distance(u, n, v, m);
+  g_free(u);
+  g_free(v);
+  return n >= 3 && d <= 2 && d * 2 < m;
+}

@@ -334,6 +334,11 @@ bool b2j_indicator_level_known(const char *name);
  * older framework, a 一级 of its own in the newer). */
 const char *b2j_indicator_level_parent(const char *level2);
 
+/* Whether `reading` (three glyphs or more) is at most two edits from the
+ * level name `name`, and under half of it (竣音度指标 of 满意度指标): a
+ * reading that may be that name when something else says which name it is. */
+bool b2j_indicator_level_like(const char *reading, const char *name);
+
 /* The 二级指标 the framework prints under `level1` between `before` and
  * `after` when exactly one lies between them and `cut` is its end (the last
  * line of its wrapped cell: 指标, 效益指标): 社会效益指标 | 指标 | 可持续影响指标

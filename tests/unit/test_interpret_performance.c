@@ -8,7 +8,7 @@
 #include "layout/layout.h"
 #include "tests/lib/tap.h"
 
-#define ROWS 10
+#define ROWS 11
 
 /* 一级, 二级, 三级 of each body row ("" for an empty, merged cell). */
 static const char *const BODY[ROWS][3] = {
@@ -22,6 +22,7 @@ static const char *const BODY[ROWS][3] = {
     {"", "可持给影咏各械-", "持续发挥作用年限"},
     {"项目产出", "数量指标", "检查机构数量"},
     {"", "成本指标", "项目成本控制"},
+    {"竣音度指标", "服务对象满意度指标", "群众满意度"},
 };
 
 /* A ruled 项目支出绩效自评表 of BODY, its words OCR'd or from a text layer. */
@@ -101,6 +102,8 @@ static void test_scanned(void) {
   TAP_STREQ(level1(doc, 7), "效益指标", "scan: and stands under 效益指标");
   TAP_STREQ(level1(doc, 8), "项目产出", "scan: a level name of the report's own stays");
   TAP_STREQ(level1(doc, 9), "项目产出", "scan: 成本指标 names no 一级: the level above stays");
+  TAP_STREQ(level1(doc, 10), "满意度指标",
+            "scan: 竣音度指标 (two glyphs off) over 服务对象满意度指标 is 满意度指标");
   b2j_doc_free(doc);
 }
 
@@ -111,6 +114,7 @@ static void test_digital(void) {
   TAP_STREQ(level1(doc, 2), "指标", "text: born-digital text is what it says");
   TAP_STREQ(level1(doc, 3), "指标", "text: and the row below inherits it");
   TAP_STREQ(level2(doc, 5), "指标", "text: a cut 二级 stays as printed");
+  TAP_STREQ(level1(doc, 10), "竣音度指标", "text: a 一级 printed so stays");
   TAP_OK(!warned(doc, "ocr_text_corrected", "一级指标"), "text: no level read from a 二级");
   TAP_OK(!warned(doc, "ocr_text_corrected", "二级指标"), "text: none put between");
   b2j_doc_free(doc);

@@ -68,6 +68,11 @@ int main(void) {
             "成本指标 names no 一级: 产出指标's in the older framework, a 一级 in the newer");
   TAP_STREQ(b2j_indicator_level_parent("产出指标"), NULL, "a 一级 stands under none");
 
+  TAP_OK(b2j_indicator_level_like("竣音度指标", "满意度指标"), "竣音度指标 may be 满意度指标 (syn-012 noisy scan)");
+  TAP_OK(!b2j_indicator_level_like("项目产出", "产出指标"), "项目产出 is no 产出指标");
+  TAP_OK(!b2j_indicator_level_like("产出", "产出指标"), "two glyphs are too few to tell");
+  TAP_OK(!b2j_indicator_level_like("效益", "效益指标"), "half a name off is too far");
+  TAP_OK(!b2j_indicator_level_like(NULL, "效益指标"), "NULL is like none");
   TAP_STREQ(b2j_indicator_level_between("效益指标", "社会效益指标", "可持续影响指标", "指标"), "生态效益指标",
             "指标 between 社会效益指标 and 可持续影响指标 is 生态效益指标");
   TAP_STREQ(b2j_indicator_level_between("效益指标", "社会效益指标", "可持续发展指标", "效益指标"),
