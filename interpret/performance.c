@@ -208,14 +208,34 @@ static void level2_between(b2j_doc *doc, const b2j_table *t, guint first) {
   g_free(names);
 }
 
-static bool row_is_total(const form *f, int r) {
+/* Whether `sq` is a total word, or one with a stray glyph after it (总分人,
+ * 总分昌: a speck read at the merged cell's end) when `loose`. */
+static bool total_word(const char *sq, bool loose) {
   static const char *const T[] = {"总分", "合计", "总计", NULL};
+  for (int i = 0; T[i]; i++) {
+    if (strcmp(sq, T[i]) == 0)
+      return true;
+    if (loose && g_str_has_prefix(sq, T[i])) {
+      const char *rest = sq + strlen(T[i]);
+      if (*rest && !*g_utf8_next_char(rest))
+        return true;
+    }
+  }
+  return false;
+}
+
+/* A total row: a cell reads a total word; or a total word with a stray glyph
+ * fills two cells or more, the label merged across the row's first columns
+ * (a name that only starts so is in one cell). */
+static bool row_is_total(const form *f, int r) {
   for (int c = 0; c < f->cols; c++) {
     char *sq = b2j_squash(cell_text(f, r, c));
-    bool hit = false;
-    for (int i = 0; T[i]; i++)
-      if (strcmp(sq, T[i]) == 0)
-        hit = true;
+    bool hit = total_word(sq, false);
+    if (!hit && total_word(sq, true)) {
+      char *next = b2j_squash(cell_text(f, r, c + 1));
+      hit = strcmp(sq, next) == 0;
+      g_free(next);
+    }
     g_free(sq);
     if (hit)
       return true;
