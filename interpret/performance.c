@@ -111,14 +111,131 @@ static char *clean_level(b2j_doc *doc, const b2j_table *t, int page, const char 
   return name;
 }
 
-static bool row_is_total(const form *f, int r) {
+/* Whether page `number` of the document was read by OCR. */
+static bool page_ocrd(const b2j_doc *doc, int number) {
+  for (guint i = 0; doc->pages && i < doc->pages->len; i++) {
+    const b2j_page *pg = g_ptr_array_index(doc->pages, i);
+    if (pg->number == number)
+      return pg->source == B2J_SOURCE_OCR;
+  }
+  return false;
+}
+
+static bool has_han(const char *s) {
+  for (const char *p = s; *p; p = g_utf8_next_char(p))
+    if (g_unichar_get_script(g_utf8_get_char(p)) == G_UNICODE_SCRIPT_HAN)
+      return true;
+  return false;
+}
+
+/* Whether `l1` may stand over `l2` in some framework: its 一级 now, or 效益指标
+ * over 服务对象满意度指标 (the older framework put satisfaction under
+ * benefit). */
+static bool level_fits(const char *l1, const char *l2) {
+  const char *parent = b2j_indicator_level_parent(l2);
+  if (!parent)
+    return true;
+  return strcmp(l1, parent) == 0 ||
+         (strcmp(l2, "服务对象满意度指标") == 0 && strcmp(l1, "效益指标") == 0);
+}
+
+/* A row's 一级指标 on an OCR'd page when its cell says no level: the cell
+ * holds only a line of a wrapped name (指标, 度指标, 满意) or marks, while its
+ * 二级指标 is a name of the framework, which names its 一级. An empty cell (merged from above) keeps the level above when that
+ * level may stand over this 二级. Returns the level to use (owned by `l1`,
+ * `prev` or static), and says so when it is read from the 二级. Born-digital
+ * text is what it says: left. */
+static const char *level1_from_level2(b2j_doc *doc, const b2j_table *t, int page, const char *l1,
+                                      const char *l2, const char *prev) {
+  if (l1 && b2j_indicator_level_known(l1))
+    return l1;
+  const char *parent = b2j_indicator_level_parent(l2);
+  if (!l1 && prev && (!l2 || level_fits(prev, l2)))
+    return prev;
+  if (!parent || !page_ocrd(doc, page))
+    return l1 ? l1 : prev;
+  /* A name of the report's own (项目产出) is not a misreading: only a cut
+   * (the last line, 指标, or the first, 满意), a reading two glyphs off the
+   * level (竣音度指标) or one with no Chinese in it gives way. */
+  if (l1 && !g_str_has_suffix(parent, l1) && !g_str_has_prefix(parent, l1) &&
+      !b2j_indicator_level_like(l1, parent) && has_han(l1))
+    return l1;
+  b2j_doc_warn(doc, "ocr_text_corrected", page, t->id,
+               "一级指标 '%s' read as '%s', the level over 二级指标 '%s'", l1 ? l1 : "", parent, l2);
+  return parent;
+}
+
+/* The nearest 二级指标 name from indicator `i` stepping by `step` over rows
+ * of the same 一级指标 reading `cut` as well, or NULL. */
+static const char *level2_beside(const b2j_doc *doc, guint first, guint i, int step) {
+  const b2j_indicator *x = g_ptr_array_index(doc->indicators, i);
+  for (gint64 j = (gint64)i + step; j >= (gint64)first && j < (gint64)doc->indicators->len; j += step) {
+    const b2j_indicator *y = g_ptr_array_index(doc->indicators, (guint)j);
+    if (!y->level1 || strcmp(y->level1, x->level1) != 0 || !y->level2)
+      return NULL;
+    if (b2j_indicator_level_known(y->level2))
+      return y->level2;
+    if (strcmp(y->level2, x->level2) != 0)
+      return NULL;
+  }
+  return NULL;
+}
+
+/* 二级指标 cells of an OCR'd table holding only the last line of a wrapped
+ * name (指标) between two names of the framework with one name between them
+ * (社会效益指标, 指标, 可持续影响指标): that name. Indicators from `first`. */
+static void level2_between(b2j_doc *doc, const b2j_table *t, guint first) {
+  guint n = doc->indicators->len - first;
+  /* All found before any is set: a run of rows reads the cut alike. */
+  const char **names = g_new0(const char *, n + 1);
+  for (guint i = first; i < doc->indicators->len; i++) {
+    const b2j_indicator *x = g_ptr_array_index(doc->indicators, i);
+    if (x->level1 && x->level2 && !b2j_indicator_level_known(x->level2) && page_ocrd(doc, x->page))
+      names[i - first] = b2j_indicator_level_between(x->level1, level2_beside(doc, first, i, -1),
+                                                     level2_beside(doc, first, i, 1), x->level2);
+  }
+  for (guint i = first; i < doc->indicators->len; i++) {
+    b2j_indicator *x = g_ptr_array_index(doc->indicators, i);
+    const char *name = names[i - first];
+    if (!name)
+      continue;
+    b2j_doc_warn(doc, "ocr_text_corrected", x->page, t->id,
+                 "二级指标 '%s' read as '%s', the level the framework puts between its neighbours",
+                 x->level2, name);
+    g_free(x->level2);
+    x->level2 = g_strdup(name);
+  }
+  g_free(names);
+}
+
+/* Whether `sq` is a total word, or one with a stray glyph after it (总分人,
+ * 总分昌: a speck read at the merged cell's end) when `loose`. */
+static bool total_word(const char *sq, bool loose) {
   static const char *const T[] = {"总分", "合计", "总计", NULL};
+  for (int i = 0; T[i]; i++) {
+    if (strcmp(sq, T[i]) == 0)
+      return true;
+    if (loose && g_str_has_prefix(sq, T[i])) {
+      const char *rest = sq + strlen(T[i]);
+      if (*rest && !*g_utf8_next_char(rest))
+        return true;
+    }
+  }
+  return false;
+}
+
+/* A total row: a cell reads a total word; or a total word with a stray glyph
+ * fills two cells or more, the label merged across the row's first columns
+ * (a name that only starts so is in one cell). */
+static bool row_is_total(const form *f, int r) {
   for (int c = 0; c < f->cols; c++) {
     char *sq = b2j_squash(cell_text(f, r, c));
-    bool hit = false;
-    for (int i = 0; T[i]; i++)
-      if (strcmp(sq, T[i]) == 0)
-        hit = true;
+    bool hit = total_word(sq, false);
+    if (!hit && total_word(sq, true)) {
+      char *next = b2j_squash(cell_text(f, r, c + 1));
+      hit = strcmp(sq, next) == 0;
+      g_free(next);
+    }
     g_free(sq);
     if (hit)
       return true;
@@ -270,6 +387,7 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
         ct = find_col(&f, h, TGT), ca = find_col(&f, h, ACT), cw = find_col(&f, h, W),
         cs = find_col(&f, h, S), cn = find_col(&f, h, NOTE);
     const char *prev_l1 = NULL, *prev_l2 = NULL;
+    guint first = doc->indicators->len;
     for (int r = h + 1; r < f.rows; r++) {
       if (row_is_total(&f, r)) {
         if (p) {
@@ -300,6 +418,13 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
       x->level2 = c2 >= 0 ? clean_level(doc, t, cell_page(&f, r), cell_text(&f, r, c2)) : NULL;
       /* 一级/二级 cells are merged down their rows; where a page break or a
        * lost rule leaves one empty, the row inherits from the row above. */
+      if (c1 >= 0) {
+        const char *l1 = level1_from_level2(doc, t, cell_page(&f, r), x->level1, x->level2, prev_l1);
+        if (l1 != x->level1) {
+          g_free(x->level1);
+          x->level1 = g_strdup(l1);
+        }
+      }
       if (!x->level1 && prev_l1)
         x->level1 = g_strdup(prev_l1);
       if (!x->level2 && prev_l2 && x->level1 && prev_l1 && strcmp(x->level1, prev_l1) == 0)
@@ -316,6 +441,7 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
       x->page = cell_page(&f, r);
       g_ptr_array_add(doc->indicators, x);
     }
+    level2_between(doc, t, first);
   }
   if (p)
     g_ptr_array_add(doc->projects, p);

@@ -48,39 +48,64 @@ static char *strip(const char *cell) {
   return g_string_free(s, FALSE);
 }
 
-char *b2j_indicator_level(const char *cell, bool *corrected) {
-  if (corrected)
-    *corrected = false;
-  if (!cell)
-    return NULL;
-  char *s = strip(cell);
-  if (!*s) {
-    g_free(s);
-    return NULL;
+/* Punctuation, symbols and stray marks OCR reads off a speck or a rule
+ * (经:齐效益指标, 可持续影响指标-) dropped: no level name holds any. */
+static char *drop_marks(const char *s) {
+  GString *o = g_string_new(NULL);
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (g_unichar_ispunct(c))
+      continue;
+    switch (g_unichar_type(c)) {
+    case G_UNICODE_MATH_SYMBOL:
+    case G_UNICODE_CURRENCY_SYMBOL:
+    case G_UNICODE_MODIFIER_SYMBOL:
+    case G_UNICODE_OTHER_SYMBOL:
+      continue;
+    default:
+      g_string_append_unichar(o, c);
+    }
   }
-  /* A name with a score note after it whose bracket was misread
-   * (经济效益指标人10分), 生态效益指标位0分)): the note holds a digit or 分,
-   * and no name goes on after a level name. The longest name wins
-   * (服务对象满意度指标 over 满意度指标, which it does not start with anyway). */
+  return g_string_free(o, FALSE);
+}
+
+/* The name `s` starts with, when what follows is a score note with its
+ * bracket misread (经济效益指标人10分), 生态效益指标位0分)) or one stray glyph
+ * (服务对象满意度指标昌): no name goes on after a level name by a glyph or
+ * a note. NULL when `s` starts with none, or goes on further. Sets *exact
+ * when `s` is the name itself. The longest name wins (服务对象满意度指标 over
+ * 满意度指标, which it does not start with anyway). */
+static const char *name_with_tail(const char *s, bool *exact) {
+  *exact = false;
   const char *best = NULL;
   for (int i = 0; LEVELS[i]; i++)
     if (g_str_has_prefix(s, LEVELS[i]) && (!best || strlen(LEVELS[i]) > strlen(best)))
       best = LEVELS[i];
-  if (best) {
-    const char *rest = s + strlen(best);
-    if (!*rest)
-      return s;
-    bool note = strstr(rest, "分") != NULL;
-    for (const char *p = rest; *p && !note; p++)
-      note = g_ascii_isdigit(*p);
-    if (note) {
-      g_free(s);
-      if (corrected)
-        *corrected = true;
-      return g_strdup(best);
-    }
-    return s;
+  if (!best)
+    return NULL;
+  const char *rest = s + strlen(best);
+  if (!*rest) {
+    *exact = true;
+    return best;
   }
+  if (!*g_utf8_next_char(rest))
+    return best; /* one stray glyph */
+  bool note = strstr(rest, "分") != NULL;
+  for (const char *p = rest; *p && !note; p++)
+    note = g_ascii_isdigit(*p);
+  return note ? best : NULL;
+}
+
+/* Glyphs of `a` unlike those of `b` at the same place, both n long. */
+static int glyphs_off(const gunichar *a, const gunichar *b, glong n) {
+  int d = 0;
+  for (glong i = 0; i < n; i++)
+    d += a[i] != b[i];
+  return d;
+}
+
+/* The name `s` is a misreading of, or NULL. `s` has no marks. */
+static const char *nearest(const char *s) {
   /* One glyph off, or two for a name of six or more: the nearest name when
    * it is the only one that near. Only substitutions and marks added (the
    * reading as long as the name or longer): a shorter cell is a name cut by
@@ -104,12 +129,139 @@ char *b2j_indicator_level(const char *cell, bool *corrected) {
       ties++;
     }
   }
-  g_free(u);
-  if (!hit || ties) {
-    return s;
+  if (hit || ties) {
+    g_free(u);
+    return ties ? NULL : hit;
   }
+  /* Further off, a name of six glyphs or more read glyph for glyph: every
+   * name ends in 指标, so those two glyphs tell no name from another and may
+   * be read anyhow (经济效益折杯, 服务对象满意度指本); the glyphs before them
+   * (its stem) must be the name's but for one in three, rounded up
+ * (经齐效益, 可持给影咏, 服务对象贞六度),
+   * and every other name's stem of that length must be further off. */
+  int best = 99, second = 99;
+  hit = NULL;
+  for (int i = 0; LEVELS[i]; i++) {
+    glong m = 0;
+    gunichar *v = g_utf8_to_ucs4_fast(LEVELS[i], -1, &m);
+    if (m == n && m >= 6) {
+      int d = glyphs_off(u, v, m - 2);
+      if (d < best) {
+        second = best;
+        best = d;
+        hit = LEVELS[i];
+      } else if (d < second) {
+        second = d;
+      }
+    }
+    g_free(v);
+  }
+  /* Every glyph of the reading Chinese: a code or a number is no name. */
+  bool han = true;
+  for (glong i = 0; i < n; i++)
+    han = han && g_unichar_get_script(u[i]) == G_UNICODE_SCRIPT_HAN;
+  g_free(u);
+  if (!hit || !han || best > (n - 1) / 3 || second <= best)
+    return NULL;
+  return hit;
+}
+
+char *b2j_indicator_level(const char *cell, bool *corrected) {
+  if (corrected)
+    *corrected = false;
+  if (!cell)
+    return NULL;
+  char *s = strip(cell);
+  if (!*s) {
+    g_free(s);
+    return NULL;
+  }
+  bool exact = false;
+  const char *hit = name_with_tail(s, &exact);
+  if (exact)
+    return s;
+  if (!hit) {
+    char *bare = drop_marks(s);
+    hit = name_with_tail(bare, &exact);
+    if (!hit && *bare)
+      hit = nearest(bare);
+    g_free(bare);
+  }
+  if (!hit)
+    return s;
   g_free(s);
   if (corrected)
     *corrected = true;
   return g_strdup(hit);
+}
+
+bool b2j_indicator_level_known(const char *name) {
+  for (int i = 0; name && LEVELS[i]; i++)
+    if (strcmp(name, LEVELS[i]) == 0)
+      return true;
+  return false;
+}
+
+/* The framework's 二级指标 under each 一级指标. 成本指标 has none: it is a
+ * 二级 under 产出指标 in the older framework and a 一级 of its own (over
+ * 经济成本指标 …) in the newer one, and a reading cannot tell which. */
+static const struct {
+  const char *level2, *level1;
+} PARENTS[] = {{"数量指标", "产出指标"},         {"质量指标", "产出指标"},
+               {"时效指标", "产出指标"},         {"经济效益指标", "效益指标"},
+               {"社会效益指标", "效益指标"},     {"生态效益指标", "效益指标"},
+               {"可持续影响指标", "效益指标"},   {"可持续发展指标", "效益指标"},
+               {"服务对象满意度指标", "满意度指标"}, {"经济成本指标", "成本指标"},
+               {"社会成本指标", "成本指标"},     {"生态环境成本指标", "成本指标"}};
+
+const char *b2j_indicator_level_parent(const char *level2) {
+  for (guint i = 0; level2 && i < G_N_ELEMENTS(PARENTS); i++)
+    if (strcmp(level2, PARENTS[i].level2) == 0)
+      return PARENTS[i].level1;
+  return NULL;
+}
+
+/* The framework's 二级指标 in the order its tables print them under each
+ * 一级指标 (成本指标 under 产出指标 in the older framework; 可持续影响指标 and
+ * the older 可持续发展指标 at one place). */
+static const struct {
+  const char *level1, *level2;
+  int rank;
+} ORDER[] = {{"产出指标", "数量指标", 0},         {"产出指标", "质量指标", 1},
+             {"产出指标", "时效指标", 2},         {"产出指标", "成本指标", 3},
+             {"效益指标", "经济效益指标", 0},     {"效益指标", "社会效益指标", 1},
+             {"效益指标", "生态效益指标", 2},     {"效益指标", "可持续影响指标", 3},
+             {"效益指标", "可持续发展指标", 3},   {"成本指标", "经济成本指标", 0},
+             {"成本指标", "社会成本指标", 1},     {"成本指标", "生态环境成本指标", 2}};
+
+static int rank_of(const char *level1, const char *level2) {
+  for (guint i = 0; level1 && level2 && i < G_N_ELEMENTS(ORDER); i++)
+    if (strcmp(ORDER[i].level1, level1) == 0 && strcmp(ORDER[i].level2, level2) == 0)
+      return ORDER[i].rank;
+  return -1;
+}
+
+const char *b2j_indicator_level_between(const char *level1, const char *before, const char *after,
+                                        const char *cut) {
+  int a = rank_of(level1, before), b = rank_of(level1, after);
+  if (a < 0 || b != a + 2 || !cut || !*cut)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS(ORDER); i++)
+    if (strcmp(ORDER[i].level1, level1) == 0 && ORDER[i].rank == a + 1)
+      return g_str_has_suffix(ORDER[i].level2, cut) && strcmp(ORDER[i].level2, cut) != 0
+                 ? ORDER[i].level2
+                 : NULL;
+  return NULL;
+}
+
+bool b2j_indicator_level_like(const char *reading, const char *name) {
+  if (!reading || !name)
+    return false;
+  glong n = 0, m = 0;
+  gunichar *u = g_utf8_to_ucs4_fast(reading, -1, &n);
+  gunichar *v = g_utf8_to_ucs4_fast(name, -1, &m);
+  int d = distance(u, n, v, m);
+  g_free(u);
+  g_free(v);
+  return n >= 3 && d <= 2 && d * 2 < m;
 }

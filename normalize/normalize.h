@@ -317,10 +317,33 @@ bool b2j_subject_code_parent(const char *code, char out[B2J_CODE_MAX]);
 
 /* An indicator level cell (一级指标/二级指标) as its name: whitespace and a
  * bracketed note (50分) dropped; a cell that is a level name followed by a
- * misread note (经济效益指标人10分)), or one glyph off a name (two for names of
- * six or more; substitutions and added marks only), gives that name and sets
+ * misread note (经济效益指标人10分)) or one stray glyph, a name with marks
+ * read into it (经:济效益指标), one glyph off a name (two for names of six or
+ * more; substitutions and added marks only), or a name of six or more read
+ * glyph for glyph with its 指标 garbled and its stem one glyph in three off
+ * (经齐效益折杯), the nearest name by a margin, gives that name and sets
  * *corrected (may be NULL). NULL for an empty cell; anything else as it is.
  * g_free the result. */
 char *b2j_indicator_level(const char *cell, bool *corrected);
+
+/* Whether `name` is one of the framework's level names (NULL: false). */
+bool b2j_indicator_level_known(const char *name);
+
+/* The 一级指标 a 二级指标 name stands under (经济效益指标 → 效益指标), or
+ * NULL: for an unknown name, and for 成本指标 (a 二级 under 产出指标 in the
+ * older framework, a 一级 of its own in the newer). */
+const char *b2j_indicator_level_parent(const char *level2);
+
+/* Whether `reading` (three glyphs or more) is at most two edits from the
+ * level name `name`, and under half of it (竣音度指标 of 满意度指标): a
+ * reading that may be that name when something else says which name it is. */
+bool b2j_indicator_level_like(const char *reading, const char *name);
+
+/* The 二级指标 the framework prints under `level1` between `before` and
+ * `after` when exactly one lies between them and `cut` is its end (the last
+ * line of its wrapped cell: 指标, 效益指标): 社会效益指标 | 指标 | 可持续影响指标
+ * is 生态效益指标. NULL otherwise. */
+const char *b2j_indicator_level_between(const char *level1, const char *before, const char *after,
+                                        const char *cut);
 
 #endif

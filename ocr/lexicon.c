@@ -42,7 +42,16 @@ static const char *const PHRASES[] = {
 static const char *const NEAR_WORDS[] = {
     "达成率", "完好率", "完工率", "完税率", "构成率", "及格率", "正确率", "精确率", "准时率",
     "按时率", "知情率", "利用率", "占用率", "费用率", "收益率", "运行率", "参加率", "满足度",
-    "如期完成", "准时完成", NULL};
+    "如期完成", "准时完成", "结余率", NULL};
+
+/* Words of these reports one glyph from a lexicon entry or a phrase, none
+ * of them misreadings: the older evaluation framework's 一级/二级指标
+ * (项目产出 of 项目支出) and rates (结转结余率). A reading that is one, or a
+ * window inside one, is never corrected; they are no correction targets
+ * either (项目文出 stays 项目支出's). */
+static const char *const KNOWN_WORDS[] = {
+    "项目决策", "项目过程", "项目产出", "项目效益", "产出数量", "产出质量",
+    "产出时效", "产出成本", "结转结余率", NULL};
 
 b2j_lexicon *b2j_lexicon_new(void) {
   b2j_lexicon *lex = g_new0(b2j_lexicon, 1);
@@ -166,6 +175,19 @@ static int part_one_off(const gunichar *u, glong n, const gunichar *e, glong en)
 
 static char *lookup_name(const b2j_lexicon *lex, const char *text);
 
+/* Whether the n glyphs at w are a word of KNOWN_WORDS. */
+static bool known_word(const gunichar *w, glong n) {
+  for (int i = 0; KNOWN_WORDS[i]; i++) {
+    glong m = 0;
+    gunichar *v = g_utf8_to_ucs4_fast(KNOWN_WORDS[i], -1, &m);
+    bool same = m == n && memcmp(v, w, (size_t)n * sizeof *w) == 0;
+    g_free(v);
+    if (same)
+      return true;
+  }
+  return false;
+}
+
 char *b2j_lexicon_lookup(const b2j_lexicon *lex, const char *text) {
   if (!lex || !text)
     return NULL;
@@ -193,7 +215,7 @@ static char *lookup_name(const b2j_lexicon *lex, const char *text) {
   int part_of = 0, part_hits = 0;
   glong read_len = len;
   bool ambiguous = false;
-  if (len >= MIN_ENTRY_CHARS && han * 4 >= len * 3) {
+  if (len >= MIN_ENTRY_CHARS && han * 4 >= len * 3 && !known_word(u, len)) {
     for (guint i = 0; i < lex->n; i++) {
       const entry *e = &lex->entries[i];
       int d = edit_at_most_one(u, len, e->chars, e->len);
@@ -283,6 +305,32 @@ static int phrase_one_off(const b2j_lexicon *lex, const gunichar *w, glong room)
   return hit;
 }
 
+/* Whether `w` (wn glyphs) is in `u` as it is over some of the glyphs
+ * [at, at + len). */
+static bool covers(const gunichar *u, glong n, glong at, glong len, const gunichar *w, glong wn) {
+  for (glong s = MAX(0, at - wn + 1); s < at + len && s + wn <= n; s++)
+    if (memcmp(u + s, w, (size_t)wn * sizeof *u) == 0)
+      return true;
+  return false;
+}
+
+/* Whether the glyphs [at, at + len) of `u` overlap a word of the vocabulary
+ * (a lexicon entry, KNOWN_WORDS) the text holds as it is: a window of a word
+ * is that word's, not a phrase misread (结余率 of 结转结余率 is no 结算率). */
+static bool in_entry(const b2j_lexicon *lex, const gunichar *u, glong n, glong at, glong len) {
+  for (guint k = 0; k < lex->n; k++)
+    if (covers(u, n, at, len, lex->entries[k].chars, lex->entries[k].len))
+      return true;
+  bool hit = false;
+  for (int i = 0; KNOWN_WORDS[i] && !hit; i++) {
+    glong m = 0;
+    gunichar *v = g_utf8_to_ucs4_fast(KNOWN_WORDS[i], -1, &m);
+    hit = covers(u, n, at, len, v, m);
+    g_free(v);
+  }
+  return hit;
+}
+
 char *b2j_lexicon_fix_phrases(const b2j_lexicon *lex, const char *text) {
   if (!lex || !text)
     return NULL;
@@ -320,7 +368,7 @@ char *b2j_lexicon_fix_phrases(const b2j_lexicon *lex, const char *text) {
       changed = true;
     }
     int p = phrase_one_off(lex, u + i, n - i);
-    if (p < 0)
+    if (p < 0 || in_entry(lex, u, n, i, lex->phrases[p].len))
       continue;
     const entry *e = &lex->phrases[p];
     memcpy(u + i, e->chars, (size_t)e->len * sizeof *u);

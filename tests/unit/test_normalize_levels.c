@@ -33,5 +33,61 @@ int main(void) {
   TAP_OK(b2j_indicator_level("  ", NULL) == NULL, "an empty cell has no level");
   level_is("(10分)", "(10分)", false, "a note alone is left as read");
   TAP_OK(b2j_indicator_level(NULL, NULL) == NULL, "NULL is no level, not a crash");
+
+  /* Scanned readings (syn-010, syn-012 noisy scans): marks read into a
+   * name, a stray glyph after it, 指标 garbled with the stem one in three off. */
+  level_is("服务对象满意度指标昌", "服务对象满意度指标", true, "a stray glyph after a name goes");
+  level_is("经:济效益指标", "经济效益指标", true, "a mark read into a name goes");
+  level_is("产出指标-", "产出指标", true, "a mark after a name goes");
+  level_is("经:齐效益折杯", "经济效益指标", true,
+           "济 read :齐 and 指标 read 折杯: the stem 经齐效益 is 经济效益's, one off");
+  level_is("服务对象贞六度指本", "服务对象满意度指标", true, "满意 read 贞六, 标 read 本");
+  level_is("服务对象痪及度指酝", "服务对象满意度指标", true, "满意 read 痪及");
+  level_is("可持给影咏各械-", "可持续影响指标", true,
+           "可持给影咏 is 可持续影响's stem two off, 可持续发展's three");
+  level_is("经会效益折杯", "经会效益折杯", false,
+           "a stem as near 经济效益 as 社会效益 is left, 指标 garbled or not");
+  level_is("社会效益目标", "社会效益指标", true, "a stem read right with its suffix off is that name");
+  level_is("产出数量指标", "产出数量指标", false,
+           "a name of the report's own as long as 经济效益指标 is no misreading (stem two off)");
+  level_is("服务对象满意度标", "服务对象满意度标", false,
+           "a name printed short (a glyph dropped) is not stretched to the framework's");
+  level_is("可持续影响1234", "可持续影响1234", false, "a reading with digits in its tail is no name");
+  level_is("指标-", "指标-", false, "a cut name with a mark stays as read");
+
+  TAP_OK(b2j_indicator_level_known("满意度指标"), "满意度指标 is a level name");
+  TAP_OK(!b2j_indicator_level_known("指标"), "指标 is none");
+  TAP_OK(!b2j_indicator_level_known(NULL), "NULL is none");
+  TAP_STREQ(b2j_indicator_level_parent("经济效益指标"), "效益指标", "经济效益指标 stands under 效益指标");
+  TAP_STREQ(b2j_indicator_level_parent("时效指标"), "产出指标", "时效指标 under 产出指标");
+  TAP_STREQ(b2j_indicator_level_parent("服务对象满意度指标"), "满意度指标",
+            "服务对象满意度指标 under 满意度指标");
+  TAP_STREQ(b2j_indicator_level_parent("生态环境成本指标"), "成本指标",
+            "the newer framework's cost names under 成本指标");
+  TAP_STREQ(b2j_indicator_level_parent("成本指标"), NULL,
+            "成本指标 names no 一级: 产出指标's in the older framework, a 一级 in the newer");
+  TAP_STREQ(b2j_indicator_level_parent("产出指标"), NULL, "a 一级 stands under none");
+
+  TAP_OK(b2j_indicator_level_like("竣音度指标", "满意度指标"), "竣音度指标 may be 满意度指标 (syn-012 noisy scan)");
+  TAP_OK(!b2j_indicator_level_like("项目产出", "产出指标"), "项目产出 is no 产出指标");
+  TAP_OK(!b2j_indicator_level_like("产出", "产出指标"), "two glyphs are too few to tell");
+  TAP_OK(!b2j_indicator_level_like("效益", "效益指标"), "half a name off is too far");
+  TAP_OK(!b2j_indicator_level_like(NULL, "效益指标"), "NULL is like none");
+  TAP_STREQ(b2j_indicator_level_between("效益指标", "社会效益指标", "可持续影响指标", "指标"), "生态效益指标",
+            "指标 between 社会效益指标 and 可持续影响指标 is 生态效益指标");
+  TAP_STREQ(b2j_indicator_level_between("效益指标", "社会效益指标", "可持续发展指标", "效益指标"),
+            "生态效益指标", "also before the older 可持续发展指标, cut after its first line");
+  TAP_STREQ(b2j_indicator_level_between("产出指标", "质量指标", "成本指标", "指标"), "时效指标",
+            "时效指标 between 质量指标 and 成本指标");
+  TAP_STREQ(b2j_indicator_level_between("效益指标", "经济效益指标", "可持续影响指标", "指标"), NULL,
+            "two names between: no telling");
+  TAP_STREQ(b2j_indicator_level_between("效益指标", "经济效益指标", "社会效益指标", "指标"), NULL,
+            "none between: the reading is something else");
+  TAP_STREQ(b2j_indicator_level_between("效益指标", "社会效益指标", "可持续影响指标", "环境指标"), NULL,
+            "a reading that is not the name's end stays");
+  TAP_STREQ(b2j_indicator_level_between("产出指标", "社会效益指标", "可持续影响指标", "指标"), NULL,
+            "neighbours not under the row's 一级: no telling");
+  TAP_STREQ(b2j_indicator_level_between("效益指标", NULL, "社会效益指标", "指标"), NULL,
+            "no name before: no telling");
   return tap_done();
 }

@@ -238,6 +238,10 @@ static void test_phrases(b2j_ocr_ctx *ctx) {
   phrase_is(ctx, "能力持续提高", NULL, "持续提高 is a phrase of its own, not 持续提升 misread");
   phrase_is(ctx, "如期完成", NULL, "如期完成 is not 按期完成 misread");
   phrase_is(ctx, "覆盖2率", NULL, "a digit where a glyph should be is other text");
+  phrase_is(ctx, "结转结余率", NULL,
+            "结余率 in 结转结余率 (a word of the vocabulary) is no 结算率 misread (seed 002 scan)");
+  phrase_is(ctx, "资金结余率", NULL, "结余率 is a word of its own, not 结算率 misread");
+  phrase_is(ctx, "结算帮盖率", "结算覆盖率", "a phrase next to a vocabulary word is still corrected");
 }
 
 static void alike_is(b2j_ocr_ctx *ctx, const char *read, const char *want, const char *what) {
@@ -312,6 +316,12 @@ static void test_lexicon(b2j_ocr_ctx *ctx) {
   g_free(s);
   s = b2j_ocr_lexicon_correct(ctx, "2023年度财政拨款收、");
   TAP_STREQ(s, "2023年度财政拨款收入", "a mark misread at a wrapped line's end is corrected");
+  g_free(s);
+  s = b2j_ocr_lexicon_correct(ctx, "项目产出");
+  TAP_STREQ(s, NULL, "项目产出 (a 一级指标 of the evaluation framework) is no 项目支出 misread (seed 002 scan)");
+  g_free(s);
+  s = b2j_ocr_lexicon_correct(ctx, "项目文出");
+  TAP_STREQ(s, "项目支出", "项目文出 is still 项目支出");
   g_free(s);
   s = b2j_ocr_lexicon_correct(ctx, "文出");
   TAP_STREQ(s, NULL, "short readings are left alone");

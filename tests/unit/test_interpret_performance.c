@@ -1,0 +1,164 @@
+/* Indicator levels of a performance form read from synthetic pages through
+ * layout and interpret: a 一级指标 cell that names no level (the last line of
+ * a wrapped name, 指标) on an OCR'd page takes the level its 二级指标 stands
+ * under; born-digital text stays as printed. */
+#include <string.h>
+
+#include "interpret/interpret.h"
+#include "layout/layout.h"
+#include "tests/lib/tap.h"
+
+#define ROWS 12
+
+/* 一级, 二级, 三级 of each body row ("" for an empty, merged cell). */
+static const char *const BODY[ROWS][3] = {
+    {"产出指标", "数量指标", "开展活动次数"},
+    {"", "质量指标", "验收合格率"},
+    {"指标", "服务对象满意度指标", "群众满意度"},
+    {"", "经济效益指标", "减轻群众负担"},
+    {"", "社会效益指标", "群众获得感"},
+    {"", "指标", "环境改善"},
+    {"", "", "植被覆盖率"},
+    {"", "可持给影咏各械-", "持续发挥作用年限"},
+    {"项目产出", "数量指标", "检查机构数量"},
+    {"", "成本指标", "项目成本控制"},
+    {"竣音度指标", "服务对象满意度指标", "群众满意度"},
+    {"", "", "合计数"},
+};
+
+/* A ruled 项目支出绩效自评表 of BODY, its words OCR'd or from a text layer,
+ * with a total row under it labelled `total` in its first three cells when
+ * not NULL. */
+static b2j_doc *form(bool ocr, const char *total) {
+  static const char *const head[] = {"一级指标", "二级指标", "三级指标", "年度指标值",
+                                     "实际完成值", "分值", "得分"};
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  p->source = ocr ? B2J_SOURCE_OCR : B2J_SOURCE_TEXT;
+  b2j_origin o = ocr ? B2J_ORIGIN_OCR : B2J_ORIGIN_TEXT;
+  double conf = ocr ? 0.9 : -1;
+  b2j_page_add_word(p, g_strdup("项目支出绩效自评表"), (b2j_box){150, 60, 450, 75}, conf, o);
+  double w = 70, x0 = 50, top = 100;
+  int rows = ROWS + (total ? 1 : 0);
+  for (int r = 0; r <= rows + 1; r++)
+    b2j_page_add_rule(p, (b2j_box){x0, top + 20 * r - 0.5, x0 + 7 * w, top + 20 * r + 0.5}, true);
+  for (int c = 0; c <= 7; c++)
+    b2j_page_add_rule(p, (b2j_box){x0 + w * c - 0.5, top, x0 + w * c + 0.5, top + 20 * (rows + 1)},
+                      false);
+  for (int c = 0; c < 7; c++)
+    b2j_page_add_word(p, g_strdup(head[c]), (b2j_box){x0 + w * c + 4, top + 4, x0 + w * c + 60, top + 16},
+                      conf, o);
+  for (int r = 0; r < ROWS; r++) {
+    double y = top + 20 * (r + 1);
+    const char *cells[7] = {BODY[r][0], BODY[r][1], BODY[r][2], "≥1次", "1次", "10", "10"};
+    for (int c = 0; c < 7; c++)
+      if (*cells[c])
+        b2j_page_add_word(p, g_strdup(cells[c]), (b2j_box){x0 + w * c + 4, y + 4, x0 + w * c + 60, y + 16},
+                          conf, o);
+  }
+  if (total) {
+    double y = top + 20 * (ROWS + 1);
+    const char *cells[7] = {total, total, total, "", "", "100", "93"};
+    for (int c = 0; c < 7; c++)
+      if (*cells[c])
+        b2j_page_add_word(p, g_strdup(cells[c]), (b2j_box){x0 + w * c + 4, y + 4, x0 + w * c + 60, y + 16},
+                          conf, o);
+  }
+  b2j_doc *doc = b2j_doc_new("synthetic.pdf");
+  g_ptr_array_add(doc->pages, p);
+  GPtrArray *page_grids = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+  g_ptr_array_add(page_grids, b2j_layout_tables(p));
+  b2j_interpret_tables(doc, page_grids);
+  g_ptr_array_unref(page_grids);
+  return doc;
+}
+
+static const b2j_indicator *indicator(const b2j_doc *doc, guint i) {
+  return i < doc->indicators->len ? g_ptr_array_index(doc->indicators, i) : NULL;
+}
+
+static const char *level1(const b2j_doc *doc, guint i) {
+  const b2j_indicator *x = indicator(doc, i);
+  return x ? x->level1 : "(no indicator)";
+}
+
+static const char *level2(const b2j_doc *doc, guint i) {
+  const b2j_indicator *x = indicator(doc, i);
+  return x ? x->level2 : "(no indicator)";
+}
+
+static bool warned(const b2j_doc *doc, const char *code, const char *part) {
+  for (guint i = 0; i < doc->warnings->len; i++) {
+    const b2j_warning *w = g_ptr_array_index(doc->warnings, i);
+    if (strcmp(w->code, code) == 0 && strstr(w->message, part))
+      return true;
+  }
+  return false;
+}
+
+static void test_scanned(void) {
+  b2j_doc *doc = form(true, NULL);
+  TAP_OK(doc->indicators->len == ROWS, "scan: %d indicators (got %u)", ROWS, doc->indicators->len);
+  TAP_STREQ(level1(doc, 0), "产出指标", "scan: a level read right stays");
+  TAP_STREQ(level1(doc, 1), "产出指标", "scan: an empty merged cell keeps the level above");
+  TAP_STREQ(level1(doc, 2), "满意度指标",
+            "scan: 指标 (the last line of 满意度|指标) is the level over 服务对象满意度指标");
+  TAP_OK(warned(doc, "ocr_text_corrected", "满意度指标"), "scan: the level read from the 二级 says so");
+  TAP_STREQ(level1(doc, 3), "效益指标",
+            "scan: an empty cell under a level that cannot stand over 经济效益指标 takes 效益指标");
+  TAP_STREQ(level1(doc, 4), "效益指标", "scan: the row below keeps it");
+  TAP_STREQ(level2(doc, 5), "生态效益指标",
+            "scan: 指标 between 社会效益指标 and 可持续影响指标 is 生态效益指标");
+  TAP_STREQ(level2(doc, 6), "生态效益指标", "scan: and so is the row it is merged over");
+  TAP_OK(warned(doc, "ocr_text_corrected", "生态效益指标"), "scan: the level put between says so");
+  TAP_STREQ(level2(doc, 7), "可持续影响指标", "scan: 可持给影咏各械- is 可持续影响指标");
+  TAP_STREQ(level1(doc, 7), "效益指标", "scan: and stands under 效益指标");
+  TAP_STREQ(level1(doc, 8), "项目产出", "scan: a level name of the report's own stays");
+  TAP_STREQ(level1(doc, 9), "项目产出", "scan: 成本指标 names no 一级: the level above stays");
+  TAP_STREQ(indicator(doc, 11) ? indicator(doc, 11)->name : NULL, "合计数",
+            "scan: a name in one cell starting with a total word is an indicator, no total");
+  TAP_STREQ(level1(doc, 10), "满意度指标",
+            "scan: 竣音度指标 (two glyphs off) over 服务对象满意度指标 is 满意度指标");
+  b2j_doc_free(doc);
+}
+
+static void test_digital(void) {
+  b2j_doc *doc = form(false, NULL);
+  TAP_OK(doc->indicators->len == ROWS, "text: %d indicators (got %u)", ROWS, doc->indicators->len);
+  TAP_STREQ(level1(doc, 1), "产出指标", "text: an empty merged cell keeps the level above");
+  TAP_STREQ(level1(doc, 2), "指标", "text: born-digital text is what it says");
+  TAP_STREQ(level1(doc, 3), "指标", "text: and the row below inherits it");
+  TAP_STREQ(level2(doc, 5), "指标", "text: a cut 二级 stays as printed");
+  TAP_STREQ(level1(doc, 10), "竣音度指标", "text: a 一级 printed so stays");
+  TAP_OK(!warned(doc, "ocr_text_corrected", "一级指标"), "text: no level read from a 二级");
+  TAP_OK(!warned(doc, "ocr_text_corrected", "二级指标"), "text: none put between");
+  b2j_doc_free(doc);
+}
+
+static double total_score(const b2j_doc *doc) {
+  const b2j_project *p = doc->projects->len ? g_ptr_array_index(doc->projects, 0) : NULL;
+  if (!p || !p->total_score.present)
+    return -1;
+  char buf[B2J_DEC_STRLEN];
+  return g_ascii_strtod(b2j_dec_format(p->total_score.value, buf), NULL);
+}
+
+/* The total row closes the indicators, its label read with a stray glyph
+ * after it (总分人, syn-012's noisy scan) or not. */
+static void test_total_row(void) {
+  static const char *const labels[] = {"总分", "总分人", "合计昌"};
+  for (int i = 0; i < 3; i++) {
+    b2j_doc *doc = form(true, labels[i]);
+    TAP_OK(doc->indicators->len == ROWS, "total %s: %d indicators, the total none (got %u)", labels[i],
+           ROWS, doc->indicators->len);
+    TAP_OK(total_score(doc) == 93, "total %s: the project's total score is 93 (got %g)", labels[i],
+           total_score(doc));
+    b2j_doc_free(doc);
+  }
+}
+
+int main(void) {
+  test_total_row();
+  test_scanned();
+  test_digital();
+  return tap_done();
+}
