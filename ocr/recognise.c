@@ -1297,7 +1297,7 @@ static void split_tall(PIX *src, chunk c, int max_h, int depth, GArray *out) {
   split_tall(src, bottom, max_h, depth + 1, out);
 }
 
-/* Chunks more than 1.7 lines tall (a line's height is the page's median
+/* Chunks more than 1.5 lines tall (a line's height is the page's median
  * chunk height) are split into lines. In place. */
 static void split_tall_chunks(PIX *src, GArray *chunks) {
   if (chunks->len < 5)
@@ -1306,7 +1306,7 @@ static void split_tall_chunks(PIX *src, GArray *chunks) {
   g_array_append_vals(sorted, chunks->data, chunks->len);
   g_array_sort(sorted, cmp_chunk_height);
   const chunk *mid = &g_array_index(sorted, chunk, sorted->len / 2);
-  int max_h = (mid->y1 - mid->y0) * 17 / 10;
+  int max_h = (mid->y1 - mid->y0) * 3 / 2;
   g_array_set_size(sorted, 0);
   for (guint i = 0; i < chunks->len; i++) {
     split_tall(src, g_array_index(chunks, chunk, i), max_h, 0, sorted);

@@ -481,6 +481,19 @@ static void test_percent_marks(b2j_ocr_ctx *ctx) {
     b2j_page_free(p);
 }
 
+/* seed-000's scanned goal table (page 4): a cell's two lines set so tight
+ * that no row between them is clear make one chunk 1.67 lines tall, and
+ * single-line recognition read its first line only (数量指标 garbled to
+ * 效量指下, 众百姓服务。 lost). Split at the valley, both lines are read. */
+static void test_tight_lines_split(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-clean/seed-000.pdf", 4);
+  TAP_OK(p && find_word(p, "众百姓服务。") &&
+             find_word(p, "数量指标确保基金收支安全，更好的为辖区群"),
+         "seed-000 page 4 reads both lines of 数量指标确保… / 众百姓服务。");
+  if (p)
+    b2j_page_free(p);
+}
+
 /* seed-004's scanned 整体支出绩效自评表 (page 7): the first lines of two
  * labels over their 指标 (生态效益, 满意度) come back empty from chi_sim's
  * single-line mode, clean as they are; read as raw lines they are right. */
@@ -559,6 +572,7 @@ int main(int argc, char **argv) {
   test_narrow_cjk_not_digits(ctx);
   test_empty_line_reread(ctx);
   test_unit_starts_low(ctx);
+  test_tight_lines_split(ctx);
   test_percent_marks(ctx);
   b2j_ocr_ctx_free(ctx);
   return tap_done();
