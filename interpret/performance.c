@@ -306,6 +306,26 @@ static const char *const LEVEL2_NAMES[] = {
     "经济成本指标", "社会成本指标", "生态环境成本指标", "数量指标", "质量指标", "时效指标",
     "成本指标", "满意度指标", NULL};
 
+/* A 度量单位 cell names a unit, never a number. On an OCR'd page a lone %
+ * whose rings were read as digits or o beside it (9%0, o%o) is that %;
+ * the correction is recorded. Returns `u` or "%" (static). */
+static const char *goal_unit(b2j_doc *doc, const b2j_table *t, int page, const char *u) {
+  if (!u || !strchr(u, '%') || strcmp(u, "%") == 0 || !page_ocrd(doc, page))
+    return u;
+  int pct = 0;
+  for (const char *p = u; *p; p++) {
+    if (*p == '%')
+      pct++;
+    else if (!g_ascii_isdigit(*p) && *p != 'o' && *p != 'O' && *p != ' ')
+      return u;
+  }
+  if (pct != 1)
+    return u;
+  b2j_doc_warn(doc, "ocr_text_corrected", page, t->id,
+               "'%s' in a unit column read as '%%' (a unit column holds no number)", u);
+  return "%";
+}
+
 static void read_goal_table(b2j_doc *doc, b2j_table *t, const form *f) {
   static const char *const HDR[] = {"三级指标", "指标值", NULL};
   int h = find_row(f, 0, HDR);
@@ -338,7 +358,8 @@ static void read_goal_table(b2j_doc *doc, b2j_table *t, const form *f) {
     x->name = g_strdup(name);
     if (cnat >= 0 || cu >= 0)
       b2j_expr_parse_parts(cnat >= 0 ? cell_text(f, r, cnat) : NULL, cell_text(f, r, cv),
-                           cu >= 0 ? cell_text(f, r, cu) : NULL, &x->target);
+                           cu >= 0 ? goal_unit(doc, t, cell_page(f, r), cell_text(f, r, cu)) : NULL,
+                           &x->target);
     else
       b2j_expr_parse(cell_text(f, r, cv), &x->target);
     x->weight = number_at(f, r, cw);

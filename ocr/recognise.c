@@ -986,6 +986,30 @@ static void drop_bars(char *text) {
   *w = '\0';
 }
 
+static int percent_start(PIX *piece);
+
+/* Measure words a count in these reports ends in (12次, =1个, 3件): glyphs
+ * narrow enough for the digit alphabet to read as %. */
+static bool measure_word(gunichar c) {
+  return c && g_utf8_strchr("次个件份批项家人场篇户所座台套辆名位张条期本天年月", -1, c);
+}
+
+/* chi_sim's reading of `img` when it is the digits `digits` and one
+ * measure word, at >= 0.8 (NULL otherwise; g_free it). */
+static reading *digits_and_measure(b2j_ocr_ctx *ctx, PIX *img, double dpi, const char *digits) {
+  reading rc = read_with(ctx->chi, img, dpi, false);
+  gsize len = strlen(digits);
+  if (rc.text && rc.conf >= 0.8 && g_str_has_prefix(rc.text, digits) &&
+      g_utf8_strlen(rc.text + len, -1) == 1 && measure_word(g_utf8_get_char(rc.text + len))) {
+    reading *out = g_new(reading, 1);
+    *out = rc;
+    out->numeric = false;
+    return out;
+  }
+  reading_clear(&rc);
+  return NULL;
+}
+
 /* Reads one chunk image (owned, taken): numbers through eng with the digit
  * alphabet, the rest through chi_sim. */
 static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
@@ -994,6 +1018,7 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
   int pad = MAX(6, pixGetHeight(piece) / 3);
   int tall = 0;
   bool numeric = looks_numeric(piece, &tall);
+  bool pct_shape = numeric && percent_start(piece) > 0;
   if (numeric) {
     PIX *t = drop_specks(piece);
     if (t) {
@@ -1016,6 +1041,17 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
         r = alt;
       } else {
         reading_clear(&alt);
+      }
+    } else if (!pct_shape && r.text && g_str_has_suffix(r.text, "%")) {
+      /* A % with no %'s shape: a narrow measure word the digit alphabet
+       * read as % (=1个 as =1%); chi_sim says which. */
+      gchar *digits = g_strndup(r.text, strlen(r.text) - 1);
+      reading *m = digits_and_measure(ctx, img, dpi, digits);
+      g_free(digits);
+      if (m) {
+        reading_clear(&r);
+        r = *m;
+        g_free(m);
       }
     } else if (2 * count_digits(r.text) < tall) {
       /* Far fewer digits than tall glyphs: narrow CJK characters (科目 of
@@ -1150,17 +1186,15 @@ static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
          * % has them: when chi_sim reads the whole as these digits and a
          * Chinese unit, surely, it is that unit. */
         PIX *wimg = pixAddBorder(piece, MAX(6, pixGetHeight(piece) / 3), 0);
-        reading rc = wimg ? read_with(ctx->chi, wimg, dpi, false) : (reading){0};
+        reading *m = wimg ? digits_and_measure(ctx, wimg, dpi, rn.text) : NULL;
         pixDestroy(&wimg);
-        if (rc.text && rc.conf >= 0.8 && g_str_has_prefix(rc.text, rn.text) &&
-            g_utf8_strlen(rc.text + len, -1) == 1 &&
-            g_unichar_get_script(g_utf8_get_char(rc.text + len)) == G_UNICODE_SCRIPT_HAN) {
+        if (m) {
+          reading out = *m;
+          g_free(m);
           pixDestroy(&piece);
           reading_clear(&rn);
-          rc.numeric = false;
-          return rc;
+          return out;
         }
-        reading_clear(&rc);
         pixDestroy(&piece);
         char *t = g_strconcat(rn.text, "%", NULL);
         g_free(rn.text);

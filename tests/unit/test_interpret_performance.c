@@ -156,7 +156,56 @@ static void test_total_row(void) {
   }
 }
 
+/* A ruled 绩效目标 table (seed-000's columns) whose 度量单位 of the first
+ * row reads `unit`, its words OCR'd or from a text layer: the first
+ * indicator's target raw. */
+static char *goal_target(bool ocr, const char *unit) {
+  static const char *const head[] = {"序号", "三级指标", "指标性质", "指标值", "度量单位", "指标权重"};
+  const char *rows[2][6] = {{"1", "数量指标确保基金收支安全", "≥", "90", unit, "20%"},
+                            {"2", "时效指标项目按期完成率", "≥", "90", "%", "10%"}};
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  p->source = ocr ? B2J_SOURCE_OCR : B2J_SOURCE_TEXT;
+  b2j_origin o = ocr ? B2J_ORIGIN_OCR : B2J_ORIGIN_TEXT;
+  double conf = ocr ? 0.9 : -1, w = 80, x0 = 50, top = 100;
+  b2j_page_add_word(p, g_strdup("部门整体绩效目标设立情况"), (b2j_box){150, 60, 450, 75}, conf, o);
+  for (int r = 0; r <= 3; r++)
+    b2j_page_add_rule(p, (b2j_box){x0, top + 20 * r - 0.5, x0 + 6 * w, top + 20 * r + 0.5}, true);
+  for (int c = 0; c <= 6; c++)
+    b2j_page_add_rule(p, (b2j_box){x0 + w * c - 0.5, top, x0 + w * c + 0.5, top + 60}, false);
+  for (int r = 0; r < 3; r++)
+    for (int c = 0; c < 6; c++) {
+      const char *t = r == 0 ? head[c] : rows[r - 1][c];
+      b2j_page_add_word(p, g_strdup(t), (b2j_box){x0 + w * c + 4, top + 20 * r + 4, x0 + w * c + 76, top + 20 * r + 16},
+                        conf, o);
+    }
+  b2j_doc *doc = b2j_doc_new("synthetic.pdf");
+  g_ptr_array_add(doc->pages, p);
+  GPtrArray *page_grids = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+  g_ptr_array_add(page_grids, b2j_layout_tables(p));
+  b2j_interpret_tables(doc, page_grids);
+  g_ptr_array_unref(page_grids);
+  const b2j_indicator *x = indicator(doc, 0);
+  char *raw = x && x->target.raw ? g_strdup(x->target.raw) : NULL;
+  b2j_doc_free(doc);
+  return raw;
+}
+
+static void test_goal_unit(void) {
+  char *a = goal_target(true, "9%0"), *b = goal_target(true, "o%o"), *c = goal_target(false, "9%0"),
+       *d = goal_target(true, "%");
+  TAP_STREQ(a, "≥90%", "goal table, OCR: a unit read 9%%0 is the %% its rings made");
+  TAP_STREQ(b, "≥90%", "goal table, OCR: a unit read o%%o is %%");
+  TAP_OK(c && strcmp(c, "≥90%") != 0, "goal table, text layer: 9%%0 stays as printed (got %s)",
+         c ? c : "NULL");
+  TAP_STREQ(d, "≥90%", "goal table, OCR: a clean %% is left alone");
+  g_free(a);
+  g_free(b);
+  g_free(c);
+  g_free(d);
+}
+
 int main(void) {
+  test_goal_unit();
   test_total_row();
   test_scanned();
   test_digital();

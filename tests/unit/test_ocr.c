@@ -494,6 +494,17 @@ static void test_tight_lines_split(b2j_ocr_ctx *ctx) {
     b2j_page_free(p);
 }
 
+/* Measure words narrow enough for the digit alphabet to read as % with no
+ * %'s shape (scan-noisy syn-014 page 2: =1个 read =1%, ≥397份 read ≥397%). */
+static void test_measure_not_percent(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-noisy/syn-014.pdf", 2);
+  TAP_OK(p && find_word(p, "=1个") && find_word(p, "≥397份") && !find_word(p, "=1%") &&
+             !find_word(p, "≥397%"),
+         "syn-014 noisy page 2 reads =1个 and ≥397份, not =1%% and ≥397%%");
+  if (p)
+    b2j_page_free(p);
+}
+
 /* seed-004's scanned 整体支出绩效自评表 (page 7): the first lines of two
  * labels over their 指标 (生态效益, 满意度) come back empty from chi_sim's
  * single-line mode, clean as they are; read as raw lines they are right. */
@@ -573,6 +584,7 @@ int main(int argc, char **argv) {
   test_empty_line_reread(ctx);
   test_unit_starts_low(ctx);
   test_tight_lines_split(ctx);
+  test_measure_not_percent(ctx);
   test_percent_marks(ctx);
   b2j_ocr_ctx_free(ctx);
   return tap_done();
