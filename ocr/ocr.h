@@ -80,13 +80,14 @@ void b2j_ocr_ctx_set_debug(b2j_ocr_ctx *ctx, bool keep);
 bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int width, int height,
                   int stride, double dpi, GError **error);
 
-/* Lexicon corrections made by the last b2j_ocr_page call: b2j_ocr_fix*,
- * borrowed from the context, valid until its next b2j_ocr_page or free. */
 /* Joins each OCR'd word of `page` from index `first` on that ends in a
  * comma-like mark (，、；) to the word just after it on its line, in the same
  * region (`region[i - first]` is word i's), less than an em away: the mark's
  * blank advance cut the line there, not a column gap. */
 void b2j_ocr_join_after_pauses(b2j_page *page, guint first, const int *region);
+
+/* Lexicon corrections made by the last b2j_ocr_page call: b2j_ocr_fix*,
+ * borrowed from the context, valid until its next b2j_ocr_page or free. */
 const GPtrArray *b2j_ocr_last_fixes(const b2j_ocr_ctx *ctx);
 
 /* Corrects one OCR'd string with the lexicon: returns the entry (g_free it)

@@ -994,20 +994,20 @@ static bool measure_word(gunichar c) {
   return c && g_utf8_strchr("次个件份批项家人场篇户所座台套辆名位张条期本天年月", -1, c);
 }
 
-/* chi_sim's reading of `img` when it is the digits `digits` and one
- * measure word, at >= 0.8 (NULL otherwise; g_free it). */
-static reading *digits_and_measure(b2j_ocr_ctx *ctx, PIX *img, double dpi, const char *digits) {
+/* Whether chi_sim reads `img` as the digits `digits` and one measure word,
+ * at >= 0.8; that reading goes to *out (reading_clear it). */
+static bool digits_and_measure(b2j_ocr_ctx *ctx, PIX *img, double dpi, const char *digits,
+                               reading *out) {
   reading rc = read_with(ctx->chi, img, dpi, false);
   gsize len = strlen(digits);
   if (rc.text && rc.conf >= 0.8 && g_str_has_prefix(rc.text, digits) &&
       g_utf8_strlen(rc.text + len, -1) == 1 && measure_word(g_utf8_get_char(rc.text + len))) {
-    reading *out = g_new(reading, 1);
+    rc.numeric = false;
     *out = rc;
-    out->numeric = false;
-    return out;
+    return true;
   }
   reading_clear(&rc);
-  return NULL;
+  return false;
 }
 
 /* Reads one chunk image (owned, taken): numbers through eng with the digit
@@ -1018,18 +1018,14 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
   int pad = MAX(6, pixGetHeight(piece) / 3);
   int tall = 0;
   bool numeric = looks_numeric(piece, &tall);
-  bool pct_shape = numeric && percent_start(piece) > 0;
-  if (numeric) {
-    PIX *t = drop_specks(piece);
-    if (t) {
-      pixDestroy(&piece);
-      piece = t;
-    }
-  }
-  PIX *img = pixAddBorder(piece, pad, 0);
-  pixDestroy(&piece);
-  if (!img)
+  /* `piece` stays as cut, for percent_start's look at a % read below. */
+  PIX *despecked = numeric ? drop_specks(piece) : NULL;
+  PIX *img = pixAddBorder(despecked ? despecked : piece, pad, 0);
+  pixDestroy(&despecked);
+  if (!img) {
+    pixDestroy(&piece);
     return none;
+  }
   reading r = {0};
   if (numeric) {
     r = read_with(ctx->eng, img, dpi, true);
@@ -1042,17 +1038,16 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
       } else {
         reading_clear(&alt);
       }
-    } else if (!pct_shape && r.text && g_str_has_suffix(r.text, "%")) {
+    } else if (r.text && g_str_has_suffix(r.text, "%") && percent_start(piece) == 0) {
       /* A % with no %'s shape: a narrow measure word the digit alphabet
        * read as % (=1个 as =1%); chi_sim says which. */
       gchar *digits = g_strndup(r.text, strlen(r.text) - 1);
-      reading *m = digits_and_measure(ctx, img, dpi, digits);
-      g_free(digits);
-      if (m) {
+      reading m;
+      if (digits_and_measure(ctx, img, dpi, digits, &m)) {
         reading_clear(&r);
-        r = *m;
-        g_free(m);
+        r = m;
       }
+      g_free(digits);
     } else if (2 * count_digits(r.text) < tall) {
       /* Far fewer digits than tall glyphs: narrow CJK characters (科目 of
        * a wrapped 科目编码 header, read 8), which chi_sim reads. */
@@ -1095,6 +1090,7 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
     r.text = t;
   }
   pixDestroy(&img);
+  pixDestroy(&piece);
   g_free(none.text);
   return r;
 }
@@ -1186,14 +1182,13 @@ static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
          * % has them: when chi_sim reads the whole as these digits and a
          * Chinese unit, surely, it is that unit. */
         PIX *wimg = pixAddBorder(piece, MAX(6, pixGetHeight(piece) / 3), 0);
-        reading *m = wimg ? digits_and_measure(ctx, wimg, dpi, rn.text) : NULL;
+        reading m;
+        bool measure = wimg && digits_and_measure(ctx, wimg, dpi, rn.text, &m);
         pixDestroy(&wimg);
-        if (m) {
-          reading out = *m;
-          g_free(m);
+        if (measure) {
           pixDestroy(&piece);
           reading_clear(&rn);
-          return out;
+          return m;
         }
         pixDestroy(&piece);
         char *t = g_strconcat(rn.text, "%", NULL);
@@ -1654,6 +1649,20 @@ void b2j_ocr_join_after_pauses(b2j_page *page, guint first, const int *region) {
 
 /* ---------- the page ---------- */
 
+/* Records a correction of the reading `from` (taken) to `to` (copied; ""
+ * for a reading dropped) at `box`; `why` is static, NULL for a lexicon
+ * entry one character away. */
+static void record_fix(b2j_ocr_ctx *ctx, char *from, const char *to, b2j_box box, double conf,
+                       const char *why) {
+  b2j_ocr_fix *f = g_new0(b2j_ocr_fix, 1);
+  f->from = from;
+  f->to = g_strdup(to);
+  f->box = box;
+  f->conf = conf;
+  f->why = why;
+  g_ptr_array_add(ctx->fixes, f);
+}
+
 static PIX *turn_and_deskew(PIX *gray, int quads, double angle_deg) {
   PIX *t = quads ? pixRotateOrth(gray, quads) : pixClone(gray);
   if (!t || fabs(angle_deg) < 0.05)
@@ -1873,13 +1882,8 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
         looks_numeric(piece, &tall);
       pixDestroy(&piece);
       if (b2j_ocr_speck_glyph(r.text, c->x1 - c->x0, c->y1 - c->y0, r.conf, tall)) {
-        b2j_ocr_fix *f = g_new0(b2j_ocr_fix, 1);
-        f->from = r.text;
-        f->to = g_strdup("");
-        f->box = box;
-        f->conf = r.conf;
-        f->why = "a speck: a glyph far narrower than the line, with no stroke of its height";
-        g_ptr_array_add(ctx->fixes, f);
+        record_fix(ctx, r.text, "", box, r.conf,
+                   "a speck: a glyph far narrower than the line, with no stroke of its height");
         r.text = NULL;
         reading_clear(&r);
         continue;
@@ -1896,12 +1900,7 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
         fixed = alike;
       }
       if (fixed) {
-        b2j_ocr_fix *f = g_new0(b2j_ocr_fix, 1);
-        f->from = r.text;
-        f->to = g_strdup(fixed);
-        f->box = box;
-        f->conf = r.conf;
-        g_ptr_array_add(ctx->fixes, f);
+        record_fix(ctx, r.text, fixed, box, r.conf, NULL);
         r.text = fixed;
       }
     }
@@ -1909,13 +1908,8 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
      * by either engine. */
     char *clean_marks = b2j_ocr_marks_correct(r.text);
     if (clean_marks) {
-      b2j_ocr_fix *f = g_new0(b2j_ocr_fix, 1);
-      f->from = r.text;
-      f->to = g_strdup(clean_marks);
-      f->box = box;
-      f->conf = r.conf;
-      f->why = "stray marks beside a value, such as the rings of a % read as o or a digit";
-      g_ptr_array_add(ctx->fixes, f);
+      record_fix(ctx, r.text, clean_marks, box, r.conf,
+                 "stray marks beside a value, such as the rings of a % read as o or a digit");
       r.text = clean_marks;
       /* The alternatives were of the reading with its marks. */
       g_strfreev(r.alternatives);
