@@ -694,12 +694,6 @@ static bool number_tail(const b2j_page *page, const b2j_line *up, const b2j_line
   return nums > 0 && cut * 2 >= nums;
 }
 
-/* Groups lines (top to bottom) into rows: every line is a row except the
- * wrapped tails of a name, which join the nearer neighbour row (the one
- * above on a tie: names wrap downwards), and the second halves of wrapped
- * numbers, which join the row above. Lines before `first_body` (header
- * lines) are rows of their own. Returns the row index of each line
- * (g_free it). */
 /* Is line b, just below line a, part of a's row: their centres less than
  * 0.7 em apart, where two rows stand a line's height and more apart? Cells
  * are centred in their rows, so a one-line cell beside a two-line one
@@ -754,10 +748,19 @@ static bool line_clashes_row(const b2j_page *page, GPtrArray *lines, int from, i
   return false;
 }
 
+/* Groups lines (top to bottom) into rows: every line is a row except the
+ * wrapped tails of a name, which join the nearer neighbour row (the one
+ * above on a tie: names wrap downwards), and the second halves of wrapped
+ * numbers, which join the row above. Lines before `first_body` (header
+ * lines) are rows of their own. Returns the row index of each line
+ * (g_free it). */
 static int *group_rows(const b2j_page *page, GPtrArray *lines, const double *xs, int nx,
                        int first_body) {
   int n = (int)lines->len;
   int *dir = g_new0(int, n); /* 0: own row, -1: joins above, +1: joins below */
+  bool *cont = g_new(bool, n + 1); /* the line continues a name cell */
+  for (int i = 0; i < n; i++)
+    cont[i] = line_is_continuation(page, lines->pdata[i], xs, nx);
   double wrap_pitch = G_MAXDOUBLE; /* the closest two lines of the block */
   for (int i = first_body + 1; i < n; i++)
     wrap_pitch = MIN(wrap_pitch, line_gap(lines->pdata[i - 1], lines->pdata[i], 0));
@@ -777,16 +780,16 @@ static int *group_rows(const b2j_page *page, GPtrArray *lines, const double *xs,
         continue;
       }
     }
-    if (!line_is_continuation(page, l, xs, nx))
+    if (!cont[i])
       continue;
     /* The row below: the next line, past lines of labels interleaved with
      * this one (服务对象 and 满意度指, one label's lines and its neighbour's,
      * over 群众满意度 and its values). */
     int d = i + 1;
-    while (d < n && line_is_continuation(page, lines->pdata[d], xs, nx) &&
+    while (d < n && cont[d] &&
            lines_interleave(page, lines->pdata[d - 1], lines->pdata[d]))
       d++;
-    bool down_ok = d < n && !line_is_continuation(page, lines->pdata[d], xs, nx);
+    bool down_ok = d < n && !cont[d];
     double gap_up = up_ok ? line_gap(lines->pdata[i - 1], l, 0) : G_MAXDOUBLE;
     double gap_down = down_ok ? line_gap(l, lines->pdata[d], 0) : G_MAXDOUBLE;
     /* Where the block shows how its cells wrap (lines about one em apart),
@@ -812,10 +815,11 @@ static int *group_rows(const b2j_page *page, GPtrArray *lines, const double *xs,
       row[i] = ++r;
     /* A line with cells of its own settles the row the lines above were
      * waiting for, whether it starts it or joins it. */
-    if (dir[i] != -1 || !line_is_continuation(page, lines->pdata[i], xs, nx))
+    if (dir[i] != -1 || !cont[i])
       pending = dir[i] == 1;
   }
   g_free(dir);
+  g_free(cont);
   return row;
 }
 
