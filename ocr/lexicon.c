@@ -22,6 +22,10 @@ struct b2j_lexicon {
   guint n;
   entry *phrases; /* PHRASES, for b2j_lexicon_fix_phrases */
   guint n_phrases;
+  entry *near;    /* NEAR_WORDS */
+  guint n_near;
+  entry *known;   /* KNOWN_WORDS */
+  guint n_known;
 };
 
 /* Phrases the indicator tables of these reports print over and over, in
@@ -53,6 +57,26 @@ static const char *const KNOWN_WORDS[] = {
     "项目决策", "项目过程", "项目产出", "项目效益", "产出数量", "产出质量",
     "产出时效", "产出成本", "结转结余率", NULL};
 
+/* The n words as entries (g_free each chars, then the array). */
+static entry *entries_of(const char *const *words, guint n, guint *count) {
+  entry *e = g_new0(entry, n + 1);
+  for (guint i = 0; i < n; i++) {
+    glong len = 0;
+    gunichar *u = g_utf8_to_ucs4_fast(words[i], -1, &len);
+    e[i] = (entry){u, len, words[i]};
+  }
+  *count = n;
+  return e;
+}
+
+/* Whether the n glyphs at w are one of the entries. */
+static bool is_entry(const entry *e, guint count, const gunichar *w, glong n) {
+  for (guint i = 0; i < count; i++)
+    if (e[i].len == n && memcmp(e[i].chars, w, (size_t)n * sizeof *w) == 0)
+      return true;
+  return false;
+}
+
 b2j_lexicon *b2j_lexicon_new(void) {
   b2j_lexicon *lex = g_new0(b2j_lexicon, 1);
   guint n = G_N_ELEMENTS(B2J_LEXICON);
@@ -66,24 +90,25 @@ b2j_lexicon *b2j_lexicon_new(void) {
     }
     lex->entries[lex->n++] = (entry){u, len, B2J_LEXICON[i]};
   }
-  lex->phrases = g_new0(entry, G_N_ELEMENTS(PHRASES));
-  for (guint i = 0; i < G_N_ELEMENTS(PHRASES); i++) {
-    glong len = 0;
-    gunichar *u = g_utf8_to_ucs4_fast(PHRASES[i], -1, &len);
-    lex->phrases[lex->n_phrases++] = (entry){u, len, PHRASES[i]};
-  }
+  lex->phrases = entries_of(PHRASES, G_N_ELEMENTS(PHRASES), &lex->n_phrases);
+  lex->near = entries_of(NEAR_WORDS, G_N_ELEMENTS(NEAR_WORDS) - 1, &lex->n_near);
+  lex->known = entries_of(KNOWN_WORDS, G_N_ELEMENTS(KNOWN_WORDS) - 1, &lex->n_known);
   return lex;
+}
+
+static void entries_free(entry *e, guint n) {
+  for (guint i = 0; i < n; i++)
+    g_free(e[i].chars);
+  g_free(e);
 }
 
 void b2j_lexicon_free(b2j_lexicon *lex) {
   if (!lex)
     return;
-  for (guint i = 0; i < lex->n; i++)
-    g_free(lex->entries[i].chars);
-  g_free(lex->entries);
-  for (guint i = 0; i < lex->n_phrases; i++)
-    g_free(lex->phrases[i].chars);
-  g_free(lex->phrases);
+  entries_free(lex->entries, lex->n);
+  entries_free(lex->phrases, lex->n_phrases);
+  entries_free(lex->near, lex->n_near);
+  entries_free(lex->known, lex->n_known);
   g_free(lex);
 }
 
@@ -175,19 +200,6 @@ static int part_one_off(const gunichar *u, glong n, const gunichar *e, glong en)
 
 static char *lookup_name(const b2j_lexicon *lex, const char *text);
 
-/* Whether the n glyphs at w are a word of KNOWN_WORDS. */
-static bool known_word(const gunichar *w, glong n) {
-  for (int i = 0; KNOWN_WORDS[i]; i++) {
-    glong m = 0;
-    gunichar *v = g_utf8_to_ucs4_fast(KNOWN_WORDS[i], -1, &m);
-    bool same = m == n && memcmp(v, w, (size_t)n * sizeof *w) == 0;
-    g_free(v);
-    if (same)
-      return true;
-  }
-  return false;
-}
-
 char *b2j_lexicon_lookup(const b2j_lexicon *lex, const char *text) {
   if (!lex || !text)
     return NULL;
@@ -215,7 +227,7 @@ static char *lookup_name(const b2j_lexicon *lex, const char *text) {
   int part_of = 0, part_hits = 0;
   glong read_len = len;
   bool ambiguous = false;
-  if (len >= MIN_ENTRY_CHARS && han * 4 >= len * 3 && !known_word(u, len)) {
+  if (len >= MIN_ENTRY_CHARS && han * 4 >= len * 3 && !is_entry(lex->known, lex->n_known, u, len)) {
     for (guint i = 0; i < lex->n; i++) {
       const entry *e = &lex->entries[i];
       int d = edit_at_most_one(u, len, e->chars, e->len);
@@ -267,18 +279,6 @@ static bool is_han(gunichar c) {
   return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
 }
 
-static bool near_word(const gunichar *w, glong n) {
-  for (int i = 0; NEAR_WORDS[i]; i++) {
-    glong m = 0;
-    gunichar *v = g_utf8_to_ucs4_fast(NEAR_WORDS[i], -1, &m);
-    bool same = m == n && memcmp(v, w, (size_t)n * sizeof *w) == 0;
-    g_free(v);
-    if (same)
-      return true;
-  }
-  return false;
-}
-
 /* The phrase `w` (n glyphs of a reading) is one glyph off, or -1: only when
  * exactly one phrase is, the glyph read is Chinese (a mark or digit there is
  * other text), and for three-glyph phrases not the suffix. */
@@ -296,7 +296,7 @@ static int phrase_one_off(const b2j_lexicon *lex, const gunichar *w, glong room)
       }
     if (diffs == 0)
       return -1; /* the phrase itself is here */
-    if (diffs != 1 || !is_han(w[at]) || (p->len == 3 && at == 2) || near_word(w, p->len))
+    if (diffs != 1 || !is_han(w[at]) || (p->len == 3 && at == 2) || is_entry(lex->near, lex->n_near, w, p->len))
       continue;
     if (hit >= 0)
       return -1; /* two phrases this near: no telling */
@@ -321,14 +321,10 @@ static bool in_entry(const b2j_lexicon *lex, const gunichar *u, glong n, glong a
   for (guint k = 0; k < lex->n; k++)
     if (covers(u, n, at, len, lex->entries[k].chars, lex->entries[k].len))
       return true;
-  bool hit = false;
-  for (int i = 0; KNOWN_WORDS[i] && !hit; i++) {
-    glong m = 0;
-    gunichar *v = g_utf8_to_ucs4_fast(KNOWN_WORDS[i], -1, &m);
-    hit = covers(u, n, at, len, v, m);
-    g_free(v);
-  }
-  return hit;
+  for (guint k = 0; k < lex->n_known; k++)
+    if (covers(u, n, at, len, lex->known[k].chars, lex->known[k].len))
+      return true;
+  return false;
 }
 
 char *b2j_lexicon_fix_phrases(const b2j_lexicon *lex, const char *text) {
