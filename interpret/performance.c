@@ -141,8 +141,9 @@ static bool level_fits(const char *l1, const char *l2) {
 
 /* A row's 一级指标 on an OCR'd page when its cell says no level: the cell
  * holds only a line of a wrapped name (指标, 度指标, 满意) or marks, while its
- * 二级指标 is a name of the framework, which names its 一级. An empty cell (merged from above) keeps the level above when that
- * level may stand over this 二级. Returns the level to use (owned by `l1`,
+ * 二级指标 is a name of the framework, which names its 一级. An empty cell
+ * (merged from above) keeps the level above when that level may stand over
+ * this 二级. Returns the level to use (owned by `l1`,
  * `prev` or static), and says so when it is read from the 二级. Born-digital
  * text is what it says: left. */
 static const char *level1_from_level2(b2j_doc *doc, const b2j_table *t, int page, const char *l1,

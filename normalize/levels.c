@@ -137,8 +137,8 @@ static const char *nearest(const char *s) {
    * name ends in 指标, so those two glyphs tell no name from another and may
    * be read anyhow (经济效益折杯, 服务对象满意度指本); the glyphs before them
    * (its stem) must be the name's but for one in three, rounded up
- * (经齐效益, 可持给影咏, 服务对象贞六度),
-   * and every other name's stem of that length must be further off. */
+   * (经齐效益, 可持给影咏, 服务对象贞六度), and every other name's stem of
+   * that length must be further off. */
   int best = 99, second = 99;
   hit = NULL;
   for (int i = 0; LEVELS[i]; i++) {

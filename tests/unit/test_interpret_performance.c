@@ -26,6 +26,18 @@ static const char *const BODY[ROWS][3] = {
     {"", "", "合计数"},
 };
 
+/* A document of the one page `p` (taken), its tables laid out and
+ * interpreted (b2j_doc_free it). */
+static b2j_doc *interpret_page(b2j_page *p) {
+  b2j_doc *doc = b2j_doc_new("synthetic.pdf");
+  g_ptr_array_add(doc->pages, p);
+  GPtrArray *page_grids = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+  g_ptr_array_add(page_grids, b2j_layout_tables(p));
+  b2j_interpret_tables(doc, page_grids);
+  g_ptr_array_unref(page_grids);
+  return doc;
+}
+
 /* A ruled 项目支出绩效自评表 of BODY, its words OCR'd or from a text layer,
  * with a total row under it labelled `total` in its first three cells when
  * not NULL. */
@@ -63,13 +75,7 @@ static b2j_doc *form(bool ocr, const char *total) {
         b2j_page_add_word(p, g_strdup(cells[c]), (b2j_box){x0 + w * c + 4, y + 4, x0 + w * c + 60, y + 16},
                           conf, o);
   }
-  b2j_doc *doc = b2j_doc_new("synthetic.pdf");
-  g_ptr_array_add(doc->pages, p);
-  GPtrArray *page_grids = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
-  g_ptr_array_add(page_grids, b2j_layout_tables(p));
-  b2j_interpret_tables(doc, page_grids);
-  g_ptr_array_unref(page_grids);
-  return doc;
+  return interpret_page(p);
 }
 
 static const b2j_indicator *indicator(const b2j_doc *doc, guint i) {
@@ -178,12 +184,7 @@ static char *goal_target(bool ocr, const char *unit) {
       b2j_page_add_word(p, g_strdup(t), (b2j_box){x0 + w * c + 4, top + 20 * r + 4, x0 + w * c + 76, top + 20 * r + 16},
                         conf, o);
     }
-  b2j_doc *doc = b2j_doc_new("synthetic.pdf");
-  g_ptr_array_add(doc->pages, p);
-  GPtrArray *page_grids = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
-  g_ptr_array_add(page_grids, b2j_layout_tables(p));
-  b2j_interpret_tables(doc, page_grids);
-  g_ptr_array_unref(page_grids);
+  b2j_doc *doc = interpret_page(p);
   const b2j_indicator *x = indicator(doc, 0);
   char *raw = x && x->target.raw ? g_strdup(x->target.raw) : NULL;
   b2j_doc_free(doc);
