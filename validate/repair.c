@@ -19,6 +19,10 @@
 #define REPAIR_MAX_CONF 0.90
 /* Bound on re-validations per document (each is a full b2j_validate). */
 #define REPAIR_MAX_TRIALS 4000
+/* Most cells one combination changes, and most combinations tried for one
+ * group of cells that share checks: a group past either is left as read. */
+#define REPAIR_MAX_GROUP 6
+#define REPAIR_MAX_COMBOS 256
 
 /* Digits a read digit may have been printed as, by the digit read: broken
  * or filled strokes turn 3, 6, 9 and 0 into 8, a cut foot turns 2 into 7. */
@@ -117,6 +121,36 @@ char *b2j_repair_strip_marks(const char *text) {
   return g_string_free(g, FALSE);
 }
 
+char *b2j_repair_strip_sign(const char *text) {
+  const char *p = text;
+  while (*p == ' ')
+    p++;
+  if (*p != '-')
+    return NULL;
+  p++;
+  while (*p == ' ')
+    p++;
+  return g_ascii_isdigit(*p) ? g_strdup(p) : NULL;
+}
+
+char *b2j_repair_first_token(const char *text) {
+  const char *p = text;
+  while (*p == ' ')
+    p++;
+  const char *e = p;
+  while (*e && *e != ' ')
+    e++;
+  const char *rest = e;
+  while (*rest == ' ')
+    rest++;
+  if (e == p || !*rest)
+    return NULL;
+  for (const char *q = p; q < e; q++)
+    if (!g_ascii_isdigit(*q) && *q != '.' && *q != ',' && *q != '%')
+      return NULL;
+  return g_strndup(p, (gsize)(e - p));
+}
+
 /* ---------- one candidate value of one cell ---------- */
 
 /* One reading tried for one cell. */
@@ -128,18 +162,30 @@ typedef struct {
   b2j_dec value;
 } change;
 
-/* One combination of readings (one cell, or two) and the checks it settles. */
+/* One combination of readings (one cell or several) and the checks it
+ * settles. */
 typedef struct {
-  change ch[2];
+  change ch[REPAIR_MAX_GROUP];
   int n;
-  GArray *fixed; /* of guint: indices of base checks it turns from wanting to passing */
+  GArray *fixed;      /* of guint: indices of base checks it turns from wanting to passing */
+  GArray *touched;    /* of guint: indices of base checks whose outcome or figures it moved */
+  bool moves_wanting; /* it moved a check that wanted, whatever else it did */
 } fit;
+
+static fit fit_new(void) {
+  fit f = {.n = 0};
+  f.fixed = g_array_new(FALSE, FALSE, sizeof(guint));
+  f.touched = g_array_new(FALSE, FALSE, sizeof(guint));
+  return f;
+}
 
 static void fit_clear(fit *f) {
   for (int i = 0; i < f->n; i++)
     g_free(f->ch[i].text);
   if (f->fixed)
     g_array_free(f->fixed, TRUE);
+  if (f->touched)
+    g_array_free(f->touched, TRUE);
 }
 
 /* A fresh validation of `doc` as it stands; caller frees the array. */
@@ -185,8 +231,8 @@ typedef enum { TRY_NONE = 0, TRY_PARTIAL, TRY_FIT } try_result;
  * wanting check passes now, none that passed fails, but a moved one still
  * fails (another wrong cell shares it). f->fixed gets the settled checks. */
 static try_result try_fit(b2j_doc *doc, GPtrArray *base, fit *f) {
-  char *old_text[2];
-  b2j_opt_dec old_value[2];
+  char *old_text[REPAIR_MAX_GROUP];
+  b2j_opt_dec old_value[REPAIR_MAX_GROUP];
   for (int i = 0; i < f->n; i++) {
     b2j_cell *cell = f->ch[i].cell;
     old_text[i] = cell->text;
@@ -201,14 +247,20 @@ static try_result try_fit(b2j_doc *doc, GPtrArray *base, fit *f) {
     f->ch[i].cell->value = old_value[i];
   }
   g_array_set_size(f->fixed, 0);
+  g_array_set_size(f->touched, 0);
+  f->moves_wanting = false;
   bool aligned = now->len == base->len, broke = false, still = false;
   for (guint i = 0; aligned && i < now->len; i++) {
     const b2j_check *a = g_ptr_array_index(base, i), *b = g_ptr_array_index(now, i);
-    if (!same_check(a, b))
+    if (!same_check(a, b)) {
       aligned = false;
-    else if (!check_moved(a, b))
       continue;
-    else if (b->evaluated && b->ok)
+    }
+    if (!check_moved(a, b))
+      continue;
+    g_array_append_val(f->touched, i);
+    f->moves_wanting |= wanting(a);
+    if (b->evaluated && b->ok)
       g_array_append_val(f->fixed, i);
     else if (a->ok)
       broke = true;
@@ -216,6 +268,8 @@ static try_result try_fit(b2j_doc *doc, GPtrArray *base, fit *f) {
       still = true;
   }
   g_ptr_array_unref(now);
+  if (!aligned)
+    f->moves_wanting = false;
   /* A check that passed before is in `fixed` only when it moved and still
    * passes: keep just the ones that wanted. */
   guint w = 0;
@@ -325,9 +379,12 @@ static bool shares_cell(const fit *a, const fit *b) {
 }
 
 /* The readings worth trying for one cell, or NULL when the cell is not a
- * repair candidate. Caller frees. */
+ * repair candidate. Readings from `*first_structural` on restore the cell's
+ * form (a lost point, a point read as a space, marks around the number);
+ * those before change digits. Caller frees. */
 static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
-                              const b2j_cell *cell, bool *is_num, b2j_number *orig, int *prec) {
+                              const b2j_cell *cell, bool *is_num, b2j_number *orig, int *prec,
+                              guint *first_structural) {
   /* Only OCR'd numbers: a born-digital number is what the file says. */
   const b2j_page *page = find_page(doc, cell->page);
   if (!page || page->source != B2J_SOURCE_OCR || cell->confidence < 0)
@@ -342,13 +399,22 @@ static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
     return NULL;
   *prec = column_prec(t, c);
   GPtrArray *cands;
+  *first_structural = 0;
   if (*is_num) {
     /* Other readings only where tesseract was unsure; a lost point
      * wherever the column prints more decimals than the cell. */
     cands = cell->confidence < REPAIR_MAX_CONF ? cell_candidates(page, cell)
                                                : g_ptr_array_new_with_free_func(g_free);
+    *first_structural = cands->len;
     if (!orig->percent && orig->value.scale < *prec)
       b2j_repair_point_candidates(cell->text, *prec, cands);
+    /* "- 44.76": a stray stroke before an amount read as a minus. */
+    if (orig->value.coef < 0) {
+      char *s = b2j_repair_strip_sign(cell->text);
+      if (s)
+        add_candidate(cands, s);
+      g_free(s);
+    }
   } else if (split) {
     cands = g_ptr_array_new_with_free_func(g_free);
     const char *sp = strchr(cell->text, ' ');
@@ -364,7 +430,119 @@ static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
     if (s)
       g_ptr_array_add(cands, s);
   }
+  /* "100 9", "100 9%o": a number, then a mark after a space (a % whose
+   * rings were lost, a speck); the number alone. */
+  if (!*is_num) {
+    char *s = b2j_repair_first_token(cell->text);
+    if (s)
+      add_candidate(cands, s);
+    g_free(s);
+  }
   return cands;
+}
+
+static bool shares_touched(const fit *a, const fit *b) {
+  for (guint i = 0; i < a->touched->len; i++)
+    for (guint j = 0; j < b->touched->len; j++)
+      if (g_array_index(a->touched, guint, i) == g_array_index(b->touched, guint, j))
+        return true;
+  return false;
+}
+
+/* Several cells whose form was lost the same way in one failing sum (the
+ * three children of 301 that each read "250884 31"): no one reading settles
+ * the check, since the others still want. `movers` are the one-cell form
+ * readings that moved a wanting check; cells whose readings move a common
+ * check form a group, and every combination of two or more of a group's
+ * cells is tried (each cell as read or in one of its readings). Fitting
+ * combinations go to `fits`, where two that share a check cancel out.
+ * Returns the re-validations spent. */
+static int try_groups(b2j_doc *doc, GPtrArray *base, GArray *movers, GArray *fits,
+                      int trials) {
+  /* One slot per cell: its first mover's index; readings follow in order. */
+  guint n = movers->len;
+  if (n < 2)
+    return 0;
+  guint *parent = g_new(guint, n);
+  for (guint i = 0; i < n; i++)
+    parent[i] = i;
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++) {
+      const fit *a = &g_array_index(movers, fit, i), *b = &g_array_index(movers, fit, j);
+      if (a->ch[0].cell == b->ch[0].cell || shares_touched(a, b)) {
+        guint ri = i, rj = j;
+        while (parent[ri] != ri)
+          ri = parent[ri];
+        while (parent[rj] != rj)
+          rj = parent[rj];
+        if (ri != rj)
+          parent[MAX(ri, rj)] = MIN(ri, rj);
+      }
+    }
+  int spent = 0;
+  for (guint root = 0; root < n; root++) {
+    /* The group's cells and, per cell, the movers reading it. */
+    b2j_cell *cells[REPAIR_MAX_GROUP];
+    GArray *opts[REPAIR_MAX_GROUP]; /* of guint mover indices */
+    int ncell = 0;
+    bool too_big = false;
+    for (guint i = 0; i < n && !too_big; i++) {
+      guint r = i;
+      while (parent[r] != r)
+        r = parent[r];
+      if (r != root)
+        continue;
+      const fit *m = &g_array_index(movers, fit, i);
+      int k = 0;
+      while (k < ncell && cells[k] != m->ch[0].cell)
+        k++;
+      if (k == ncell) {
+        if (ncell == REPAIR_MAX_GROUP) {
+          too_big = true;
+          break;
+        }
+        cells[ncell] = m->ch[0].cell;
+        opts[ncell++] = g_array_new(FALSE, FALSE, sizeof(guint));
+      }
+      g_array_append_val(opts[k], i);
+    }
+    long combos = 1;
+    for (int k = 0; k < ncell; k++)
+      combos *= (long)opts[k]->len + 1;
+    if (!too_big && ncell >= 2 && combos <= REPAIR_MAX_COMBOS) {
+      /* Odometer over (as read, reading 1, ...) per cell. */
+      int pick[REPAIR_MAX_GROUP] = {0};
+      for (long step = 1; step < combos && trials + spent < REPAIR_MAX_TRIALS; step++) {
+        for (int k = 0; k < ncell; k++) {
+          if (++pick[k] <= (int)opts[k]->len)
+            break;
+          pick[k] = 0;
+        }
+        int changed = 0;
+        for (int k = 0; k < ncell; k++)
+          changed += pick[k] > 0;
+        if (changed < 2)
+          continue;
+        fit f = fit_new();
+        for (int k = 0; k < ncell; k++) {
+          if (!pick[k])
+            continue;
+          const fit *m = &g_array_index(movers, fit, g_array_index(opts[k], guint, pick[k] - 1));
+          f.ch[f.n] = m->ch[0];
+          f.ch[f.n++].text = g_strdup(m->ch[0].text);
+        }
+        spent++;
+        if (try_fit(doc, base, &f) == TRY_FIT)
+          g_array_append_val(fits, f);
+        else
+          fit_clear(&f);
+      }
+    }
+    for (int k = 0; k < ncell; k++)
+      g_array_free(opts[k], TRUE);
+  }
+  g_free(parent);
+  return spent;
 }
 
 /* One pass over the document's cells against its current checks; returns
@@ -379,6 +557,7 @@ static int repair_round(b2j_doc *doc) {
 
   GArray *fits = g_array_new(FALSE, TRUE, sizeof(fit));
   GArray *partials = g_array_new(FALSE, TRUE, sizeof(fit));
+  GArray *movers = g_array_new(FALSE, TRUE, sizeof(fit));
   int trials = 0;
   for (guint ti = 0; ti < doc->tables->len; ti++) {
     b2j_table *t = g_ptr_array_index(doc->tables, ti);
@@ -391,7 +570,8 @@ static int repair_round(b2j_doc *doc) {
         bool is_num = false;
         b2j_number orig;
         int prec = 0;
-        GPtrArray *cands = readings_of(doc, t, c, cell, &is_num, &orig, &prec);
+        guint first_structural = 0;
+        GPtrArray *cands = readings_of(doc, t, c, cell, &is_num, &orig, &prec, &first_structural);
         if (!cands)
           continue;
         int cell_fits = 0;
@@ -410,9 +590,18 @@ static int repair_round(b2j_doc *doc) {
               continue;
           }
           trials++;
-          fit f = {{{t, r, c, cell, g_strdup(text), n.value}}, 1,
-                   g_array_new(FALSE, FALSE, sizeof(guint))};
+          fit f = fit_new();
+          f.ch[0] = (change){t, r, c, cell, g_strdup(text), n.value};
+          f.n = 1;
           try_result res = try_fit(doc, base, &f);
+          if (k >= first_structural && f.moves_wanting) {
+            fit m = fit_new();
+            m.ch[0] = f.ch[0];
+            m.ch[0].text = g_strdup(text);
+            m.n = 1;
+            g_array_append_vals(m.touched, f.touched->data, f.touched->len);
+            g_array_append_val(movers, m);
+          }
           if (res == TRY_FIT) {
             g_array_append_val(fits, f);
             cell_fits++;
@@ -441,7 +630,10 @@ static int repair_round(b2j_doc *doc) {
       if (a->ch[0].cell == b->ch[0].cell)
         continue;
       trials++;
-      fit f = {{a->ch[0], b->ch[0]}, 2, g_array_new(FALSE, FALSE, sizeof(guint))};
+      fit f = fit_new();
+      f.ch[0] = a->ch[0];
+      f.ch[1] = b->ch[0];
+      f.n = 2;
       f.ch[0].text = g_strdup(a->ch[0].text);
       f.ch[1].text = g_strdup(b->ch[0].text);
       if (try_fit(doc, base, &f) == TRY_FIT)
@@ -452,6 +644,10 @@ static int repair_round(b2j_doc *doc) {
   for (guint i = 0; i < partials->len; i++)
     fit_clear(&g_array_index(partials, fit, i));
   g_array_free(partials, TRUE);
+  trials += try_groups(doc, base, movers, fits, trials);
+  for (guint i = 0; i < movers->len; i++)
+    fit_clear(&g_array_index(movers, fit, i));
+  g_array_free(movers, TRUE);
 
   /* Two combinations settling the same check, or reading the same cell two
    * ways: either could be the true one, so neither is taken. */
@@ -509,8 +705,10 @@ static int repair_round(b2j_doc *doc) {
                      "%s row %u column '%s': '%s' read by OCR (confidence %.2f) repaired to "
                      "'%s', the only reading%s that makes %s %s pass",
                      ch->t->id, ch->row + 1, col, orig_text, ch->cell->confidence, ch->text,
-                     f->n > 1 ? " (with one other cell's)" : "", k->rule,
-                     k->where ? k->where : "");
+                     f->n == 1   ? ""
+                     : f->n == 2 ? " (with one other cell's)"
+                                 : " (with other cells')",
+                     k->rule, k->where ? k->where : "");
         if (orig.present)
           update_lines(doc, ch, orig.value);
         g_free(orig_text);

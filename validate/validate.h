@@ -38,7 +38,12 @@ void b2j_validate(b2j_doc *doc);
  * tesseract alternatives, b2j_repair_confusions of each digit). A reading is
  * taken when it is the only one of that cell, and no other cell's reading
  * fixes the same check, that makes every check the cell takes part in pass
- * (and one of them failed). The cell gets the new text and value, budget
+ * (and one of them failed). Readings that restore a number's form (a lost
+ * point, a point read as a space, marks or a stray minus around it) are also
+ * tried wherever the cell reads with confidence, and together across the
+ * cells of one failing sum: several cells that lost their points in one
+ * column are repaired when exactly one combination of their readings makes
+ * every check they move pass. The cell gets the new text and value, budget
  * lines read from it follow, a "repaired_number" warning quotes the original
  * reading, and doc->checks is validated again. Born-digital numbers are
  * never touched. Returns the number of cells repaired. `doc` is borrowed and
@@ -54,6 +59,8 @@ const char *b2j_repair_confusions(char digit);
  * of word_alts[i] (NULL-terminated, may be NULL); with `confusions`, `text`
  * with one digit swapped for each of its confusions. Distinct, never `text`
  * itself. Caller frees (g_ptr_array_unref; strings go with it). */
+GPtrArray *b2j_repair_candidates(const char *text, const char *const *const *word_alts,
+                                 const char *const *word_texts, bool confusions);
 /* Appends to `out` (of g_malloc'd strings) the readings of digits-only
  * `text` with a decimal point restored, inserted or in place of one digit,
  * showing 1..prec decimals. */
@@ -62,8 +69,11 @@ void b2j_repair_point_candidates(const char *text, int prec, GPtrArray *out);
  * ("人15.24" → "15.24"); NULL when nothing changes or no digit is left.
  * Caller frees. */
 char *b2j_repair_strip_marks(const char *text);
-
-GPtrArray *b2j_repair_candidates(const char *text, const char *const *const *word_alts,
-                                 const char *const *word_texts, bool confusions);
+/* `text` without a leading minus ("- 44.76" → "44.76"); NULL when it has
+ * none or no digit follows. Caller frees. */
+char *b2j_repair_strip_sign(const char *text);
+/* The first space-separated token of `text` when it is made of number
+ * characters and more follows ("100 9%o" → "100"); else NULL. Caller frees. */
+char *b2j_repair_first_token(const char *text);
 
 #endif

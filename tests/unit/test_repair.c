@@ -153,6 +153,98 @@ static void test_two_fitting_combinations_repair_nothing(void) {
   tv_done(d);
 }
 
+
+/* Sets a cell as OCR read a number whose point became a space: the cell
+ * joins the digits ("250884 31" is 25088431), as interpret/ does. */
+static void misread_split(b2j_cell *cell, const char *text, int64_t joined, double conf) {
+  misread(cell, text, conf);
+  cell->value.present = true;
+  cell->value.value = (b2j_dec){joined, 0};
+}
+
+static void test_one_row_that_lost_both_points_is_restored_together(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_table *t = table05(d, B2J_ORIGIN_OCR);
+  /* seed-001's noisy 05 table: 事业单位医疗 4.85 read "485" in 小计 and in
+   * 基本支出. Either alone breaks the row identity 小计 = 基本 + 项目. */
+  misread(cell_at(t, 2, 2), "485", 0.99);
+  misread(cell_at(t, 2, 3), "485", 0.99);
+  b2j_validate(d);
+  int n = b2j_repair(d);
+  TAP_OK(n == 2 && strcmp(cell_at(t, 2, 2)->text, "4.85") == 0 &&
+             strcmp(cell_at(t, 2, 3)->text, "4.85") == 0,
+         "one row, two lost points: both read 4.85 together (repaired %d)", n);
+  TAP_OK(warning_has(d, "(with one other cell's)"), "one row, two lost points: the warning says so");
+  TAP_OK(tv_pass(tv_find(d, "column_sum", "合计/小计")) &&
+             tv_pass(tv_find(d, "column_sum", "合计/基本支出")),
+         "one row, two lost points: the column sums pass after");
+  tv_done(d);
+}
+
+static void test_three_points_read_as_spaces_in_one_column_are_restored(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_table *t = table05(d, B2J_ORIGIN_OCR);
+  /* syn-008's 301 children read "250884 31", "741387 16", "660389 82": no
+   * one of them settles the sum while the other two still want. */
+  misread_split(cell_at(t, 1, 3), "15 24", 1524, 0.99);
+  misread_split(cell_at(t, 2, 3), "4 85", 485, 0.95);
+  misread_split(cell_at(t, 3, 3), "2 38", 238, 0.86);
+  b2j_validate(d);
+  int n = b2j_repair(d);
+  TAP_OK(n == 3 && strcmp(cell_at(t, 1, 3)->text, "15.24") == 0 &&
+             strcmp(cell_at(t, 2, 3)->text, "4.85") == 0 &&
+             strcmp(cell_at(t, 3, 3)->text, "2.38") == 0,
+         "three spaces for points in one column: all three restored (repaired %d)", n);
+  TAP_OK(warning_has(d, "(with other cells')"), "three spaces: the warning says other cells shared it");
+  tv_done(d);
+}
+
+static void test_a_group_with_one_unreadable_cell_is_left_as_read(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_table *t = table05(d, B2J_ORIGIN_OCR);
+  /* syn-008's 302 children: "153784 35" and "121286 12" lost their points,
+   * but "160949 5" also lost a digit, so no combination settles the sum. */
+  misread_split(cell_at(t, 1, 3), "15 24", 1524, 0.99);
+  misread_split(cell_at(t, 2, 3), "4 85", 485, 0.99);
+  misread_split(cell_at(t, 3, 3), "2 3", 23, 0.99);
+  misread(cell_at(t, 1, 2), "15.24", 0.99);
+  b2j_validate(d);
+  int n = b2j_repair(d);
+  TAP_OK(strcmp(cell_at(t, 3, 3)->text, "2 3") == 0 &&
+             count_warnings(d, "repaired_number") == n,
+         "one cell beyond reach: it stays as read (repaired %d)", n);
+  TAP_OK(tv_fail(tv_find(d, "column_sum", "合计/基本支出")),
+         "one cell beyond reach: the column sum still fails");
+  tv_done(d);
+}
+
+static void test_stray_minus_before_an_amount_is_dropped(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_table *t = table05(d, B2J_ORIGIN_OCR);
+  /* syn-006's "- 44.76": a stroke left of the amount read as a minus. */
+  b2j_cell *c = cell_at(t, 2, 3);
+  misread(c, "- 4.85", 0.99);
+  c->value.present = true;
+  c->value.value = (b2j_dec){-485, 2};
+  b2j_validate(d);
+  int n = b2j_repair(d);
+  TAP_OK(n == 1 && strcmp(c->text, "4.85") == 0, "minus: '- 4.85' becomes 4.85 (repaired %d)", n);
+  tv_done(d);
+}
+
+static void test_mark_after_a_number_is_dropped(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_table *t = table05(d, B2J_ORIGIN_OCR);
+  /* seed-001's 执行率 "100 9%o": a % whose rings were lost, after a space. */
+  b2j_cell *c = cell_at(t, 2, 3);
+  misread(c, "4.85 9%o", 0.6);
+  b2j_validate(d);
+  int n = b2j_repair(d);
+  TAP_OK(n == 1 && strcmp(c->text, "4.85") == 0,
+         "mark after: '4.85 9%%o' becomes 4.85 (repaired %d)", n);
+  tv_done(d);
+}
+
 static void test_candidates(void) {
   GPtrArray *c = b2j_repair_candidates("1,234.56", NULL, (const char *const[]){NULL}, true);
   bool has = false, self = false;
@@ -178,6 +270,16 @@ static void test_candidates(void) {
   TAP_OK(s && strcmp(s, "8") == 0, "strip: '8.' is 8");
   g_free(s);
   TAP_OK(b2j_repair_strip_marks("15.24") == NULL, "strip: a clean number gives nothing");
+  s = b2j_repair_strip_sign("- 44.76");
+  TAP_OK(s && strcmp(s, "44.76") == 0, "sign: '- 44.76' is 44.76");
+  g_free(s);
+  TAP_OK(b2j_repair_strip_sign("44.76") == NULL && b2j_repair_strip_sign("- ") == NULL,
+         "sign: nothing to drop gives nothing");
+  s = b2j_repair_first_token("100 9%o");
+  TAP_OK(s && strcmp(s, "100") == 0, "first token: '100 9%%o' is 100");
+  g_free(s);
+  TAP_OK(b2j_repair_first_token("100") == NULL && b2j_repair_first_token("人100 9") == NULL,
+         "first token: a lone number, or one with marks in it, gives nothing");
 }
 
 int main(void) {
@@ -191,6 +293,11 @@ int main(void) {
   test_point_read_as_a_space_is_restored();
   test_born_digital_number_is_never_repaired();
   test_two_fitting_combinations_repair_nothing();
+  test_one_row_that_lost_both_points_is_restored_together();
+  test_three_points_read_as_spaces_in_one_column_are_restored();
+  test_a_group_with_one_unreadable_cell_is_left_as_read();
+  test_stray_minus_before_an_amount_is_dropped();
+  test_mark_after_a_number_is_dropped();
   test_candidates();
   return tap_done();
 }
