@@ -1890,10 +1890,9 @@ static void rules_empty(vctx *c, int which, const char *fund_word) {
     int page = 0;
     for (guint p = 0; p < vt->t->pages->len && !note; p++) {
       page = g_array_index(vt->t->pages, int, p);
-      char *tx = v_page_text(c->doc, page);
+      const char *tx = v_page_text(c, page);
       for (int i = 0; NOTES[i] && !note; i++)
         note = strstr(tx, NOTES[i]) != NULL;
-      g_free(tx);
     }
     b2j_check *k = v_check(c, rule, vt->t->form ? vt->t->form : vt->t->id, vt->t->id, NULL);
     k->ok = note;
@@ -1935,30 +1934,34 @@ static void rules_empty(vctx *c, int which, const char *fund_word) {
 /* Driver                                                                 */
 /* ====================================================================== */
 
-char *v_page_text(const b2j_doc *doc, int n) {
-  GString *s = g_string_new(NULL);
+const char *v_page_text(vctx *c, int n) {
+  const b2j_doc *doc = c->doc;
+  if (!c->page_texts)
+    c->page_texts = g_new0(char *, doc->pages->len + 1);
   for (guint i = 0; i < doc->pages->len; i++) {
     const b2j_page *p = g_ptr_array_index(doc->pages, i);
     if (p->number != n)
       continue;
-    for (guint w = 0; w < p->words->len; w++) {
-      const b2j_word *wd = &g_array_index(p->words, b2j_word, w);
-      if (wd->text)
-        g_string_append(s, wd->text);
+    if (!c->page_texts[i]) {
+      GString *s = g_string_new(NULL);
+      for (guint w = 0; w < p->words->len; w++) {
+        const b2j_word *wd = &g_array_index(p->words, b2j_word, w);
+        if (wd->text)
+          g_string_append(s, wd->text);
+      }
+      c->page_texts[i] = v_squash(s->str);
+      g_string_free(s, TRUE);
     }
+    return c->page_texts[i];
   }
-  char *sq = v_squash(s->str);
-  g_string_free(s, TRUE);
-  return sq;
+  return "";
 }
 
-static bool declares_tail(const b2j_doc *doc) {
-  for (guint i = 0; i < doc->pages->len; i++) {
-    const b2j_page *p = g_ptr_array_index(doc->pages, i);
-    char *tx = v_page_text(doc, p->number);
-    bool yes = strstr(tx, "尾数误差") || strstr(tx, "尾差");
-    g_free(tx);
-    if (yes)
+static bool declares_tail(vctx *c) {
+  for (guint i = 0; i < c->doc->pages->len; i++) {
+    const b2j_page *p = g_ptr_array_index(c->doc->pages, i);
+    const char *tx = v_page_text(c, p->number);
+    if (strstr(tx, "尾数误差") || strstr(tx, "尾差"))
       return true;
   }
   return false;
@@ -1968,7 +1971,7 @@ void b2j_validate(b2j_doc *doc) {
   if (!doc)
     return;
   vctx c = {.doc = doc};
-  c.tail_declared = declares_tail(doc);
+  c.tail_declared = declares_tail(&c);
   GPtrArray *all = g_ptr_array_new_with_free_func((GDestroyNotify)vtable_free);
   for (guint i = 0; i < doc->tables->len; i++) {
     const b2j_table *t = g_ptr_array_index(doc->tables, i);
@@ -2034,6 +2037,7 @@ void b2j_validate(b2j_doc *doc) {
   v_rules_prose_comparisons(&c);
   v_rules_prose_tables(&c);
   g_ptr_array_unref(all);
+  g_strfreev(c.page_texts);
 }
 
 /* A headline amount of the standard tables, for prose figures. */

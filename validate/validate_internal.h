@@ -46,6 +46,7 @@ typedef struct {
   bool tail_declared;   /* the report declares 尾数误差 */
   vtable *std[V_N];     /* first table of each standard kind, or NULL */
   bool finance;         /* any standard table present */
+  char **page_texts;    /* per doc->pages index, built on first use; owned */
 } vctx;
 
 /* ---- value access ---- */
@@ -124,7 +125,9 @@ bool v_prose_amount(GMatchInfo *m, const char *name, const char *unit_name, yuan
 /* validate_prose_tables.c: the amounts, direction words and rates of
  * comparing sentences against the tables' cells. */
 void v_rules_prose_tables(vctx *c);
-/* The page text of page number n (words joined without separators), owned. */
-char *v_page_text(const b2j_doc *doc, int n);
+/* The page text of page number n (words joined without separators): built
+ * once per validation, borrowed from `c` (several rules read every page,
+ * and repair validates a document hundreds of times). */
+const char *v_page_text(vctx *c, int n);
 
 #endif

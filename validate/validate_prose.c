@@ -174,7 +174,7 @@ void v_rules_prose_comparisons(vctx *c) {
   }
   for (guint i = 0; i < c->doc->pages->len; i++) {
     const b2j_page *pg = g_ptr_array_index(c->doc->pages, i);
-    char *text = v_page_text(c->doc, pg->number);
+    const char *text = v_page_text(c, pg->number);
     GMatchInfo *m = NULL;
     g_regex_match(re, text, 0, &m);
     while (g_match_info_matches(m)) {
@@ -182,7 +182,6 @@ void v_rules_prose_comparisons(vctx *c) {
       g_match_info_next(m, NULL);
     }
     g_match_info_free(m);
-    g_free(text);
   }
   g_regex_unref(re);
 }

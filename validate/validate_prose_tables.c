@@ -979,9 +979,7 @@ void v_rules_prose_tables(vctx *c) {
   if (ok) {
     for (guint i = 0; i < c->doc->pages->len; i++) {
       const b2j_page *pg = g_ptr_array_index(c->doc->pages, i);
-      char *text = v_page_text(c->doc, pg->number);
-      page_checks(c, &pt, text, pg->number);
-      g_free(text);
+      page_checks(c, &pt, v_page_text(c, pg->number), pg->number);
     }
   } else {
     g_warning("prose table pattern: %s", err->message);

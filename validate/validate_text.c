@@ -424,7 +424,7 @@ void v_rules_placeholders(vctx *c) {
     if (!p->words->len)
       continue;
     scanned++;
-    char *tx = v_page_text(d, p->number);
+    const char *tx = v_page_text(c, p->number);
     char *hit = placeholder_in(tx);
     if (hit) {
       char *where = g_strdup_printf("p.%d", p->number);
@@ -435,7 +435,6 @@ void v_rules_placeholders(vctx *c) {
       g_free(where);
       g_free(hit);
     }
-    g_free(tx);
   }
   if (!found && scanned) {
     b2j_check *k = v_check(c, "placeholder_text", "document", NULL, NULL);
