@@ -73,6 +73,19 @@ GPtrArray *b2j_repair_candidates(const char *text, const char *const *const *wor
       *p = orig;
     }
     g_free(t);
+    /* A speck or a rule's stub read as one more digit ("954.70" for 54.70). */
+    size_t n = strlen(text);
+    for (size_t i = 0; i < n; i++) {
+      if (!g_ascii_isdigit(text[i]))
+        continue;
+      char *d = g_strdup_printf("%.*s%s", (int)i, text, text + i + 1);
+      bool digit = false;
+      for (const char *q = d; *q; q++)
+        digit |= g_ascii_isdigit(*q) != 0;
+      if (digit && d[0] != '.')
+        add_candidate(out, d);
+      g_free(d);
+    }
   }
   return out;
 }
@@ -328,13 +341,13 @@ static bool table_flagged(GPtrArray *base, const char *id) {
   return false;
 }
 
-/* Most decimals the column's numbers print (percentages aside). */
-static int column_prec(const b2j_table *t, guint col) {
+/* Most decimals the column's other numbers print (percentages aside). */
+static int column_prec(const b2j_table *t, guint col, const b2j_cell *except) {
   int prec = 0;
   for (guint r = 0; r < t->rows->len; r++) {
     const b2j_row *row = g_ptr_array_index(t->rows, r);
     const b2j_cell *cell = col < row->cells->len ? g_ptr_array_index(row->cells, col) : NULL;
-    if (cell && cell->value.present && !strchr(cell->text, '%'))
+    if (cell && cell != except && cell->value.present && !strchr(cell->text, '%'))
       prec = MAX(prec, cell->value.value.scale);
   }
   return prec;
@@ -397,7 +410,7 @@ static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
                n.kind == B2J_NUM_SPLIT;
   if (cell->value.present && !*is_num && !split)
     return NULL;
-  *prec = column_prec(t, c);
+  *prec = column_prec(t, c, cell);
   GPtrArray *cands;
   *first_structural = 0;
   if (*is_num) {
@@ -408,6 +421,17 @@ static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
     *first_structural = cands->len;
     if (!orig->percent && orig->value.scale < *prec)
       b2j_repair_point_candidates(cell->text, *prec, cands);
+    /* "174.272" in a column of two decimals: one of its decimals is extra. */
+    if (!orig->percent && *prec > 0 && orig->value.scale == *prec + 1) {
+      const char *pt = strchr(cell->text, '.');
+      for (const char *q = pt ? pt + 1 : NULL; q && *q; q++) {
+        if (!g_ascii_isdigit(*q))
+          continue;
+        char *d = g_strdup_printf("%.*s%s", (int)(q - cell->text), cell->text, q + 1);
+        add_candidate(cands, d);
+        g_free(d);
+      }
+    }
     /* "- 44.76": a stray stroke before an amount read as a minus. */
     if (orig->value.coef < 0) {
       char *s = b2j_repair_strip_sign(cell->text);
@@ -585,7 +609,9 @@ static int repair_round(b2j_doc *doc) {
             /* A repair changes digits, or restores a point; never the
              * number's kind. */
             bool point = n.value.scale > orig.value.scale && n.value.scale <= prec;
-            if (n.percent != orig.percent || (n.value.scale != orig.value.scale && !point) ||
+            bool extra = orig.value.scale > prec && n.value.scale == prec;
+            if (n.percent != orig.percent ||
+                (n.value.scale != orig.value.scale && !point && !extra) ||
                 b2j_dec_cmp(n.value, cell->value.value) == 0)
               continue;
           }

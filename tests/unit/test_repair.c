@@ -245,6 +245,30 @@ static void test_mark_after_a_number_is_dropped(void) {
   tv_done(d);
 }
 
+static void test_extra_digit_read_from_a_speck_is_dropped(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_table *t = table05(d, B2J_ORIGIN_OCR);
+  /* syn-006's "954.70" (confidence 0.34) for 54.70: a speck read as a 9. */
+  misread(cell_at(t, 1, 2), "915.24", 0.34);
+  b2j_validate(d);
+  int n = b2j_repair(d);
+  TAP_OK(n == 1 && strcmp(cell_at(t, 1, 2)->text, "15.24") == 0,
+         "extra digit: '915.24' read unsure becomes 15.24 (repaired %d)", n);
+  tv_done(d);
+}
+
+static void test_extra_decimal_beyond_the_column_is_dropped(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_table *t = table05(d, B2J_ORIGIN_OCR);
+  /* syn-006's "174.272" in a column of two decimals, read with confidence. */
+  misread(cell_at(t, 2, 3), "4.815", 0.99);
+  b2j_validate(d);
+  int n = b2j_repair(d);
+  TAP_OK(n == 1 && strcmp(cell_at(t, 2, 3)->text, "4.85") == 0,
+         "extra decimal: '4.815' in a two-decimal column becomes 4.85 (repaired %d)", n);
+  tv_done(d);
+}
+
 static void test_candidates(void) {
   GPtrArray *c = b2j_repair_candidates("1,234.56", NULL, (const char *const[]){NULL}, true);
   bool has = false, self = false;
@@ -298,6 +322,8 @@ int main(void) {
   test_a_group_with_one_unreadable_cell_is_left_as_read();
   test_stray_minus_before_an_amount_is_dropped();
   test_mark_after_a_number_is_dropped();
+  test_extra_digit_read_from_a_speck_is_dropped();
+  test_extra_decimal_beyond_the_column_is_dropped();
   test_candidates();
   return tap_done();
 }
