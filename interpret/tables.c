@@ -787,6 +787,125 @@ static void join_wrapped_codes(b2j_table *t) {
   }
 }
 
+/* The known codes one digit away from `read` (one digit changed, added or
+ * dropped) whose classification name is `name`; appends them to `out`. */
+static void codes_named_near(const char *read, const char *name, GPtrArray *out) {
+  size_t n = strlen(read);
+  char buf[B2J_CODE_MAX + 2];
+  for (int op = 0; op < 3; op++)
+    for (size_t i = 0; i <= n; i++)
+      for (char d = '0'; d <= '9'; d++) {
+        if (op == 0 && (i == n || read[i] == d))
+          continue; /* change digit i to d */
+        if (op == 2 && (d != '0' || i == n))
+          continue; /* drop digit i (once, not per d) */
+        size_t len = op == 1 ? n + 1 : op == 2 ? n - 1 : n;
+        if (len != 3 && len != 5 && len != 7)
+          continue;
+        if (op == 0)
+          g_snprintf(buf, sizeof buf, "%.*s%c%s", (int)i, read, d, read + i + 1);
+        else if (op == 1)
+          g_snprintf(buf, sizeof buf, "%.*s%c%s", (int)i, read, d, read + i);
+        else
+          g_snprintf(buf, sizeof buf, "%.*s%s", (int)i, read, read + i + 1);
+        bool seen = false;
+        for (guint k = 0; k < out->len && !seen; k++)
+          seen = strcmp(g_ptr_array_index(out, k), buf) == 0;
+        if (!seen && b2j_subject_known(buf) && b2j_subject_name_matches(buf, name))
+          g_ptr_array_add(out, g_strdup(buf));
+      }
+}
+
+/* On an OCR'd page, a subject code the classification does not know, one
+ * digit from exactly one code whose name is the row's name, is that code:
+ * "210 1 99" beside 其他行政事业单位医疗支出 is 2101199 (its 款 11 lost a
+ * digit), "71011" beside 行政事业单位医疗 is 21011. A known code is never
+ * changed, whatever its name: a row shifted against its code is a finding
+ * for validate/, not a misreading. The corrected cell says so. */
+static void codes_from_names(b2j_doc *doc, b2j_table *t) {
+  guint ncol = t->columns->len;
+  for (guint r = 0; r < t->rows->len; r++) {
+    b2j_row *row = g_ptr_array_index(t->rows, r);
+    b2j_cell *parts[3];
+    int nparts = 0;
+    const char *name = NULL;
+    bool ocr = false, ok = true;
+    for (guint c = 0; c < ncol && c < row->cells->len && ok; c++) {
+      col_role role = role_of(g_ptr_array_index(t->columns, c));
+      b2j_cell *cell = g_ptr_array_index(row->cells, c);
+      if (role == COL_VALUE)
+        break;
+      if (role == COL_NAME && !name)
+        name = cell->text;
+      if ((role != COL_CODE && role != COL_CODE_PART) || !*cell->text)
+        continue;
+      for (const char *q = cell->text; *q && ok; q++)
+        ok = g_ascii_isdigit(*q) != 0;
+      if (ok && nparts < 3)
+        parts[nparts++] = cell;
+      else
+        ok = false;
+      ocr |= cell->confidence >= 0;
+    }
+    if (!ok || !ocr || nparts == 0 || !name || !*name)
+      continue;
+    GString *read = g_string_new(NULL);
+    for (int k = 0; k < nparts; k++)
+      g_string_append(read, parts[k]->text);
+    char code[B2J_CODE_MAX];
+    bool known = read->len < B2J_CODE_MAX && b2j_subject_code_parse(read->str, code) &&
+                 b2j_subject_known(code);
+    GPtrArray *near = g_ptr_array_new_with_free_func(g_free);
+    if (!known && read->len >= 2 && read->len <= 8) {
+      char *sq = b2j_squash(name);
+      codes_named_near(read->str, sq, near);
+      g_free(sq);
+    }
+    if (near->len == 1) {
+      const char *fix = g_ptr_array_index(near, 0);
+      /* Which cell: one code cell takes the whole code; 类/款/项 cells
+       * take their slices (3, 2, 2 digits), and exactly one may differ. */
+      b2j_cell *target = NULL;
+      char *text = NULL;
+      if (nparts == 1) {
+        target = parts[0];
+        text = g_strdup(fix);
+      } else {
+        static const int START[] = {0, 3, 5, 7};
+        int wrong = 0;
+        for (int k = 0; k < nparts; k++) {
+          size_t a = (size_t)START[k], b = MIN((size_t)START[k + 1], strlen(fix));
+          char *slice = a < b ? g_strndup(fix + a, b - a) : g_strdup("");
+          if (strcmp(slice, parts[k]->text) != 0) {
+            wrong++;
+            target = parts[k];
+            g_free(text);
+            text = slice;
+          } else {
+            g_free(slice);
+          }
+        }
+        if (wrong != 1 || !*text)
+          target = NULL;
+      }
+      if (target) {
+        b2j_doc_warn(doc, "ocr_text_corrected", target->page, t->id,
+                     "%s row %u: code '%s' read by OCR corrected to '%s' (the only code one "
+                     "digit away that the classification names '%s')",
+                     t->id, r + 1, read->str, fix, name);
+        g_free(target->text);
+        target->text = text;
+        text = NULL;
+        target->value.present = false;
+        b2j_fill_cell_value(target, true);
+      }
+      g_free(text);
+    }
+    g_ptr_array_unref(near);
+    g_string_free(read, TRUE);
+  }
+}
+
 /* A code printed with a name that is not its name in the national
  * classification (nor another name reports use for it): a misread code, a
  * misread name, or a row shifted against its code. Said once per code and
@@ -1051,6 +1170,7 @@ static void finish_table(b2j_doc *doc, open_table *o) {
     b2j_interpret_performance(doc, t, o->matrices);
   else if (kind_has_budget_lines(t->kind)) {
     join_wrapped_codes(t);
+    codes_from_names(doc, t);
     add_budget_lines(doc, t);
   }
   warn_cells(doc, t);

@@ -2,6 +2,8 @@
  * 政府性基金预算支出表 with no amounts (本表无数据) takes its column labels from
  * its header rows, and its lone 合计 row is the body (boxes from the
  * garbled-grade corpus page, unruled). */
+#include <string.h>
+
 #include "interpret/interpret.h"
 #include "layout/layout.h"
 #include "tests/lib/tap.h"
@@ -199,11 +201,96 @@ static void test_garbled_performance_title(void) {
   b2j_doc_free(doc);
 }
 
+/* An OCR'd ruled page titled 一般公共预算财政拨款支出决算表 with columns
+ * `labels` (n_cols) over `rows` (n_rows x n_cols texts, "" for blank). */
+static b2j_page *ocr_ruled_page(const char *const *labels, int n_cols, const char *const *rows,
+                                int n_rows) {
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  p->source = B2J_SOURCE_OCR;
+  b2j_page_add_word(p, g_strdup("一般公共预算财政拨款支出决算表"), (b2j_box){150, 60, 450, 75},
+                    0.95, B2J_ORIGIN_OCR);
+  double top = 100, x0 = 40;
+  double w[8] = {0};
+  for (int c = 0; c < n_cols; c++)
+    w[c] = strstr(labels[c], "名称") ? 200 : 60;
+  double xe = x0;
+  for (int c = 0; c < n_cols; c++)
+    xe += w[c];
+  for (int r = 0; r <= n_rows + 1; r++)
+    b2j_page_add_rule(p, (b2j_box){x0, top + 20 * r - 0.5, xe, top + 20 * r + 0.5}, true);
+  double x = x0;
+  for (int c = 0; c <= n_cols; c++) {
+    b2j_page_add_rule(p, (b2j_box){x - 0.5, top, x + 0.5, top + 20 * (n_rows + 1)}, false);
+    if (c < n_cols)
+      x += w[c];
+  }
+  x = x0;
+  for (int c = 0; c < n_cols; c++) {
+    b2j_page_add_word(p, g_strdup(labels[c]), (b2j_box){x + 4, top + 4, x + 40, top + 16}, 0.95,
+                      B2J_ORIGIN_OCR);
+    for (int r = 0; r < n_rows; r++) {
+      const char *txt = rows[r * n_cols + c];
+      if (*txt)
+        b2j_page_add_word(p, g_strdup(txt),
+                          (b2j_box){x + 4, top + 24 + 20 * r, x + w[c] - 6, top + 36 + 20 * r},
+                          0.9, B2J_ORIGIN_OCR);
+    }
+    x += w[c];
+  }
+  return p;
+}
+
+static const char *cell_text(const b2j_doc *doc, guint r, guint c) {
+  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  const b2j_row *row = t && r < t->rows->len ? g_ptr_array_index(t->rows, r) : NULL;
+  const b2j_cell *cell = row && c < row->cells->len ? g_ptr_array_index(row->cells, c) : NULL;
+  return cell ? cell->text : NULL;
+}
+
+static int warnings_with(const b2j_doc *doc, const char *code, const char *part) {
+  int n = 0;
+  for (guint i = 0; i < doc->warnings->len; i++) {
+    const b2j_warning *w = g_ptr_array_index(doc->warnings, i);
+    n += strcmp(w->code, code) == 0 && strstr(w->message, part) != NULL;
+  }
+  return n;
+}
+
+/* syn-006's noisy scan read the 款 of 2101199 as "1": 210 1 99 is no code,
+ * and 2101199 is the only code one digit away named 其他行政事业单位医疗支出.
+ * A known code beside another code's name (2101102 beside 公务员医疗补助,
+ * which is 2101103) is a finding, not a misreading: it stays. */
+static void test_unknown_ocr_code_is_the_code_its_name_gives(void) {
+  static const char *const labels[] = {"类", "款", "项", "科目名称", "决算数"};
+  static const char *const rows[] = {
+      "210", "11", "01", "行政单位医疗",             "41.17",
+      "210", "1",  "99", "其他行政事业单位医疗支出", "33.59",
+      "210", "11", "02", "公务员医疗补助",           "44.76",
+      "210", "1",  "03", "没有这个名称",             "1.00",
+  };
+  b2j_page *p = ocr_ruled_page(labels, 5, rows, 4);
+  b2j_doc *doc = interpreted(&p, 1);
+  TAP_STREQ(cell_text(doc, 1, 1), "11", "code from name: 款 '1' of 210 1 99 is 11");
+  TAP_OK(warnings_with(doc, "ocr_text_corrected", "2101199") == 1,
+         "code from name: the correction is recorded");
+  TAP_STREQ(cell_text(doc, 2, 2), "02", "code from name: a known code beside another's name stays");
+  TAP_STREQ(cell_text(doc, 3, 1), "1", "code from name: a name the classification lacks fixes nothing");
+  b2j_doc_free(doc);
+
+  static const char *const labels1[] = {"科目编码", "科目名称", "决算数"};
+  static const char *const rows1[] = {"71011", "行政事业单位医疗", "174.22"};
+  p = ocr_ruled_page(labels1, 3, rows1, 1);
+  doc = interpreted(&p, 1);
+  TAP_STREQ(cell_text(doc, 0, 0), "21011", "code from name: syn-011's 71011 is 21011");
+  b2j_doc_free(doc);
+}
+
 int main(void) {
   test_empty_table_header();
   test_garbled_performance_title();
   test_group_header_vote();
   test_header_stray_marks();
   test_repeated_header_misread();
+  test_unknown_ocr_code_is_the_code_its_name_gives();
   return tap_done();
 }
