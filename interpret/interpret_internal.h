@@ -29,8 +29,9 @@ const char *b2j_kind_from_title(const char *title);
 
 /* The kind of the standard title an OCR'd title holds with at most one
  * misread, missing or extra character ("部门(单位)整体广出绩效自评表" →
- * overall_performance), or NULL. Static string. */
-const char *b2j_kind_from_ocr_title(const char *title);
+ * overall_performance), or NULL. Static string. *verbatim (may be NULL) says
+ * whether that standard title occurs in `title` unchanged. */
+const char *b2j_kind_from_ocr_title(const char *title, bool *verbatim);
 
 /* One label per column from the first header_rows rows (SCHEMA.md's rule).
  * Returns a GPtrArray of g_malloc'd strings that frees them. */

@@ -172,10 +172,12 @@ static int edit_distance(const gunichar *a, int na, const gunichar *b, int nb, i
   return d;
 }
 
-const char *b2j_kind_from_ocr_title(const char *title) {
+const char *b2j_kind_from_ocr_title(const char *title, bool *verbatim) {
   glong nt = 0;
   gunichar *t = g_utf8_to_ucs4_fast(title, -1, &nt);
   const char *kind = NULL;
+  if (verbatim)
+    *verbatim = false;
   for (int k = 0; STANDARD_TITLES[k] && !kind; k++) {
     glong ns = 0;
     gunichar *st = g_utf8_to_ucs4_fast(STANDARD_TITLES[k], -1, &ns);
@@ -185,6 +187,8 @@ const char *b2j_kind_from_ocr_title(const char *title) {
       for (glong len = ns - 1; len <= ns + 1 && !kind; len++)
         if (start + len <= nt && edit_distance(t + start, (int)len, st, (int)ns, 1) <= 1)
           kind = b2j_kind_from_title(STANDARD_TITLES[k]);
+    if (kind && verbatim)
+      *verbatim = strstr(title, STANDARD_TITLES[k]) != NULL;
     g_free(st);
   }
   g_free(t);
@@ -1307,9 +1311,13 @@ void b2j_interpret_tables(b2j_doc *doc, const GPtrArray *page_grids) {
       const char *kind = b2j_kind_from_title(ctx.title);
       if (from_ocr && ctx.title) {
         /* OCR misreads a character of a title (支出 as 广出): a title one
-         * character from a standard one is that table. */
-        const char *near = b2j_kind_from_ocr_title(ctx.title);
-        if (near && (!kind || strcmp(kind, "other") == 0 || strcmp(kind, near) != 0))
+         * character from a standard one is that table. A standard title
+         * found whole inside it (支出决算表 in 三公-经费支出决算表) is the
+         * title rules' business: they put the specific words first. */
+        bool verbatim = false;
+        const char *near = b2j_kind_from_ocr_title(ctx.title, &verbatim);
+        if (near &&
+            (!kind || strcmp(kind, "other") == 0 || (strcmp(kind, near) != 0 && !verbatim)))
           kind = near;
       }
       const char *cell_kind = kind_from_cells(m);

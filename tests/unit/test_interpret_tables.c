@@ -201,14 +201,13 @@ static void test_garbled_performance_title(void) {
   b2j_doc_free(doc);
 }
 
-/* An OCR'd ruled page titled 一般公共预算财政拨款支出决算表 with columns
- * `labels` (n_cols) over `rows` (n_rows x n_cols texts, "" for blank). */
-static b2j_page *ocr_ruled_page(const char *const *labels, int n_cols, const char *const *rows,
-                                int n_rows) {
+/* An OCR'd ruled page titled `title` with columns `labels` (n_cols) over
+ * `rows` (n_rows x n_cols texts, "" for blank). */
+static b2j_page *ocr_ruled_page(const char *title, const char *const *labels, int n_cols,
+                                const char *const *rows, int n_rows) {
   b2j_page *p = b2j_page_new(1, 600, 800);
   p->source = B2J_SOURCE_OCR;
-  b2j_page_add_word(p, g_strdup("一般公共预算财政拨款支出决算表"), (b2j_box){150, 60, 450, 75},
-                    0.95, B2J_ORIGIN_OCR);
+  b2j_page_add_word(p, g_strdup(title), (b2j_box){150, 60, 450, 75}, 0.95, B2J_ORIGIN_OCR);
   double top = 100, x0 = 40;
   double w[8] = {0};
   for (int c = 0; c < n_cols; c++)
@@ -268,7 +267,7 @@ static void test_unknown_ocr_code_is_the_code_its_name_gives(void) {
       "210", "11", "02", "公务员医疗补助",           "44.76",
       "210", "1",  "03", "没有这个名称",             "1.00",
   };
-  b2j_page *p = ocr_ruled_page(labels, 5, rows, 4);
+  b2j_page *p = ocr_ruled_page("一般公共预算财政拨款支出决算表", labels, 5, rows, 4);
   b2j_doc *doc = interpreted(&p, 1);
   TAP_STREQ(cell_text(doc, 1, 1), "11", "code from name: 款 '1' of 210 1 99 is 11");
   TAP_OK(warnings_with(doc, "ocr_text_corrected", "2101199") == 1,
@@ -279,9 +278,21 @@ static void test_unknown_ocr_code_is_the_code_its_name_gives(void) {
 
   static const char *const labels1[] = {"科目编码", "科目名称", "决算数"};
   static const char *const rows1[] = {"71011", "行政事业单位医疗", "174.22"};
-  p = ocr_ruled_page(labels1, 3, rows1, 1);
+  p = ocr_ruled_page("一般公共预算财政拨款支出决算表", labels1, 3, rows1, 1);
   doc = interpreted(&p, 1);
   TAP_STREQ(cell_text(doc, 0, 0), "21011", "code from name: syn-011's 71011 is 21011");
+  b2j_doc_free(doc);
+}
+
+/* syn-009's noisy scan read “三公”经费支出预算表 as 三公-经费支出决算表:
+ * 支出决算表 occurs in it whole, but the title names 三公. */
+static void test_misread_three_public_title_keeps_its_kind(void) {
+  static const char *const labels[] = {"合计", "因公出国(境)费", "小计", "公务接待费"};
+  static const char *const rows[] = {"39.29", "0.00", "37.01", "2.28"};
+  b2j_page *p = ocr_ruled_page("三公-经费支出决算表", labels, 4, rows, 1);
+  b2j_doc *doc = interpreted(&p, 1);
+  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_STREQ(t ? t->kind : NULL, "three_public", "三公-经费支出决算表 is the 三公 table");
   b2j_doc_free(doc);
 }
 
@@ -292,5 +303,6 @@ int main(void) {
   test_header_stray_marks();
   test_repeated_header_misread();
   test_unknown_ocr_code_is_the_code_its_name_gives();
+  test_misread_three_public_title_keeps_its_kind();
   return tap_done();
 }
