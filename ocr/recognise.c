@@ -1165,9 +1165,136 @@ static int percent_start(PIX *piece) {
   return at;
 }
 
+/* Where a % starts whose parts percent_start cannot tell apart: its rings
+ * grown into its stroke (one component), or its stroke lost between them
+ * (two rings side by side). Its two holes still show it: small (a ring's,
+ * not a digit's), the left one in the upper half and the right one in the
+ * lower half a third of the text height further right, no other hole beside
+ * them, and the ink around them one glyph or two small rings (a 9 before a
+ * 6 is two tall glyphs). The x of the ink around the holes, or -1. Only for
+ * a reading already shown wrong. */
+static int percent_holes_at(PIX *piece) {
+  int h = pixGetHeight(piece);
+  BOXA *ink = pixConnCompBB(piece, 8);
+  int n = ink ? boxaGetCount(ink) : 0;
+  l_int32 by0 = G_MAXINT32, by1 = -1;
+  for (int i = 0; i < n; i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(ink, i, &x, &y, &bw, &bh);
+    if (bh * 3 >= h) {
+      by0 = MIN(by0, y);
+      by1 = MAX(by1, y + bh);
+    }
+  }
+  PIX *holes = by1 > by0 ? pixHolesByFilling(piece, 4) : NULL;
+  BOXA *hb = holes ? pixConnCompBB(holes, 4) : NULL;
+  pixDestroy(&holes);
+  int nh = hb ? boxaGetCount(hb) : 0, band = by1 - by0, at = -1;
+  /* The two holes furthest right (by centre), ignoring specks. */
+  int a = -1, b = -1;
+  double acx = -1, bcx = -1;
+  for (int i = 0; i < nh; i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(hb, i, &x, &y, &bw, &bh);
+    if (bw < 2 && bh < 2)
+      continue;
+    double cx = x + bw / 2.0;
+    if (cx > bcx) {
+      a = b;
+      acx = bcx;
+      b = i;
+      bcx = cx;
+    } else if (cx > acx) {
+      a = i;
+      acx = cx;
+    }
+  }
+  if (a >= 0) {
+    l_int32 ax, ay, aw, ah, bx, by, bw, bh;
+    boxaGetBoxGeometry(hb, a, &ax, &ay, &aw, &ah);
+    boxaGetBoxGeometry(hb, b, &bx, &by, &bw, &bh);
+    double mid = by0 + band / 2.0;
+    bool small = ah * 20 <= band * 9 && bh * 20 <= band * 9 && aw * 5 <= band * 2 &&
+                 bw * 5 <= band * 2;
+    bool diagonal = ay + ah / 2.0 < mid && by + bh / 2.0 > mid && ay + ah <= by + band / 10 &&
+                    (bcx - acx) * 10 >= band * 3;
+    /* No third hole near them (an 8 beside them would add two). */
+    int near = 0;
+    for (int i = 0; i < nh; i++) {
+      l_int32 x, y, w, hh;
+      boxaGetBoxGeometry(hb, i, &x, &y, &w, &hh);
+      if ((w >= 2 || hh >= 2) && x + w / 2.0 >= acx - band * 0.6)
+        near++;
+    }
+    /* The ink ringing each hole: one glyph (the % whole, or its halves
+     * overlapping sideways) or two small rings; a 9 and a 6 are two tall
+     * glyphs side by side. */
+    int ca = -1, cb = -1;
+    l_int32 caw = 0, cbw = 0;
+    for (int i = 0; i < n; i++) {
+      l_int32 x, y, w, hh;
+      boxaGetBoxGeometry(ink, i, &x, &y, &w, &hh);
+      if (x <= ax && x + w >= ax + aw && y <= ay && y + hh >= ay + ah && (ca < 0 || w < caw)) {
+        ca = i;
+        caw = w;
+      }
+      if (x <= bx && x + w >= bx + bw && y <= by && y + hh >= by + bh && (cb < 0 || w < cbw)) {
+        cb = i;
+        cbw = w;
+      }
+    }
+    bool one_glyph = false;
+    if (ca >= 0 && cb >= 0) {
+      l_int32 x1, y1, w1, h1, x2, y2, w2, h2;
+      boxaGetBoxGeometry(ink, ca, &x1, &y1, &w1, &h1);
+      boxaGetBoxGeometry(ink, cb, &x2, &y2, &w2, &h2);
+      int overlap = MIN(x1 + w1, x2 + w2) - MAX(x1, x2);
+      one_glyph = ca == cb || overlap * 10 >= MIN(w1, w2) * 3 ||
+                  (h1 * 20 <= band * 13 && h2 * 20 <= band * 13);
+      if (small && diagonal && near == 2 && one_glyph)
+        at = MIN(x1, x2);
+    }
+  }
+  boxaDestroy(&hb);
+  boxaDestroy(&ink);
+  return at;
+}
+
+/* Where a % percent_start missed starts after digits, or 0. */
+static int percent_by_holes(PIX *piece) {
+  int at = percent_holes_at(piece);
+  return at > 0 && digits_before(piece, at) ? at : 0;
+}
+
+/* Whether the piece is a % alone (a gap cut it from its number): the holes
+ * say %, and nothing but specks lies before it. */
+static bool lone_percent(PIX *piece) {
+  int at = percent_holes_at(piece), h = pixGetHeight(piece);
+  return at >= 0 && at <= MAX(2, h / 10) && pixGetWidth(piece) * 2 <= h * 3;
+}
+
+/* A reading the digit alphabet got wrong around a %: a % with junk around
+ * it (995%, 100%., 919%%), letters chi_sim read for a ring (999ao), or more
+ * digits than `digits` read before the % (9590 for 95 and a %'s rings). */
+static bool misread_percent(const char *text, const char *digits) {
+  if (!text || !*text)
+    return false;
+  size_t n = strlen(text), nd = strlen(digits);
+  const char *pct = strchr(text, '%');
+  bool clean_pct = pct && pct == text + n - 1 && plausible_number(text);
+  bool letters = false;
+  for (const char *p = text; *p; p++)
+    letters |= g_ascii_isalpha(*p) != 0;
+  if ((pct && !clean_pct) || letters)
+    return true;
+  if (clean_pct)
+    return strncmp(text, digits, nd) != 0; /* 995% for 95% */
+  return n > nd && strncmp(text, digits, nd) == 0 && count_digits(text) == (int)n;
+}
+
 /* Reads a piece (owned, taken) that may be a number followed by its unit
  * in Chinese, or by a % the digit alphabet misreads. */
-static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
+static reading read_number_unit_as_cut(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
   int tall_n = 0;
   int pct_x = percent_start(piece);
   if (pct_x > 0) {
@@ -1242,6 +1369,48 @@ static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
     }
   }
   return read_piece(ctx, piece, dpi);
+}
+
+static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
+  PIX *keep = pixClone(piece);
+  reading r = read_number_unit_as_cut(ctx, piece, dpi);
+  /* A % cut off from its number, read 9 or 9%o: the cell joins "100 %". */
+  if (keep && r.text && strcmp(r.text, "%") != 0 && count_digits(r.text) <= 2 &&
+      lone_percent(keep)) {
+    g_free(r.text);
+    r.text = g_strdup("%");
+    g_strfreev(r.alternatives);
+    r.alternatives = NULL;
+    pixDestroy(&keep);
+    return r;
+  }
+  int at = keep && r.text && *r.text ? percent_by_holes(keep) : 0;
+  if (at > 0) {
+    BOX *nb = boxCreate(0, 0, at, pixGetHeight(keep));
+    PIX *num = pixClipRectangle(keep, nb, NULL);
+    boxDestroy(&nb);
+    int tall_n = 0;
+    if (num && looks_numeric(num, &tall_n)) {
+      reading rn = read_piece(ctx, num, dpi);
+      gsize len = rn.text ? strlen(rn.text) : 0;
+      if (len && plausible_number(rn.text) && g_ascii_isdigit(rn.text[len - 1]) &&
+          misread_percent(r.text, rn.text)) {
+        char *t = g_strconcat(rn.text, "%", NULL);
+        g_free(rn.text);
+        rn.text = t;
+        g_strfreev(rn.alternatives);
+        rn.alternatives = NULL;
+        reading_clear(&r);
+        r = rn;
+      } else {
+        reading_clear(&rn);
+      }
+    } else {
+      pixDestroy(&num);
+    }
+  }
+  pixDestroy(&keep);
+  return r;
 }
 
 static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi) {

@@ -417,6 +417,16 @@ static void test_not_percent(b2j_ocr_ctx *ctx) {
     b2j_page_free(p);
 }
 
+/* syn-010's noisy page 4: the cell's bottom rule cut into 91%, its % came
+ * out as two rings (read 919%%); the rings' holes show the %. */
+static void test_percent_by_holes(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-noisy/syn-010.pdf", 4);
+  TAP_OK(p && find_word(p, "91%") && !find_word(p, "919%%"),
+         "syn-010 page 4 reads 91%%, not 919%%%%");
+  if (p)
+    b2j_page_free(p);
+}
+
 /* A number wrapped in a narrow cell of scan-noisy syn-008's 公开06表 (page 6)
  * keeps the point that starts its second line: 278569 over .66, 721392
  * over .43 (the speck filter had left the point out of the chunk). */
@@ -580,6 +590,7 @@ int main(int argc, char **argv) {
   else
     TAP_OK(0, "%s is missing (run from the repo root)", TARGETS_PDF);
   test_wrapped_point(ctx);
+  test_percent_by_holes(ctx);
   test_narrow_cjk_not_digits(ctx);
   test_empty_line_reread(ctx);
   test_unit_starts_low(ctx);
