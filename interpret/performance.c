@@ -327,6 +327,43 @@ static const char *goal_unit(b2j_doc *doc, const b2j_table *t, int page, const c
   return "%";
 }
 
+/* The distinct texts of row r, in order, joined; "" for an empty row.
+ * g_free. */
+static char *row_distinct_text(const form *f, int r, int *n_distinct) {
+  GString *g = g_string_new(NULL);
+  GPtrArray *seen = g_ptr_array_new();
+  for (int c = 0; c < f->cols; c++) {
+    const char *tx = cell_text(f, r, c);
+    bool dup = !*tx;
+    for (guint k = 0; k < seen->len && !dup; k++)
+      dup = strcmp(g_ptr_array_index(seen, k), tx) == 0;
+    if (dup)
+      continue;
+    g_ptr_array_add(seen, (gpointer)tx);
+    g_string_append(g, tx);
+  }
+  *n_distinct = (int)seen->len;
+  g_ptr_array_free(seen, TRUE);
+  char *raw = g_string_free(g, FALSE);
+  char *sq = b2j_squash(raw);
+  g_free(raw);
+  return sq;
+}
+
+/* A row above a goal table's header that is the table's title read inside
+ * its frame (财政投资评审经费绩效目标, split by OCR into two cells at most):
+ * no digits, and a title's words. A field row (项目名称 | its name) is not. */
+static bool goal_title_row(const form *f, int r) {
+  int n = 0;
+  char *tx = row_distinct_text(f, r, &n);
+  bool digit = false;
+  for (const char *p = tx; *p; p++)
+    digit |= g_ascii_isdigit(*p) != 0;
+  bool title = n >= 1 && n <= 2 && !digit && (strstr(tx, "绩效") || g_str_has_suffix(tx, "表"));
+  g_free(tx);
+  return title;
+}
+
 static void read_goal_table(b2j_doc *doc, b2j_table *t, const form *f) {
   static const char *const HDR[] = {"三级指标", "指标值", NULL};
   int h = find_row(f, 0, HDR);
@@ -367,6 +404,24 @@ static void read_goal_table(b2j_doc *doc, b2j_table *t, const form *f) {
     x->page = cell_page(f, r);
     g_ptr_array_add(doc->indicators, x);
   }
+  /* A header that opens the table (nothing above it but the table's title)
+   * is its columns, not a body row; the title rows go to the title. */
+  bool opens = true;
+  for (int r = 0; r < h && opens; r++)
+    opens = goal_title_row(f, r);
+  if (!opens)
+    return;
+  if (!t->title && h > 0) {
+    GString *g = g_string_new(NULL);
+    for (int r = 0; r < h; r++) {
+      int n = 0;
+      char *tx = row_distinct_text(f, r, &n);
+      g_string_append(g, tx);
+      g_free(tx);
+    }
+    t->title = g_string_free(g, FALSE);
+  }
+  g_ptr_array_remove_range(t->rows, 0, (guint)h + 1);
 }
 
 void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matrices) {

@@ -205,8 +205,65 @@ static void test_goal_unit(void) {
   g_free(d);
 }
 
+/* A ruled goal table whose first row, inside the frame and spanning it,
+ * holds `above` (a title, or a field row when `field`), then its header and
+ * two indicators (syn-009's 财政投资评审经费绩效目标). */
+static b2j_doc *goal_with_row_above(const char *above, bool field) {
+  static const char *const head[] = {"序号", "三级指标", "指标性质", "指标值", "度量单位", "指标权重"};
+  static const char *const rows[2][6] = {{"1", "数量指标服务乡镇数量", "≥", "8", "个", "7%"},
+                                         {"2", "数量指标制定工作方案", "=", "2", "个", "7%"}};
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  p->source = B2J_SOURCE_OCR;
+  double w = 80, x0 = 50, top = 100;
+  for (int r = 0; r <= 4; r++)
+    b2j_page_add_rule(p, (b2j_box){x0, top + 20 * r - 0.5, x0 + 6 * w, top + 20 * r + 0.5}, true);
+  for (int c = 0; c <= 6; c++) {
+    /* A title spans the frame; a field row has its label cell apart. */
+    bool full = c == 0 || c == 6 || (field && c == 1);
+    b2j_page_add_rule(p, (b2j_box){x0 + w * c - 0.5, full ? top : top + 20, x0 + w * c + 0.5, top + 80},
+                      false);
+  }
+  if (field) {
+    b2j_page_add_word(p, g_strdup("项目名称"), (b2j_box){x0 + 4, top + 4, x0 + 76, top + 16}, 0.9,
+                      B2J_ORIGIN_OCR);
+    b2j_page_add_word(p, g_strdup(above), (b2j_box){x0 + w + 100, top + 4, x0 + w + 300, top + 16},
+                      0.9, B2J_ORIGIN_OCR);
+  } else {
+    b2j_page_add_word(p, g_strdup(above), (b2j_box){x0 + 100, top + 4, x0 + 380, top + 16}, 0.9,
+                      B2J_ORIGIN_OCR);
+  }
+  for (int r = 1; r < 4; r++)
+    for (int c = 0; c < 6; c++) {
+      const char *t = r == 1 ? head[c] : rows[r - 2][c];
+      b2j_page_add_word(p, g_strdup(t), (b2j_box){x0 + w * c + 4, top + 20 * r + 4, x0 + w * c + 76, top + 20 * r + 16},
+                        0.9, B2J_ORIGIN_OCR);
+    }
+  return interpret_page(p);
+}
+
+static const char *first_cell(const b2j_doc *doc) {
+  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  const b2j_row *r = t && t->rows->len ? g_ptr_array_index(t->rows, 0) : NULL;
+  const b2j_cell *c = r && r->cells->len ? g_ptr_array_index(r->cells, 0) : NULL;
+  return c ? c->text : NULL;
+}
+
+static void test_goal_header_opening_the_table_is_no_row(void) {
+  b2j_doc *doc = goal_with_row_above("财政投资评审经费绩效目标", false);
+  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_STREQ(first_cell(doc), "1", "goal table: the header under its title is columns, not row 1");
+  TAP_STREQ(t ? t->title : NULL, "财政投资评审经费绩效目标", "goal table: the framed title is the title");
+  TAP_OK(t && t->rows->len == 2 && doc->indicators->len == 2,
+         "goal table: two body rows, two indicators");
+  b2j_doc_free(doc);
+  doc = goal_with_row_above("医保基金监管专项经费", true);
+  TAP_STREQ(first_cell(doc), "项目名称", "goal table: a field row above the header stays a row");
+  b2j_doc_free(doc);
+}
+
 int main(void) {
   test_goal_unit();
+  test_goal_header_opening_the_table_is_no_row();
   test_total_row();
   test_scanned();
   test_digital();
