@@ -919,9 +919,11 @@ static int unit_start(PIX *piece) {
   int d = digits_line(sorted, h);
   if (d >= 0)
     boxaGetBoxGeometry(sorted, d, &dx, &dy, &dw, &dh);
-  /* A unit rises above the digits: they leave room for it. */
-  if (d >= 0 && dh * 10 <= h * 9) {
-    int tol = MAX(2, dh / 10);
+  /* A unit rises above the digits by a tenth of their height: they leave
+   * room for it (个 may rise no more than that over a 2 that fills 33 of
+   * the piece's 36 rows). */
+  int tol = d >= 0 ? MAX(2, dh / 10) : 0;
+  if (d >= 0 && dy >= tol) {
     for (int i = d + 1; i < n && !at; i++) {
       l_int32 x, y, bw, bh;
       boxaGetBoxGeometry(sorted, i, &x, &y, &bw, &bh);

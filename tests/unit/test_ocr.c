@@ -448,11 +448,16 @@ static void test_narrow_cjk_not_digits(b2j_ocr_ctx *ctx) {
 }
 
 /* A unit whose glyph starts with marks lower than the digits (冫 of 次)
- * starts at those marks: syn-003 page 3 reads 12次, not 127 + 欠. */
+ * starts at those marks: syn-003 page 3 reads 12次, not 127 + 欠. The
+ * roof of 个 after a 2 that fills 33 of the piece's 36 rows rises 3 rows
+ * over it, a tenth of the digit, room enough: =2个 and 2个, not =2 and 2. */
 static void test_unit_starts_low(b2j_ocr_ctx *ctx) {
   b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-clean/syn-003.pdf", 3);
   TAP_OK(p && find_word(p, "12次") && !find_word(p, "127次"),
          "syn-003 page 3 reads 12次 (冫 is the unit's, not a 7)");
+  TAP_OK(p && find_word(p, "=2个") && find_word(p, "2个") && !find_word(p, "=2") &&
+             !find_word(p, "2"),
+         "syn-003 page 3 reads =2个 and 2个 (个 rising a tenth over the 2)");
   if (p)
     b2j_page_free(p);
 }
