@@ -160,10 +160,13 @@ static int cmp_int(const void *a, const void *b) {
  * to a cell's second line, the dot of a character cut off by a clear row)
  * joins the neighbour that makes the shorter whole, when close and the
  * result is no taller than a line; in place. A line's height is the
- * tallest band up to twice the median, so one tall blot cannot swallow
- * every line, and the two halves of a lone 元 (median of few bands) are
- * still measured against the line above. */
-static void merge_thin_bands(GArray *bands) {
+ * tallest band up to twice the median or up to `text_h` (the height of
+ * text of 14 pt), so one tall blot cannot swallow every line, and the two
+ * halves of a lone 元 (median of few bands) are still measured against
+ * the line above: with the legs of 元 cut by the cell's rule, the median
+ * is that cut piece (17 of a 37-row line), and the top bar 8 rows over it
+ * was left alone (read 70). */
+static void merge_thin_bands(GArray *bands, int text_h) {
   if (bands->len < 2)
     return;
   int *hs = g_new(int, bands->len);
@@ -172,7 +175,7 @@ static void merge_thin_bands(GArray *bands) {
   qsort(hs, bands->len, sizeof(int), cmp_int);
   int med = hs[bands->len / 2], line = med;
   for (guint i = 0; i < bands->len; i++)
-    if (hs[i] <= 2 * med)
+    if (hs[i] <= MAX(2 * med, text_h))
       line = MAX(line, hs[i]);
   g_free(hs);
   bool changed = true;
@@ -273,7 +276,7 @@ static void find_chunks(PIX *src, int x0, int y0, int x1, int y1, int region, do
   GArray *bands = rows ? runs(rows, row_gap) : NULL;
   numaDestroy(&rows);
   if (bands)
-    merge_thin_bands(bands);
+    merge_thin_bands(bands, (int)lround(dpi * 14.0 / 72.0));
   for (guint i = 0; bands && i < bands->len; i++) {
     int *band = &g_array_index(bands, int, 2 * i);
     int bh = band[1] - band[0];
@@ -355,19 +358,51 @@ static void find_chunks_free(PIX *src, int region, double dpi, GArray *out) {
   BOXA *ba = closed ? pixConnCompBB(closed, 8) : NULL;
   pixDestroy(&closed);
   GArray *found = g_array_new(FALSE, FALSE, sizeof(chunk));
+  GArray *strokes = g_array_new(FALSE, FALSE, sizeof(chunk));
   for (int i = 0; ba && i < boxaGetCount(ba); i++) {
     l_int32 x, y, bw, bh;
     boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
     if (bh > max_h)
       continue;
-    /* Under 3.2 pt tall: a blot, or what is left of a rule next to the
-     * cells (a lone dash outside a ruled cell is lost with them). */
-    if (bh * 5 < min_h * 8)
-      continue;
     chunk c = {x, y, x + bw, y + bh, region};
+    /* Under 3.2 pt tall: a blot, or what is left of a rule next to the
+     * cells (a lone dash outside a ruled cell is lost with them); a flat
+     * stroke may be the top of a glyph (below). */
+    if (bh * 5 < min_h * 8) {
+      if (bw >= min_h)
+        g_array_append_val(strokes, c);
+      continue;
+    }
     g_array_append_val(found, c);
   }
   boxaDestroy(&ba);
+  /* The top bar of 元 wrapped alone to a line of its own under 197.93万
+   * stands clear of the rest of the glyph, which read without it is TDC:
+   * a flat stroke just over a chunk, within its width, nearer to it than
+   * to any chunk above, and the whole no taller than 14 pt, is its top. */
+  int text_h = (int)lround(dpi * 14.0 / 72.0);
+  for (guint k = 0; k < strokes->len; k++) {
+    const chunk *st = &g_array_index(strokes, chunk, k);
+    int below = -1, gap_below = G_MAXINT, gap_above = G_MAXINT;
+    for (guint i = 0; i < found->len; i++) {
+      const chunk *c = &g_array_index(found, chunk, i);
+      if (c->x1 <= st->x0 || c->x0 >= st->x1)
+        continue;
+      if (c->y0 >= st->y1 && c->y0 - st->y1 < gap_below) {
+        gap_below = c->y0 - st->y1;
+        below = (int)i;
+      } else if (c->y1 <= st->y0) {
+        gap_above = MIN(gap_above, st->y0 - c->y1);
+      }
+    }
+    if (below < 0 || gap_below > min_h || gap_below >= gap_above)
+      continue;
+    chunk *c = &g_array_index(found, chunk, below);
+    if (st->x0 < c->x0 || st->x1 > c->x1 || c->y1 - st->y0 > text_h)
+      continue;
+    c->y0 = st->y0;
+  }
+  g_array_free(strokes, TRUE);
   /* Large type has gaps inside a glyph wider than the closing (讠 and 十 of
    * a bold 计): pieces of one line, alike in height and close for their
    * size, are one chunk. */

@@ -462,6 +462,23 @@ static void test_unit_starts_low(b2j_ocr_ctx *ctx) {
     b2j_page_free(p);
 }
 
+/* 元 wrapped alone under ≤44.54万 (scan-clean syn-003 page 2, its legs cut
+ * by the cell's rule) and under 197.93万 (syn-004 page 3, a table drawn
+ * without rules): its top bar, clear of the rest, is part of it; without
+ * it the rest read 70 and TDC. */
+static void test_wrapped_yuan_top(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-clean/syn-003.pdf", 2);
+  TAP_OK(p && find_word(p, "元") && !find_word(p, "70"),
+         "syn-003 page 2 reads 元 under ≤44.54万, not 70");
+  if (p)
+    b2j_page_free(p);
+  p = ocr_page(ctx, "corpus/pdf/scan-clean/syn-004.pdf", 3);
+  TAP_OK(p && find_word(p, "元") && !find_word(p, "TDC"),
+         "syn-004 page 3 reads 元 under 197.93万, not TDC");
+  if (p)
+    b2j_page_free(p);
+}
+
 /* Scan-noisy seed-001's 部门整体支出绩效自评表 (page 27): the rings of its
  * blurred % signs read ≥90o% and 100o%6, a speck before 98% read 人; the
  * words come out clean, and the corrections are recorded. */
@@ -588,6 +605,7 @@ int main(int argc, char **argv) {
   test_narrow_cjk_not_digits(ctx);
   test_empty_line_reread(ctx);
   test_unit_starts_low(ctx);
+  test_wrapped_yuan_top(ctx);
   test_tight_lines_split(ctx);
   test_measure_not_percent(ctx);
   test_percent_marks(ctx);
