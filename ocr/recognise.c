@@ -1024,6 +1024,7 @@ static void drop_bars(char *text) {
 }
 
 static int percent_start(PIX *piece);
+static bool percent_alone(PIX *piece);
 
 /* Measure words a count in these reports ends in (12次, =1个, 3件): glyphs
  * narrow enough for the digit alphabet to read as %. */
@@ -1155,30 +1156,34 @@ static PIX *clip_from(PIX *piece, int x) {
   return tight;
 }
 
-/* Where a % closing a number starts, told by its shape: a small ring at
- * the glyph's upper left, one at its lower right, a stroke between (the
- * digit alphabet reads a blurred or clipped % as 06, 9%6 or 0%). 0 when the
- * piece does not end in one. */
-static int percent_start(PIX *piece) {
+/* Where the last glyph of `piece` starts when it has the shape of a %: a
+ * small ring at the glyph's upper left, one at its lower right, a stroke
+ * between (the digit alphabet reads a blurred or clipped % as 06, 9%6, 0%
+ * or 00). -1 when it has not. *alone: the glyph is all the piece holds,
+ * specks aside. */
+static int percent_glyph(PIX *piece, bool *alone) {
   int h = pixGetHeight(piece);
   BOXA *ba = pixConnCompBB(piece, 8);
-  int n = ba ? boxaGetCount(ba) : 0, at = 0;
+  int n = ba ? boxaGetCount(ba) : 0, at = -1, marks = 0;
   l_int32 gx0 = 0, gx1 = -1, gy0 = G_MAXINT32, gy1 = 0;
   int speck = MAX(2, h / 10), last = -1;
   for (int i = 0; i < n; i++) {
     l_int32 x, y, bw, bh;
     boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
-    if (bw > speck || bh > speck)
+    if (bw > speck || bh > speck) {
+      marks++;
       if (x + bw > gx1) {
         gx1 = x + bw;
         gx0 = x;
         last = i;
       }
+    }
   }
   /* The last glyph: every component overlapping the rightmost sideways. */
   int ng = last >= 0 ? glyph_span(ba, speck, &gx0, &gx1, &gy0, &gy1, NULL, 0) : 0;
+  *alone = ng == marks;
   int gw = gx1 - gx0, gh = gy1 - gy0;
-  if (ng >= 2 && ng <= 3 && gx0 > 0 && gh * 10 >= h * 6 && gw * 2 >= gh) {
+  if (ng >= 2 && ng <= 3 && gh * 10 >= h * 6 && gw * 2 >= gh) {
     bool upper = false, lower = false, stroke = false;
     for (int i = 0; i < n; i++) {
       l_int32 x, y, bw, bh;
@@ -1197,15 +1202,46 @@ static int percent_start(PIX *piece) {
       at = gx0;
   }
   boxaDestroy(&ba);
-  if (at && !digits_before(piece, at))
-    at = 0;
   return at;
+}
+
+/* Where a % closing a number starts, told by its shape (percent_glyph),
+ * digits before it. 0 when the piece does not end in one. */
+static int percent_start(PIX *piece) {
+  bool alone = false;
+  int at = percent_glyph(piece, &alone);
+  return at > 0 && digits_before(piece, at) ? at : 0;
+}
+
+/* Whether `piece` is one % and nothing else: a 度量单位 cell's lone %,
+ * whose rings the digit alphabet reads 00 (its stroke, 8 of 10 wide as
+ * tall, no tall glyph wider, keeps it numeric-looking). */
+static bool percent_alone(PIX *piece) {
+  bool alone = false;
+  int tall = 0;
+  return percent_glyph(piece, &alone) >= 0 && alone && looks_numeric(piece, &tall);
 }
 
 /* Reads a piece (owned, taken) that may be a number followed by its unit
  * in Chinese, or by a % the digit alphabet misreads. */
 static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
   int tall_n = 0;
+  if (percent_alone(piece)) {
+    /* The rings read as digits or o, the stroke dropped (00, 0%6): no
+     * number, the % alone. */
+    reading r = read_piece(ctx, piece, dpi);
+    bool marks = r.text && *r.text;
+    for (const char *p = r.text; marks && *p; p++)
+      marks = g_ascii_isdigit(*p) || *p == '%' || *p == 'o' || *p == 'O';
+    if (marks && strcmp(r.text, "%") != 0) {
+      g_free(r.text);
+      r.text = g_strdup("%");
+      r.numeric = false;
+      g_strfreev(r.alternatives);
+      r.alternatives = NULL;
+    }
+    return r;
+  }
   int pct_x = percent_start(piece);
   if (pct_x > 0) {
     BOX *nb = boxCreate(0, 0, pct_x, pixGetHeight(piece));

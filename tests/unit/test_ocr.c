@@ -512,6 +512,10 @@ static void test_tight_lines_split(b2j_ocr_ctx *ctx) {
   TAP_OK(p && find_word(p, "众百姓服务。") &&
              find_word(p, "数量指标确保基金收支安全，更好的为辖区群"),
          "seed-000 page 4 reads both lines of 数量指标确保… / 众百姓服务。");
+  /* The same table's 度量单位 cells hold a lone %: its rings were read 00
+   * by the digit alphabet (≥ | 90 | 00 made ≥9000). */
+  TAP_OK(p && find_word(p, "%") && !find_word(p, "00"),
+         "seed-000 page 4 reads a 度量单位 cell's lone %%, not 00");
   if (p)
     b2j_page_free(p);
 }
