@@ -165,7 +165,9 @@ static int cmp_int(const void *a, const void *b) {
  * halves of a lone 元 (median of few bands) are still measured against
  * the line above: with the legs of 元 cut by the cell's rule, the median
  * is that cut piece (17 of a 37-row line), and the top bar 8 rows over it
- * was left alone (read 70). */
+ * was left alone (read 70). A line is at least half that, text of 7 pt: the
+ * two bars of a ＝ alone in its cell (a goal table's 指标性质) are one
+ * glyph, not two strokes each too thin to be read. */
 static void merge_thin_bands(GArray *bands, int text_h) {
   if (bands->len < 2)
     return;
@@ -177,6 +179,7 @@ static void merge_thin_bands(GArray *bands, int text_h) {
   for (guint i = 0; i < bands->len; i++)
     if (hs[i] <= MAX(2 * med, text_h))
       line = MAX(line, hs[i]);
+  line = MAX(line, text_h / 2);
   g_free(hs);
   bool changed = true;
   while (changed && bands->len > 1) {

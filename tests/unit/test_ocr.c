@@ -516,6 +516,9 @@ static void test_tight_lines_split(b2j_ocr_ctx *ctx) {
    * by the digit alphabet (≥ | 90 | 00 made ≥9000). */
   TAP_OK(p && find_word(p, "%") && !find_word(p, "00"),
          "seed-000 page 4 reads a 度量单位 cell's lone %%, not 00");
+  /* A ＝ alone in its 指标性质 cell: two bars, each a band too thin for a
+   * line, were dropped (＝预算金额 came out 预算金额). */
+  TAP_OK(p && find_word(p, "="), "seed-000 page 4 reads the lone ＝ of 指标性质");
   if (p)
     b2j_page_free(p);
 }
