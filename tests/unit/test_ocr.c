@@ -272,6 +272,16 @@ static void test_lookalikes(b2j_ocr_ctx *ctx) {
   alike_is(ctx, "与满意度负相关", NULL, "负|相关 is no 负担");
   alike_is(ctx, "常委会", NULL, "常委 is a word of its own, not 党委 misread");
   alike_is(ctx, "正常运行", NULL, "a glyph with no look-alike word around stays");
+  alike_is(ctx, "指标2:党遇满意度", "指标2:党员满意度", "党遇 is 党员 (seed 004 scan)");
+  alike_is(ctx, "指标5:推进医疗保障服务示范工程,推进医保经办服务体系建论",
+           "指标5:推进医疗保障服务示范工程,推进医保经办服务体系建设",
+           "建论 is 建设 (seed 004 scan)");
+  alike_is(ctx, "创建论坛", NULL, "创建|论坛 is no 建设");
+  alike_is(ctx, "帮棱完成月份", "帮扶完成月份", "帮棱 is 帮扶 (seed 002 scan)");
+  alike_is(ctx, "遇到党员", NULL, "遇到 stays");
+  alike_is(ctx, "服务乡镇《街道)数量", "服务乡镇（街道)数量",
+           "a 《 a ) closes is （ (syn-003 scan)");
+  alike_is(ctx, "依据《预算法》(2018)", NULL, "a 《 closed by 》 stays");
 }
 
 static void test_lexicon(b2j_ocr_ctx *ctx) {
