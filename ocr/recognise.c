@@ -123,6 +123,8 @@ const GPtrArray *b2j_ocr_last_fixes(const b2j_ocr_ctx *ctx) {
 typedef struct {
   int x0, y0, x1, y1; /* pixels, upright frame */
   int region;         /* index into the page's regions */
+  bool cut_above;     /* y0 is a valley split_tall cut at: no growing up */
+  bool cut_below;     /* y1 is such a valley: no growing down */
 } chunk;
 
 /* Runs of non-zero entries of a projection, joined across gaps < min_gap. */
@@ -334,7 +336,7 @@ static void find_chunks(PIX *src, int x0, int y0, int x1, int y1, int region, do
         cx0 = point_beside(raw, cx0, band[0] + ty0, band[0] + ty1, -1);
       if (i + 1 < bands->len && j + 1 == segs->len)
         cx1 = point_beside(raw, cx1 - 1, band[0] + ty0, band[0] + ty1, 1) + 1;
-      chunk c = {x0 + cx0, y0 + band[0] + ty0, x0 + cx1, y0 + band[0] + ty1, region};
+      chunk c = {x0 + cx0, y0 + band[0] + ty0, x0 + cx1, y0 + band[0] + ty1, region, false, false};
       g_array_append_val(out, c);
     }
     if (segs)
@@ -367,7 +369,7 @@ static void find_chunks_free(PIX *src, int region, double dpi, GArray *out) {
     boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
     if (bh > max_h)
       continue;
-    chunk c = {x, y, x + bw, y + bh, region};
+    chunk c = {x, y, x + bw, y + bh, region, false, false};
     /* Under 3.2 pt tall: a blot, or what is left of a rule next to the
      * cells (a lone dash outside a ruled cell is lost with them); a flat
      * stroke may be the top of a glyph (below). */
@@ -698,9 +700,13 @@ static bool has_ink(PIX *src, bool col, int at, int a, int b) {
  * has ink, up to `reach` pixels. */
 static void grow_to_glyphs(PIX *src, chunk *c, int reach) {
   int w = pixGetWidth(src), h = pixGetHeight(src);
-  for (int k = 0; k < reach && c->y0 > 0 && has_ink(src, false, c->y0 - 1, c->x0, c->x1); k++)
+  for (int k = 0; k < reach && !c->cut_above && c->y0 > 0 &&
+                  has_ink(src, false, c->y0 - 1, c->x0, c->x1);
+       k++)
     c->y0--;
-  for (int k = 0; k < reach && c->y1 < h && has_ink(src, false, c->y1, c->x0, c->x1); k++)
+  for (int k = 0; k < reach && !c->cut_below && c->y1 < h &&
+                  has_ink(src, false, c->y1, c->x0, c->x1);
+       k++)
     c->y1++;
   for (int k = 0; k < reach && c->x0 > 0 && has_ink(src, true, c->x0 - 1, c->y0, c->y1); k++)
     c->x0--;
@@ -1026,6 +1032,21 @@ static void drop_bars(char *text) {
   *w = '\0';
 }
 
+/* Removes a - chi_sim reads after the last Chinese glyph of a line for a
+ * mark below it: the tail of a comma of the line above that reaches under
+ * the row the lines were split at (利用,提升异地结算知晓 over 率, read 率-).
+ * No Chinese text ends in a hyphen. In place. */
+static void drop_trailing_dash(char *text) {
+  size_t n = text ? strlen(text) : 0;
+  while (n > 0 && text[n - 1] == ' ')
+    n--;
+  if (n < 2 || text[n - 1] != '-')
+    return;
+  const char *prev = g_utf8_find_prev_char(text, text + n - 1);
+  if (prev && g_unichar_get_script(g_utf8_get_char(prev)) == G_UNICODE_SCRIPT_HAN)
+    text[n - 1] = '\0';
+}
+
 static int percent_start(PIX *piece);
 static bool percent_alone(PIX *piece);
 
@@ -1121,6 +1142,7 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
       }
     }
     drop_bars(r.text);
+    drop_trailing_dash(r.text);
   }
   /* chi_sim has no ≥ in a target like ≥90% and reads it 之 (or 》): a
    * glyph that never starts a number. */
@@ -1398,6 +1420,7 @@ static void split_tall(PIX *src, chunk c, int max_h, int depth, GArray *out) {
   chunk top = c, bottom = c;
   top.y1 = c.y0 + best;
   bottom.y0 = c.y0 + best + 1;
+  top.cut_below = bottom.cut_above = true;
   split_tall(src, top, max_h, depth + 1, out);
   split_tall(src, bottom, max_h, depth + 1, out);
 }

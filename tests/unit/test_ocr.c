@@ -533,6 +533,21 @@ static void test_tight_lines_split(b2j_ocr_ctx *ctx) {
     b2j_page_free(p);
 }
 
+/* seed-001's scanned 医保工作专项经费 table (page 31): two lines of a name
+ * cell set so tight that no row between them is clear are split at their
+ * valley; each half then grew back over the valley into the other line's
+ * strokes, and the second line read nothing (群众的知晓率和参与率 lost) or
+ * junk (率 read 庇-7). A comma's tail of the line above, under the valley,
+ * read - after 率. */
+static void test_split_lines_not_regrown(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, CLEAN_PDF, 31);
+  TAP_OK(p && find_word(p, "群众的知晓率和参与率"), "seed-001 page 31 reads 群众的知晓率和参与率");
+  TAP_OK(p && find_word(p, "率") && !find_word(p, "庇-7") && !find_word(p, "率-"),
+         "seed-001 page 31 reads 率 alone on its line, not 庇-7 or 率-");
+  if (p)
+    b2j_page_free(p);
+}
+
 /* Measure words narrow enough for the digit alphabet to read as % with no
  * %'s shape (scan-noisy syn-014 page 2: =1个 read =1%, ≥397份 read ≥397%). */
 static void test_measure_not_percent(b2j_ocr_ctx *ctx) {
@@ -624,6 +639,7 @@ int main(int argc, char **argv) {
   test_unit_starts_low(ctx);
   test_wrapped_yuan_top(ctx);
   test_tight_lines_split(ctx);
+  test_split_lines_not_regrown(ctx);
   test_measure_not_percent(ctx);
   test_percent_marks(ctx);
   b2j_ocr_ctx_free(ctx);
