@@ -386,7 +386,7 @@ static const struct {
                   {"羔", "盖"}, {"担", "提"}, {"查", "提"}, {"捍", "提"}, {"榨", "控"},
                   {"钊", "制"}, {"碱", "减"}, {"枫", "极"}, {"诗", "展"}, {"江", "光"},
                   {"功", "切"}, {"商", "责"}, {"相", "担"}, {"遇", "员"}, {"论", "设"},
-                  {"棱", "扶"}};
+                  {"棱", "扶"}, {"查", "担"}};
 /* Words these reports use over and over (DOMAIN.md, the seeds) that a
  * look-alike misread turns into no word (党员 read 常员, 拨付 read 梭付). A
  * reading is corrected to one only through LOOKALIKES. Not 提高: 承担高额

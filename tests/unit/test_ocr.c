@@ -279,6 +279,9 @@ static void test_lookalikes(b2j_ocr_ctx *ctx) {
   alike_is(ctx, "创建论坛", NULL, "创建|论坛 is no 建设");
   alike_is(ctx, "帮棱完成月份", "帮扶完成月份", "帮棱 is 帮扶 (seed 002 scan)");
   alike_is(ctx, "遇到党员", NULL, "遇到 stays");
+  alike_is(ctx, "困难群众医疗费用再救助减轻负查程度", "困难群众医疗费用再救助减轻负担程度",
+           "负查 is 负担 (seed 001 scan)");
+  alike_is(ctx, "加强监督检查", NULL, "检查 stays");
   alike_is(ctx, "服务乡镇《街道)数量", "服务乡镇（街道)数量",
            "a 《 a ) closes is （ (syn-003 scan)");
   alike_is(ctx, "依据《预算法》(2018)", NULL, "a 《 closed by 》 stays");
