@@ -1032,21 +1032,6 @@ static void drop_bars(char *text) {
   *w = '\0';
 }
 
-/* Removes a - chi_sim reads after the last Chinese glyph of a line for a
- * mark below it: the tail of a comma of the line above that reaches under
- * the row the lines were split at (利用,提升异地结算知晓 over 率, read 率-).
- * No Chinese text ends in a hyphen. In place. */
-static void drop_trailing_dash(char *text) {
-  size_t n = text ? strlen(text) : 0;
-  while (n > 0 && text[n - 1] == ' ')
-    n--;
-  if (n < 2 || text[n - 1] != '-')
-    return;
-  const char *prev = g_utf8_find_prev_char(text, text + n - 1);
-  if (prev && g_unichar_get_script(g_utf8_get_char(prev)) == G_UNICODE_SCRIPT_HAN)
-    text[n - 1] = '\0';
-}
-
 static int percent_start(PIX *piece);
 static bool percent_alone(PIX *piece);
 
@@ -1142,7 +1127,6 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
       }
     }
     drop_bars(r.text);
-    drop_trailing_dash(r.text);
   }
   /* chi_sim has no ≥ in a target like ≥90% and reads it 之 (or 》): a
    * glyph that never starts a number. */
@@ -1342,6 +1326,58 @@ static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
   return read_piece(ctx, piece, dpi);
 }
 
+/* A chunk split from the line above at a valley (split_tall) still holds
+ * the ends of that line's strokes that reach under the cut: the tail of a
+ * comma (平衡, over 补助额 read 补助额“, 利用, over 率 read 率-). A
+ * component of `src` crossing the cut with most of its ink above it is the
+ * line above's, and its part in `piece` (the chunk's image, its origin at
+ * c->x0, c->y0) is erased. In place. Not the other way: a comma closing
+ * the upper line (带量采购工作，) may hang mostly under the cut. */
+static void drop_line_above(PIX *src, const chunk *c, PIX *piece) {
+  if (!c->cut_above)
+    return;
+  /* The chunk and a line's height over it. */
+  int top = MAX(0, c->y0 - (c->y1 - c->y0)), cut = c->y0 - top;
+  BOX *b = boxCreate(c->x0, top, c->x1 - c->x0, c->y1 - top);
+  PIX *area = pixClipRectangle(src, b, NULL);
+  boxDestroy(&b);
+  PIXA *pa = NULL;
+  BOXA *ba = area ? pixConnComp(area, &pa, 8) : NULL;
+  for (int i = 0; ba && i < boxaGetCount(ba); i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+    if (y >= cut || y + bh <= cut)
+      continue; /* wholly on one side */
+    PIX *comp = pixaGetPix(pa, i, L_CLONE);
+    NUMA *rows = comp ? pixCountPixelsByRow(comp, NULL) : NULL;
+    l_float32 v = 0, above = 0, below = 0;
+    for (int r = 0; rows && r < bh; r++) {
+      numaGetFValue(rows, r, &v);
+      if (y + r < cut)
+        above += v;
+      else
+        below += v;
+    }
+    numaDestroy(&rows);
+    /* A tail with nothing of this line under it: a comma that touches a
+     * glyph of this line (点, over the dot of 间 in 运行时间) is one
+     * component with that stroke, and stays. */
+    bool alone = above > below;
+    for (int j = 0; alone && j < boxaGetCount(ba); j++) {
+      l_int32 ox, oy, ow, oh;
+      boxaGetBoxGeometry(ba, j, &ox, &oy, &ow, &oh);
+      alone = j == i || oy + oh <= cut || ox >= x + bw || ox + ow <= x;
+    }
+    /* Its rows from the cut down sit at the top of the piece. */
+    if (comp && alone)
+      pixRasterop(piece, x, 0, bw, y + bh - cut, PIX_SUBTRACT, comp, 0, cut - y);
+    pixDestroy(&comp);
+  }
+  boxaDestroy(&ba);
+  pixaDestroy(&pa);
+  pixDestroy(&area);
+}
+
 static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi) {
   reading none = {g_strdup(""), 0, NULL, false};
   BOX *b = boxCreate(c->x0, c->y0, c->x1 - c->x0, c->y1 - c->y0);
@@ -1349,6 +1385,7 @@ static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi
   boxDestroy(&b);
   if (!piece)
     return none;
+  drop_line_above(src, c, piece);
   int end_x = 0;
   const char *sign = lead_sign(piece, &end_x);
   if (sign) {

@@ -541,12 +541,20 @@ static void test_tight_lines_split(b2j_ocr_ctx *ctx) {
  * valley; each half then grew back over the valley into the other line's
  * strokes, and the second line read nothing (群众的知晓率和参与率 lost) or
  * junk (率 read 庇-7). A comma's tail of the line above, under the valley,
- * read - after 率. */
+ * read - after 率: a stroke crossing the cut, mostly above it, is the line
+ * above's. */
 static void test_split_lines_not_regrown(b2j_ocr_ctx *ctx) {
   b2j_page *p = ocr_page(ctx, CLEAN_PDF, 31);
   TAP_OK(p && find_word(p, "群众的知晓率和参与率"), "seed-001 page 31 reads 群众的知晓率和参与率");
   TAP_OK(p && find_word(p, "率") && !find_word(p, "庇-7") && !find_word(p, "率-"),
          "seed-001 page 31 reads 率 alone on its line, not 庇-7 or 率-");
+  if (p)
+    b2j_page_free(p);
+  /* Page 26: the tail of the comma of 平衡, hanging under the cut, read “
+   * after 补助额; the comma closing 带量采购工作， stays its line's. */
+  p = ocr_page(ctx, CLEAN_PDF, 26);
+  TAP_OK(p && find_word(p, "居民财政补助额"), "seed-001 page 26 reads 居民财政补助额 with no quote after it");
+  TAP_OK(p && find_word(p, "和“4+7”带量采购工作，"), "seed-001 page 26 keeps the comma of 带量采购工作，");
   if (p)
     b2j_page_free(p);
 }
@@ -569,6 +577,10 @@ static void test_empty_line_reread(b2j_ocr_ctx *ctx) {
   b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-clean/seed-004.pdf", 7);
   TAP_OK(p && find_word(p, "生态效益") && find_word(p, "满意度"),
          "seed-004 page 7 reads 生态效益 and 满意度 over their 指标");
+  /* The comma of DRG试点, hangs under the cut between two tight lines
+   * and touches the dot of 间 below: that stroke is this line's (read
+   * 运行时目 without it). */
+  TAP_OK(p && find_word(p, "进展模拟运行时间"), "seed-004 page 7 reads 进展模拟运行时间");
   if (p)
     b2j_page_free(p);
 }
