@@ -462,6 +462,20 @@ static bool looks_numeric(PIX *piece, int *n_tall) {
   return tall > 0 && narrow == tall;
 }
 
+/* Components of `piece`, specks aside. A digit is one; 科 of a narrow
+ * 科目 is two (禾 beside 斗). */
+static int glyph_parts(PIX *piece) {
+  int h = pixGetHeight(piece), speck = MAX(2, h / 10), parts = 0;
+  BOXA *ba = pixConnCompBB(piece, 8);
+  for (int i = 0; ba && i < boxaGetCount(ba); i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+    parts += bw > speck || bh > speck;
+  }
+  boxaDestroy(&ba);
+  return parts;
+}
+
 static int count_digits(const char *s) {
   int n = 0;
   for (; s && *s; s++)
@@ -1095,9 +1109,13 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
         r = m;
       }
       g_free(digits);
-    } else if (2 * count_digits(r.text) < tall) {
-      /* Far fewer digits than tall glyphs: narrow CJK characters (科目 of
-       * a wrapped 科目编码 header, read 8), which chi_sim reads. */
+    } else if (2 * count_digits(r.text) < tall ||
+               (r.text && *r.text && strspn(r.text, "0123456789") == strlen(r.text) &&
+                count_digits(r.text) < glyph_parts(piece))) {
+      /* Far fewer digits than tall glyphs, or digits alone fewer than the
+       * parts they were read from: narrow CJK characters (科目 of a
+       * wrapped 科目编码 header, read 8, or 48 from 禾, 斗 and 目 when cut
+       * clean from the 编码 under it), which chi_sim reads. */
       reading alt = read_with(ctx->chi, img, dpi, false);
       bool cjk = false;
       for (const char *p = alt.text; p && *p && !cjk; p = g_utf8_next_char(p))
