@@ -385,24 +385,26 @@ static const struct {
 } LOOKALIKES[] = {{"常", "党"}, {"梭", "拨"}, {"挨", "拨"}, {"履", "覆"}, {"必", "覆"},
                   {"羔", "盖"}, {"担", "提"}, {"查", "提"}, {"捍", "提"}, {"榨", "控"},
                   {"钊", "制"}, {"碱", "减"}, {"枫", "极"}, {"诗", "展"}, {"江", "光"},
-                  {"功", "切"}, {"商", "责"}, {"相", "担"}};
+                  {"功", "切"}, {"商", "责"}, {"相", "担"}, {"遇", "员"}, {"论", "设"},
+                  {"棱", "扶"}, {"查", "担"}};
 /* Words these reports use over and over (DOMAIN.md, the seeds) that a
  * look-alike misread turns into no word (党员 read 常员, 拨付 read 梭付). A
  * reading is corrected to one only through LOOKALIKES. Not 提高: 承担高额
  * would read as 提高. */
 static const char *const LOOKALIKE_WORDS[] = {
     "党员", "党组织", "党支部", "拨付", "拨款", "覆盖", "提升", "控制", "制定", "减轻",
-    "减少", "积极性", "进展", "光缆", "切实", "责任", "负担"};
+    "减少", "积极性", "进展", "光缆", "切实", "责任", "负担", "建设", "帮扶"};
 /* Real words that hold a read glyph of LOOKALIKES with the glyph beside a
  * window: the window is then part of this word, not a misread (日常|员工
- * is no 党员, 务必|盖章 no 覆盖, 成功|实施 no 切实, 承担|升级 no 提升). */
+ * is no 党员, 务必|盖章 no 覆盖, 成功|实施 no 切实, 承担|升级 no 提升,
+ * 创建|论坛 no 建设). */
 static const char *const GUARD_WORDS[] = {
     "日常", "正常", "异常", "经常", "非常", "通常", "平常", "常规", "常态", "常用", "常务",
     "常委", "常住", "常见", "常年", "务必", "未必", "必须", "必要", "承担", "负担", "分担",
     "担任", "担保", "担当", "成功", "立功", "用功", "功能", "功效", "协商", "磋商", "招商",
     "厂商", "经商", "会商", "商务", "相关", "相应", "相同", "相互", "相比", "相当", "互相",
     "长江", "浙江", "珠江", "江苏", "检查", "审查", "调查", "核查", "排查", "督查", "查询",
-    "羊羔", "履行", "履约", "履职"};
+    "羊羔", "履行", "履约", "履职", "遇到", "遇见", "论坛", "论证", "论文", "论述", "论著", "棱角"};
 
 static gunichar first_char(const char *s) {
   return g_utf8_get_char(s);
@@ -444,6 +446,19 @@ char *b2j_lexicon_fix_lookalikes(const b2j_lexicon *lex, const char *text) {
   glong n = 0;
   gunichar *u = g_utf8_to_ucs4_fast(text, -1, &n);
   bool changed = false;
+  /* chi_sim reads the （ of 服务乡镇（街道）数量 as 《: a 《 that a ) or ）
+   * closes, no 》 between, is that （. */
+  for (glong i = 0; i < n; i++) {
+    if (u[i] != 0x300A /* 《 */)
+      continue;
+    glong j = i + 1;
+    while (j < n && u[j] != 0x300B /* 》 */ && u[j] != ')' && u[j] != 0xFF09 /* ） */)
+      j++;
+    if (j < n && u[j] != 0x300B) {
+      u[i] = 0xFF08; /* （ */
+      changed = true;
+    }
+  }
   for (glong i = 0; i < n; i++) {
     for (guint k = 0; k < G_N_ELEMENTS(LOOKALIKE_WORDS); k++) {
       glong m = 0;

@@ -123,6 +123,8 @@ const GPtrArray *b2j_ocr_last_fixes(const b2j_ocr_ctx *ctx) {
 typedef struct {
   int x0, y0, x1, y1; /* pixels, upright frame */
   int region;         /* index into the page's regions */
+  bool cut_above;     /* y0 is a valley split_tall cut at: no growing up */
+  bool cut_below;     /* y1 is such a valley: no growing down */
 } chunk;
 
 /* Runs of non-zero entries of a projection, joined across gaps < min_gap. */
@@ -160,10 +162,15 @@ static int cmp_int(const void *a, const void *b) {
  * to a cell's second line, the dot of a character cut off by a clear row)
  * joins the neighbour that makes the shorter whole, when close and the
  * result is no taller than a line; in place. A line's height is the
- * tallest band up to twice the median, so one tall blot cannot swallow
- * every line, and the two halves of a lone 元 (median of few bands) are
- * still measured against the line above. */
-static void merge_thin_bands(GArray *bands) {
+ * tallest band up to twice the median or up to `text_h` (the height of
+ * text of 14 pt), so one tall blot cannot swallow every line, and the two
+ * halves of a lone 元 (median of few bands) are still measured against
+ * the line above: with the legs of 元 cut by the cell's rule, the median
+ * is that cut piece (17 of a 37-row line), and the top bar 8 rows over it
+ * was left alone (read 70). A line is at least half that, text of 7 pt: the
+ * two bars of a ＝ alone in its cell (a goal table's 指标性质) are one
+ * glyph, not two strokes each too thin to be read. */
+static void merge_thin_bands(GArray *bands, int text_h) {
   if (bands->len < 2)
     return;
   int *hs = g_new(int, bands->len);
@@ -172,8 +179,9 @@ static void merge_thin_bands(GArray *bands) {
   qsort(hs, bands->len, sizeof(int), cmp_int);
   int med = hs[bands->len / 2], line = med;
   for (guint i = 0; i < bands->len; i++)
-    if (hs[i] <= 2 * med)
+    if (hs[i] <= MAX(2 * med, text_h))
       line = MAX(line, hs[i]);
+  line = MAX(line, text_h / 2);
   g_free(hs);
   bool changed = true;
   while (changed && bands->len > 1) {
@@ -273,7 +281,7 @@ static void find_chunks(PIX *src, int x0, int y0, int x1, int y1, int region, do
   GArray *bands = rows ? runs(rows, row_gap) : NULL;
   numaDestroy(&rows);
   if (bands)
-    merge_thin_bands(bands);
+    merge_thin_bands(bands, (int)lround(dpi * 14.0 / 72.0));
   for (guint i = 0; bands && i < bands->len; i++) {
     int *band = &g_array_index(bands, int, 2 * i);
     int bh = band[1] - band[0];
@@ -328,7 +336,7 @@ static void find_chunks(PIX *src, int x0, int y0, int x1, int y1, int region, do
         cx0 = point_beside(raw, cx0, band[0] + ty0, band[0] + ty1, -1);
       if (i + 1 < bands->len && j + 1 == segs->len)
         cx1 = point_beside(raw, cx1 - 1, band[0] + ty0, band[0] + ty1, 1) + 1;
-      chunk c = {x0 + cx0, y0 + band[0] + ty0, x0 + cx1, y0 + band[0] + ty1, region};
+      chunk c = {x0 + cx0, y0 + band[0] + ty0, x0 + cx1, y0 + band[0] + ty1, region, false, false};
       g_array_append_val(out, c);
     }
     if (segs)
@@ -355,19 +363,51 @@ static void find_chunks_free(PIX *src, int region, double dpi, GArray *out) {
   BOXA *ba = closed ? pixConnCompBB(closed, 8) : NULL;
   pixDestroy(&closed);
   GArray *found = g_array_new(FALSE, FALSE, sizeof(chunk));
+  GArray *strokes = g_array_new(FALSE, FALSE, sizeof(chunk));
   for (int i = 0; ba && i < boxaGetCount(ba); i++) {
     l_int32 x, y, bw, bh;
     boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
     if (bh > max_h)
       continue;
+    chunk c = {x, y, x + bw, y + bh, region, false, false};
     /* Under 3.2 pt tall: a blot, or what is left of a rule next to the
-     * cells (a lone dash outside a ruled cell is lost with them). */
-    if (bh * 5 < min_h * 8)
+     * cells (a lone dash outside a ruled cell is lost with them); a flat
+     * stroke may be the top of a glyph (below). */
+    if (bh * 5 < min_h * 8) {
+      if (bw >= min_h)
+        g_array_append_val(strokes, c);
       continue;
-    chunk c = {x, y, x + bw, y + bh, region};
+    }
     g_array_append_val(found, c);
   }
   boxaDestroy(&ba);
+  /* The top bar of 元 wrapped alone to a line of its own under 197.93万
+   * stands clear of the rest of the glyph, which read without it is TDC:
+   * a flat stroke just over a chunk, within its width, nearer to it than
+   * to any chunk above, and the whole no taller than 14 pt, is its top. */
+  int text_h = (int)lround(dpi * 14.0 / 72.0);
+  for (guint k = 0; k < strokes->len; k++) {
+    const chunk *st = &g_array_index(strokes, chunk, k);
+    int below = -1, gap_below = G_MAXINT, gap_above = G_MAXINT;
+    for (guint i = 0; i < found->len; i++) {
+      const chunk *c = &g_array_index(found, chunk, i);
+      if (c->x1 <= st->x0 || c->x0 >= st->x1)
+        continue;
+      if (c->y0 >= st->y1 && c->y0 - st->y1 < gap_below) {
+        gap_below = c->y0 - st->y1;
+        below = (int)i;
+      } else if (c->y1 <= st->y0) {
+        gap_above = MIN(gap_above, st->y0 - c->y1);
+      }
+    }
+    if (below < 0 || gap_below > min_h || gap_below >= gap_above)
+      continue;
+    chunk *c = &g_array_index(found, chunk, below);
+    if (st->x0 < c->x0 || st->x1 > c->x1 || c->y1 - st->y0 > text_h)
+      continue;
+    c->y0 = st->y0;
+  }
+  g_array_free(strokes, TRUE);
   /* Large type has gaps inside a glyph wider than the closing (讠 and 十 of
    * a bold 计): pieces of one line, alike in height and close for their
    * size, are one chunk. */
@@ -420,6 +460,20 @@ static bool looks_numeric(PIX *piece, int *n_tall) {
   boxaDestroy(&ba);
   *n_tall = tall;
   return tall > 0 && narrow == tall;
+}
+
+/* Components of `piece`, specks aside. A digit is one; 科 of a narrow
+ * 科目 is two (禾 beside 斗). */
+static int glyph_parts(PIX *piece) {
+  int h = pixGetHeight(piece), speck = MAX(2, h / 10), parts = 0;
+  BOXA *ba = pixConnCompBB(piece, 8);
+  for (int i = 0; ba && i < boxaGetCount(ba); i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+    parts += bw > speck || bh > speck;
+  }
+  boxaDestroy(&ba);
+  return parts;
 }
 
 static int count_digits(const char *s) {
@@ -660,9 +714,13 @@ static bool has_ink(PIX *src, bool col, int at, int a, int b) {
  * has ink, up to `reach` pixels. */
 static void grow_to_glyphs(PIX *src, chunk *c, int reach) {
   int w = pixGetWidth(src), h = pixGetHeight(src);
-  for (int k = 0; k < reach && c->y0 > 0 && has_ink(src, false, c->y0 - 1, c->x0, c->x1); k++)
+  for (int k = 0; k < reach && !c->cut_above && c->y0 > 0 &&
+                  has_ink(src, false, c->y0 - 1, c->x0, c->x1);
+       k++)
     c->y0--;
-  for (int k = 0; k < reach && c->y1 < h && has_ink(src, false, c->y1, c->x0, c->x1); k++)
+  for (int k = 0; k < reach && !c->cut_below && c->y1 < h &&
+                  has_ink(src, false, c->y1, c->x0, c->x1);
+       k++)
     c->y1++;
   for (int k = 0; k < reach && c->x0 > 0 && has_ink(src, true, c->x0 - 1, c->y0, c->y1); k++)
     c->x0--;
@@ -919,9 +977,11 @@ static int unit_start(PIX *piece) {
   int d = digits_line(sorted, h);
   if (d >= 0)
     boxaGetBoxGeometry(sorted, d, &dx, &dy, &dw, &dh);
-  /* A unit rises above the digits: they leave room for it. */
-  if (d >= 0 && dh * 10 <= h * 9) {
-    int tol = MAX(2, dh / 10);
+  /* A unit rises above the digits by a tenth of their height: they leave
+   * room for it (个 may rise no more than that over a 2 that fills 33 of
+   * the piece's 36 rows). */
+  int tol = d >= 0 ? MAX(2, dh / 10) : 0;
+  if (d >= 0 && dy >= tol) {
     for (int i = d + 1; i < n && !at; i++) {
       l_int32 x, y, bw, bh;
       boxaGetBoxGeometry(sorted, i, &x, &y, &bw, &bh);
@@ -987,6 +1047,7 @@ static void drop_bars(char *text) {
 }
 
 static int percent_start(PIX *piece);
+static bool percent_alone(PIX *piece);
 
 /* Measure words a count in these reports ends in (12次, =1个, 3件): glyphs
  * narrow enough for the digit alphabet to read as %. */
@@ -1048,9 +1109,13 @@ static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
         r = m;
       }
       g_free(digits);
-    } else if (2 * count_digits(r.text) < tall) {
-      /* Far fewer digits than tall glyphs: narrow CJK characters (科目 of
-       * a wrapped 科目编码 header, read 8), which chi_sim reads. */
+    } else if (2 * count_digits(r.text) < tall ||
+               (r.text && *r.text && strspn(r.text, "0123456789") == strlen(r.text) &&
+                count_digits(r.text) < glyph_parts(piece))) {
+      /* Far fewer digits than tall glyphs, or digits alone fewer than the
+       * parts they were read from: narrow CJK characters (科目 of a
+       * wrapped 科目编码 header, read 8, or 48 from 禾, 斗 and 目 when cut
+       * clean from the 编码 under it), which chi_sim reads. */
       reading alt = read_with(ctx->chi, img, dpi, false);
       bool cjk = false;
       for (const char *p = alt.text; p && *p && !cjk; p = g_utf8_next_char(p))
@@ -1118,40 +1183,47 @@ static PIX *clip_from(PIX *piece, int x) {
   return tight;
 }
 
-/* Where a % closing a number starts, told by its shape: a small ring at
- * the glyph's upper left, one at its lower right, a stroke between (the
- * digit alphabet reads a blurred or clipped % as 06, 9%6 or 0%). 0 when the
- * piece does not end in one. */
-static int percent_start(PIX *piece) {
+/* Where the last glyph of `piece` starts when it has the shape of a %: a
+ * small ring at the glyph's upper left, one at its lower right, a stroke
+ * between (the digit alphabet reads a blurred or clipped % as 06, 9%6, 0%
+ * or 00). -1 when it has not. *alone: the glyph is all the piece holds,
+ * specks aside. */
+static int percent_glyph(PIX *piece, bool *alone) {
   int h = pixGetHeight(piece);
   BOXA *ba = pixConnCompBB(piece, 8);
-  int n = ba ? boxaGetCount(ba) : 0, at = 0;
+  int n = ba ? boxaGetCount(ba) : 0, at = -1, marks = 0;
   l_int32 gx0 = 0, gx1 = -1, gy0 = G_MAXINT32, gy1 = 0;
   int speck = MAX(2, h / 10), last = -1;
   for (int i = 0; i < n; i++) {
     l_int32 x, y, bw, bh;
     boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
-    if (bw > speck || bh > speck)
+    if (bw > speck || bh > speck) {
+      marks++;
       if (x + bw > gx1) {
         gx1 = x + bw;
         gx0 = x;
         last = i;
       }
+    }
   }
   /* The last glyph: every component overlapping the rightmost sideways. */
   int ng = last >= 0 ? glyph_span(ba, speck, &gx0, &gx1, &gy0, &gy1, NULL, 0) : 0;
+  *alone = ng == marks;
   int gw = gx1 - gx0, gh = gy1 - gy0;
-  if (ng >= 2 && ng <= 3 && gx0 > 0 && gh * 10 >= h * 6 && gw * 2 >= gh) {
+  if (ng >= 2 && ng <= 3 && gh * 10 >= h * 6 && gw * 2 >= gh) {
     bool upper = false, lower = false, stroke = false;
     for (int i = 0; i < n; i++) {
       l_int32 x, y, bw, bh;
       boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
       if ((bw <= speck && bh <= speck) || x >= gx1 || x + bw <= gx0)
         continue;
-      bool ring = bh * 10 <= gh * 6 && bw * 10 <= gw * 6;
-      if (ring && y + bh <= gy0 + gh * 6 / 10 && x <= gx0 + gw / 5)
+      /* A ring is up to two thirds of the glyph's height, and the two
+       * overlap in height by up to a third: seed-001's ≥75% has rings of
+       * 20 rows in a % of 33, rows 0-20 and 12-32 (read ≥715%). */
+      bool ring = bh * 3 <= gh * 2 && bw * 10 <= gw * 6;
+      if (ring && (y - gy0 + bh) * 3 <= gh * 2 && x <= gx0 + gw / 5)
         upper = true;
-      else if (ring && y >= gy0 + gh * 4 / 10 && x + bw >= gx1 - gw / 5)
+      else if (ring && (y - gy0) * 3 >= gh && x + bw >= gx1 - gw / 5)
         lower = true;
       else if (bh * 10 >= gh * 7)
         stroke = true;
@@ -1160,8 +1232,6 @@ static int percent_start(PIX *piece) {
       at = gx0;
   }
   boxaDestroy(&ba);
-  if (at && !digits_before(piece, at))
-    at = 0;
   return at;
 }
 
@@ -1292,10 +1362,43 @@ static bool misread_percent(const char *text, const char *digits) {
   return n > nd && strncmp(text, digits, nd) == 0 && count_digits(text) == (int)n;
 }
 
+/* Where a % closing a number starts, told by its shape (percent_glyph),
+ * digits before it. 0 when the piece does not end in one. */
+static int percent_start(PIX *piece) {
+  bool alone = false;
+  int at = percent_glyph(piece, &alone);
+  return at > 0 && digits_before(piece, at) ? at : 0;
+}
+
+/* Whether `piece` is one % and nothing else: a 度量单位 cell's lone %,
+ * whose rings the digit alphabet reads 00 (its stroke, 8 of 10 wide as
+ * tall, no tall glyph wider, keeps it numeric-looking). */
+static bool percent_alone(PIX *piece) {
+  bool alone = false;
+  int tall = 0;
+  return percent_glyph(piece, &alone) >= 0 && alone && looks_numeric(piece, &tall);
+}
+
 /* Reads a piece (owned, taken) that may be a number followed by its unit
  * in Chinese, or by a % the digit alphabet misreads. */
 static reading read_number_unit_as_cut(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
   int tall_n = 0;
+  if (percent_alone(piece)) {
+    /* The rings read as digits or o, the stroke dropped (00, 0%6): no
+     * number, the % alone. */
+    reading r = read_piece(ctx, piece, dpi);
+    bool marks = r.text && *r.text;
+    for (const char *p = r.text; marks && *p; p++)
+      marks = g_ascii_isdigit(*p) || *p == '%' || *p == 'o' || *p == 'O';
+    if (marks && strcmp(r.text, "%") != 0) {
+      g_free(r.text);
+      r.text = g_strdup("%");
+      r.numeric = false;
+      g_strfreev(r.alternatives);
+      r.alternatives = NULL;
+    }
+    return r;
+  }
   int pct_x = percent_start(piece);
   if (pct_x > 0) {
     BOX *nb = boxCreate(0, 0, pct_x, pixGetHeight(piece));
@@ -1413,6 +1516,58 @@ static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
   return r;
 }
 
+/* A chunk split from the line above at a valley (split_tall) still holds
+ * the ends of that line's strokes that reach under the cut: the tail of a
+ * comma (平衡, over 补助额 read 补助额“, 利用, over 率 read 率-). A
+ * component of `src` crossing the cut with most of its ink above it is the
+ * line above's, and its part in `piece` (the chunk's image, its origin at
+ * c->x0, c->y0) is erased. In place. Not the other way: a comma closing
+ * the upper line (带量采购工作，) may hang mostly under the cut. */
+static void drop_line_above(PIX *src, const chunk *c, PIX *piece) {
+  if (!c->cut_above)
+    return;
+  /* The chunk and a line's height over it. */
+  int top = MAX(0, c->y0 - (c->y1 - c->y0)), cut = c->y0 - top;
+  BOX *b = boxCreate(c->x0, top, c->x1 - c->x0, c->y1 - top);
+  PIX *area = pixClipRectangle(src, b, NULL);
+  boxDestroy(&b);
+  PIXA *pa = NULL;
+  BOXA *ba = area ? pixConnComp(area, &pa, 8) : NULL;
+  for (int i = 0; ba && i < boxaGetCount(ba); i++) {
+    l_int32 x, y, bw, bh;
+    boxaGetBoxGeometry(ba, i, &x, &y, &bw, &bh);
+    if (y >= cut || y + bh <= cut)
+      continue; /* wholly on one side */
+    PIX *comp = pixaGetPix(pa, i, L_CLONE);
+    NUMA *rows = comp ? pixCountPixelsByRow(comp, NULL) : NULL;
+    l_float32 v = 0, above = 0, below = 0;
+    for (int r = 0; rows && r < bh; r++) {
+      numaGetFValue(rows, r, &v);
+      if (y + r < cut)
+        above += v;
+      else
+        below += v;
+    }
+    numaDestroy(&rows);
+    /* A tail with nothing of this line under it: a comma that touches a
+     * glyph of this line (点, over the dot of 间 in 运行时间) is one
+     * component with that stroke, and stays. */
+    bool alone = above > below;
+    for (int j = 0; alone && j < boxaGetCount(ba); j++) {
+      l_int32 ox, oy, ow, oh;
+      boxaGetBoxGeometry(ba, j, &ox, &oy, &ow, &oh);
+      alone = j == i || oy + oh <= cut || ox >= x + bw || ox + ow <= x;
+    }
+    /* Its rows from the cut down sit at the top of the piece. */
+    if (comp && alone)
+      pixRasterop(piece, x, 0, bw, y + bh - cut, PIX_SUBTRACT, comp, 0, cut - y);
+    pixDestroy(&comp);
+  }
+  boxaDestroy(&ba);
+  pixaDestroy(&pa);
+  pixDestroy(&area);
+}
+
 static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi) {
   reading none = {g_strdup(""), 0, NULL, false};
   BOX *b = boxCreate(c->x0, c->y0, c->x1 - c->x0, c->y1 - c->y0);
@@ -1420,6 +1575,7 @@ static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi
   boxDestroy(&b);
   if (!piece)
     return none;
+  drop_line_above(src, c, piece);
   int end_x = 0;
   const char *sign = lead_sign(piece, &end_x);
   if (sign) {
@@ -1491,6 +1647,7 @@ static void split_tall(PIX *src, chunk c, int max_h, int depth, GArray *out) {
   chunk top = c, bottom = c;
   top.y1 = c.y0 + best;
   bottom.y0 = c.y0 + best + 1;
+  top.cut_below = bottom.cut_above = true;
   split_tall(src, top, max_h, depth + 1, out);
   split_tall(src, bottom, max_h, depth + 1, out);
 }
