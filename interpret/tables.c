@@ -791,6 +791,46 @@ static void join_wrapped_codes(b2j_table *t) {
   }
 }
 
+/* On an OCR'd page, "8." in a column whose other numbers are all whole
+ * (行次 1..9) is 8: a speck after the digit read as a point. Where the
+ * column prints decimals the point may be real and its digits lost, so the
+ * cell stays as read. The correction is recorded. */
+static void whole_numbers_without_point(b2j_doc *doc, b2j_table *t) {
+  for (guint c = 0; c < t->columns->len; c++) {
+    bool whole = true;
+    int others = 0;
+    for (guint r = 0; r < t->rows->len && whole; r++) {
+      const b2j_row *row = g_ptr_array_index(t->rows, r);
+      const b2j_cell *cell = c < row->cells->len ? g_ptr_array_index(row->cells, c) : NULL;
+      if (cell && cell->value.present) {
+        whole = cell->value.value.scale == 0 && !strchr(cell->text, '%');
+        others++;
+      }
+    }
+    if (!whole || others < 2)
+      continue;
+    for (guint r = 0; r < t->rows->len; r++) {
+      const b2j_row *row = g_ptr_array_index(t->rows, r);
+      b2j_cell *cell = c < row->cells->len ? g_ptr_array_index(row->cells, c) : NULL;
+      if (!cell || cell->value.present || cell->confidence < 0)
+        continue;
+      size_t n = strlen(cell->text);
+      bool digits = n >= 2 && cell->text[n - 1] == '.';
+      for (size_t i = 0; digits && i + 1 < n; i++)
+        digits = g_ascii_isdigit(cell->text[i]) != 0;
+      if (!digits)
+        continue;
+      b2j_doc_warn(doc, "ocr_text_corrected", cell->page, t->id,
+                   "%s row %u column '%s': '%s' read by OCR corrected to '%.*s' (a point after "
+                   "a whole number in a column of whole numbers)",
+                   t->id, r + 1, (const char *)g_ptr_array_index(t->columns, c), cell->text,
+                   (int)(n - 1), cell->text);
+      cell->text[n - 1] = '\0';
+      b2j_fill_cell_value(cell, true);
+    }
+  }
+}
+
 /* The known codes one digit away from `read` (one digit changed, added or
  * dropped) whose classification name is `name`; appends them to `out`. */
 static void codes_named_near(const char *read, const char *name, GPtrArray *out) {
@@ -1175,6 +1215,7 @@ static void finish_table(b2j_doc *doc, open_table *o) {
   else if (kind_has_budget_lines(t->kind)) {
     join_wrapped_codes(t);
     codes_from_names(doc, t);
+    whole_numbers_without_point(doc, t);
     add_budget_lines(doc, t);
   }
   warn_cells(doc, t);

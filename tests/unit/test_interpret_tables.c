@@ -296,6 +296,22 @@ static void test_misread_three_public_title_keeps_its_kind(void) {
   b2j_doc_free(doc);
 }
 
+/* seed-001's noisy 公开04表 read its 行次 8 as "8.": in a column of whole
+ * numbers the point is a speck; in a column of amounts it is left alone. */
+static void test_point_after_a_whole_number(void) {
+  static const char *const labels[] = {"项目", "行次", "金额"};
+  static const char *const rows[] = {
+      "一、一般公共预算财政拨款", "1",  "362.62",
+      "二、政府性基金预算财政拨款", "2.", "3.",
+      "本年收入合计",               "3",  "365.62",
+  };
+  b2j_page *p = ocr_ruled_page("收入支出决算总表", labels, 3, rows, 3);
+  b2j_doc *doc = interpreted(&p, 1);
+  TAP_STREQ(cell_text(doc, 1, 1), "2", "行次 '2.' among whole numbers is 2");
+  TAP_STREQ(cell_text(doc, 1, 2), "3.", "an amount '3.' among decimals stays as read");
+  b2j_doc_free(doc);
+}
+
 int main(void) {
   test_empty_table_header();
   test_garbled_performance_title();
@@ -304,5 +320,6 @@ int main(void) {
   test_repeated_header_misread();
   test_unknown_ocr_code_is_the_code_its_name_gives();
   test_misread_three_public_title_keeps_its_kind();
+  test_point_after_a_whole_number();
   return tap_done();
 }
