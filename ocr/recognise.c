@@ -1390,6 +1390,10 @@ static reading read_number_unit_as_cut(b2j_ocr_ctx *ctx, PIX *piece, double dpi)
     bool marks = r.text && *r.text;
     for (const char *p = r.text; marks && *p; p++)
       marks = g_ascii_isdigit(*p) || *p == '%' || *p == 'o' || *p == 'O';
+    /* One digit alone is that digit: a 4's crossbar and stem pass the
+     * shape test (syn-012's noisy score sheet read 4 as %). */
+    if (marks && r.text[1] == '\0' && g_ascii_isdigit(r.text[0]))
+      marks = false;
     if (marks && strcmp(r.text, "%") != 0) {
       g_free(r.text);
       r.text = g_strdup("%");

@@ -430,6 +430,16 @@ static void test_not_percent(b2j_ocr_ctx *ctx) {
     b2j_page_free(p);
 }
 
+/* syn-012's noisy score sheet (page 4) scores a 4 alone in its cell: its
+ * crossbar and stem pass a lone %'s shape test, but one digit read alone
+ * is that digit. */
+static void test_lone_digit_not_percent(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-noisy/syn-012.pdf", 4);
+  TAP_OK(p && !find_word(p, "%"), "syn-012 page 4 reads no lone %% (its score 4 stays 4)");
+  if (p)
+    b2j_page_free(p);
+}
+
 /* syn-010's noisy page 4: the cell's bottom rule cut into 91%, its % came
  * out as two rings (read 919%%); the rings' holes show the %. */
 static void test_percent_by_holes(b2j_ocr_ctx *ctx) {
@@ -678,6 +688,7 @@ int main(int argc, char **argv) {
     TAP_OK(0, "%s is missing (run from the repo root)", TARGETS_PDF);
   test_wrapped_point(ctx);
   test_percent_by_holes(ctx);
+  test_lone_digit_not_percent(ctx);
   test_narrow_cjk_not_digits(ctx);
   test_empty_line_reread(ctx);
   test_unit_starts_low(ctx);
