@@ -230,7 +230,7 @@ const char *b2j_op_parse(const char *s, size_t *len);
  * Returns true when a value was read. Caller frees with b2j_expr_clear(). */
 bool b2j_expr_parse(const char *raw, b2j_expr *out);
 
-/* The same from a goal table's separate cells (seed 000: 指标性质 "≥",
+/* The same from a goal table's separate cells (指标性质 "≥",
  * 指标值 "90", 度量单位 "%"). op_text "定性" or a value that is not one number
  * makes it qualitative. raw becomes the parts joined ("≥90%"). Any argument
  * may be NULL. Caller frees with b2j_expr_clear(). */

@@ -1218,8 +1218,8 @@ static int percent_glyph(PIX *piece, bool *alone) {
       if ((bw <= speck && bh <= speck) || x >= gx1 || x + bw <= gx0)
         continue;
       /* A ring is up to two thirds of the glyph's height, and the two
-       * overlap in height by up to a third: seed-001's ≥75% has rings of
-       * 20 rows in a % of 33, rows 0-20 and 12-32 (read ≥715%). */
+       * overlap in height by up to a third: a blurred % 33 rows tall can
+       * have rings of 20 rows, rows 0-20 and 12-32 (≥75% read ≥715%). */
       bool ring = bh * 3 <= gh * 2 && bw * 10 <= gw * 6;
       if (ring && (y - gy0 + bh) * 3 <= gh * 2 && x <= gx0 + gw / 5)
         upper = true;
@@ -1391,7 +1391,7 @@ static reading read_number_unit_as_cut(b2j_ocr_ctx *ctx, PIX *piece, double dpi)
     for (const char *p = r.text; marks && *p; p++)
       marks = g_ascii_isdigit(*p) || *p == '%' || *p == 'o' || *p == 'O';
     /* One digit alone is that digit: a 4's crossbar and stem pass the
-     * shape test (syn-012's noisy score sheet read 4 as %). */
+     * shape test (a score of 4 alone in its cell read as %). */
     if (marks && r.text[1] == '\0' && g_ascii_isdigit(r.text[0]))
       marks = false;
     if (marks && strcmp(r.text, "%") != 0) {

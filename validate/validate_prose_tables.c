@@ -26,14 +26,14 @@
 #define UNIT "(?:万元|元)"
 #define OR_DOWN "(?:（减少）|\\(减少\\))?"
 
-/* "（年初）预算为B万元，支出决算为X万元，完成（年初）预算的P%" (Shanghai,
- * seed 001, the corpus); B may be left out. */
+/* "（年初）预算为B万元，支出决算为X万元，完成（年初）预算的P%" (Shanghai
+ * and others); B may be left out. */
 static const char PAIR_RE[] =
     "(?<![\\d.,])(?:(?:年初)?预算数?为(?<b>" NUM ")(?<ub>" UNIT ")[，,]?)?"
     "(?:支出)?决算数?为(?<x>" NUM ")(?<ux>" UNIT ")"
     "(?:[，,]完成(?:年初)?预算的(?<p>" NUM ")[%％])?";
 /* "决算数X元，比年初预算数B元，减少D元" / "（类）2023年度决算X元，比2023年年初
- * 预算增加D元，增长P%" (seed 000). */
+ * 预算增加D元，增长P%". */
 static const char CHANGE_RE[] =
     "决算数?(?<x>" NUM ")(?<ux>" UNIT ")[，,]?比?(?:\\d{4}年度?)?年初预算数?"
     "(?:(?<b>" NUM ")(?<ub>" UNIT ")[，,]?)?"

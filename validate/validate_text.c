@@ -107,7 +107,7 @@ static void total_rule(vctx *c, const b2j_project *p, bool weights) {
 }
 
 /* 执行率 = 全年执行数 / 全年预算数, printed as a percentage. Rounded or
- * truncated to the printed digits are both accepted (forms do both: seed 001
+ * truncated to the printed digits are both accepted (forms do both: one
  * prints 98.52% for 39.41/40 = 98.525%); a rate capped at 100% when the
  * budget was overspent is accepted and said. */
 static void execution_rate(vctx *c, const b2j_project *p, const b2j_fund *f) {
