@@ -686,6 +686,15 @@ static void reading_clear(reading *r) {
   r->alternatives = NULL;
 }
 
+/* The reading's text becomes `text` (taken); tesseract's alternatives were
+ * for the old text and go. */
+static void reading_retext(reading *r, char *text) {
+  g_free(r->text);
+  r->text = text;
+  g_strfreev(r->alternatives);
+  r->alternatives = NULL;
+}
+
 /* A numeric reading must look like a number: digits with separators, a
  * percentage, a bracketed negative or a dash. */
 static bool plausible_number(const char *s) {
@@ -1330,16 +1339,16 @@ static int percent_holes_at(PIX *piece) {
   return at;
 }
 
-/* Where a % percent_start missed starts after digits, or 0. */
-static int percent_by_holes(PIX *piece) {
-  int at = percent_holes_at(piece);
+/* Where a % percent_start missed starts after digits, or 0; `at` is
+ * percent_holes_at(piece). */
+static int percent_by_holes(PIX *piece, int at) {
   return at > 0 && digits_before(piece, at) ? at : 0;
 }
 
 /* Whether the piece is a % alone (a gap cut it from its number): the holes
- * say %, and nothing but specks lies before it. */
-static bool lone_percent(PIX *piece) {
-  int at = percent_holes_at(piece), h = pixGetHeight(piece);
+ * say % (`at`, percent_holes_at), and nothing but specks lies before it. */
+static bool lone_percent(PIX *piece, int at) {
+  int h = pixGetHeight(piece);
   return at >= 0 && at <= MAX(2, h / 10) && pixGetWidth(piece) * 2 <= h * 3;
 }
 
@@ -1379,6 +1388,29 @@ static bool percent_alone(PIX *piece) {
   return percent_glyph(piece, &alone) >= 0 && alone && looks_numeric(piece, &tall);
 }
 
+/* The digits of `piece` (borrowed) left of column `at`, read through the
+ * digit alphabet into *out when they are a number ending in a digit (the
+ * number before a %); false, *out untouched, otherwise. */
+static bool read_digits_before(b2j_ocr_ctx *ctx, PIX *piece, int at, double dpi,
+                               reading *out) {
+  BOX *nb = boxCreate(0, 0, at, pixGetHeight(piece));
+  PIX *num = pixClipRectangle(piece, nb, NULL);
+  boxDestroy(&nb);
+  int tall_n = 0;
+  if (!num || !looks_numeric(num, &tall_n)) {
+    pixDestroy(&num);
+    return false;
+  }
+  reading rn = read_piece(ctx, num, dpi);
+  gsize len = rn.text ? strlen(rn.text) : 0;
+  if (len && plausible_number(rn.text) && g_ascii_isdigit(rn.text[len - 1])) {
+    *out = rn;
+    return true;
+  }
+  reading_clear(&rn);
+  return false;
+}
+
 /* Reads a piece (owned, taken) that may be a number followed by its unit
  * in Chinese, or by a % the digit alphabet misreads. */
 static reading read_number_unit_as_cut(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
@@ -1395,47 +1427,28 @@ static reading read_number_unit_as_cut(b2j_ocr_ctx *ctx, PIX *piece, double dpi)
     if (marks && r.text[1] == '\0' && g_ascii_isdigit(r.text[0]))
       marks = false;
     if (marks && strcmp(r.text, "%") != 0) {
-      g_free(r.text);
-      r.text = g_strdup("%");
+      reading_retext(&r, g_strdup("%"));
       r.numeric = false;
-      g_strfreev(r.alternatives);
-      r.alternatives = NULL;
     }
     return r;
   }
   int pct_x = percent_start(piece);
-  if (pct_x > 0) {
-    BOX *nb = boxCreate(0, 0, pct_x, pixGetHeight(piece));
-    PIX *num = pixClipRectangle(piece, nb, NULL);
-    boxDestroy(&nb);
-    if (num && looks_numeric(num, &tall_n)) {
-      reading rn = read_piece(ctx, num, dpi);
-      gsize len = rn.text ? strlen(rn.text) : 0;
-      if (len && plausible_number(rn.text) && g_ascii_isdigit(rn.text[len - 1])) {
-        /* 次 (冫 beside 欠, its legs apart) has rings and a stroke where a
-         * % has them: when chi_sim reads the whole as these digits and a
-         * Chinese unit, surely, it is that unit. */
-        PIX *wimg = pixAddBorder(piece, MAX(6, pixGetHeight(piece) / 3), 0);
-        reading m;
-        bool measure = wimg && digits_and_measure(ctx, wimg, dpi, rn.text, &m);
-        pixDestroy(&wimg);
-        if (measure) {
-          pixDestroy(&piece);
-          reading_clear(&rn);
-          return m;
-        }
-        pixDestroy(&piece);
-        char *t = g_strconcat(rn.text, "%", NULL);
-        g_free(rn.text);
-        rn.text = t;
-        g_strfreev(rn.alternatives);
-        rn.alternatives = NULL;
-        return rn;
-      }
-      reading_clear(&rn);
-    } else {
-      pixDestroy(&num);
+  reading digits;
+  if (pct_x > 0 && read_digits_before(ctx, piece, pct_x, dpi, &digits)) {
+    /* 次 (冫 beside 欠, its legs apart) has rings and a stroke where a %
+     * has them: when chi_sim reads the whole as these digits and a Chinese
+     * unit, surely, it is that unit. */
+    PIX *wimg = pixAddBorder(piece, MAX(6, pixGetHeight(piece) / 3), 0);
+    reading m;
+    bool measure = wimg && digits_and_measure(ctx, wimg, dpi, digits.text, &m);
+    pixDestroy(&wimg);
+    pixDestroy(&piece);
+    if (measure) {
+      reading_clear(&digits);
+      return m;
     }
+    reading_retext(&digits, g_strconcat(digits.text, "%", NULL));
+    return digits;
   }
   /* A number with its unit: the number through the digit alphabet (chi_sim
    * drops or garbles digits next to Chinese), the unit through chi_sim. */
@@ -1482,38 +1495,23 @@ static reading read_number_unit(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
   PIX *keep = pixClone(piece);
   reading r = read_number_unit_as_cut(ctx, piece, dpi);
   /* A % cut off from its number, read 9 or 9%o: the cell joins "100 %". */
+  /* The holes are found once, for both uses below. */
+  int holes = keep && r.text ? percent_holes_at(keep) : -1;
   if (keep && r.text && strcmp(r.text, "%") != 0 && count_digits(r.text) <= 2 &&
-      lone_percent(keep)) {
-    g_free(r.text);
-    r.text = g_strdup("%");
-    g_strfreev(r.alternatives);
-    r.alternatives = NULL;
+      lone_percent(keep, holes)) {
+    reading_retext(&r, g_strdup("%"));
     pixDestroy(&keep);
     return r;
   }
-  int at = keep && r.text && *r.text ? percent_by_holes(keep) : 0;
-  if (at > 0) {
-    BOX *nb = boxCreate(0, 0, at, pixGetHeight(keep));
-    PIX *num = pixClipRectangle(keep, nb, NULL);
-    boxDestroy(&nb);
-    int tall_n = 0;
-    if (num && looks_numeric(num, &tall_n)) {
-      reading rn = read_piece(ctx, num, dpi);
-      gsize len = rn.text ? strlen(rn.text) : 0;
-      if (len && plausible_number(rn.text) && g_ascii_isdigit(rn.text[len - 1]) &&
-          misread_percent(r.text, rn.text)) {
-        char *t = g_strconcat(rn.text, "%", NULL);
-        g_free(rn.text);
-        rn.text = t;
-        g_strfreev(rn.alternatives);
-        rn.alternatives = NULL;
-        reading_clear(&r);
-        r = rn;
-      } else {
-        reading_clear(&rn);
-      }
+  int at = keep && r.text && *r.text ? percent_by_holes(keep, holes) : 0;
+  reading rn;
+  if (at > 0 && read_digits_before(ctx, keep, at, dpi, &rn)) {
+    if (misread_percent(r.text, rn.text)) {
+      reading_retext(&rn, g_strconcat(rn.text, "%", NULL));
+      reading_clear(&r);
+      r = rn;
     } else {
-      pixDestroy(&num);
+      reading_clear(&rn);
     }
   }
   pixDestroy(&keep);

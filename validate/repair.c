@@ -375,13 +375,16 @@ static void update_lines(b2j_doc *doc, const change *f, b2j_dec old) {
   }
 }
 
-static bool shares_check(const fit *a, const fit *b) {
-  for (guint i = 0; i < a->fixed->len; i++)
-    for (guint j = 0; j < b->fixed->len; j++)
-      if (g_array_index(a->fixed, guint, i) == g_array_index(b->fixed, guint, j))
+/* Whether two arrays of check indices share one. */
+static bool share_index(const GArray *a, const GArray *b) {
+  for (guint i = 0; i < a->len; i++)
+    for (guint j = 0; j < b->len; j++)
+      if (g_array_index(a, guint, i) == g_array_index(b, guint, j))
         return true;
   return false;
 }
+
+static bool shares_check(const fit *a, const fit *b) { return share_index(a->fixed, b->fixed); }
 
 static bool shares_cell(const fit *a, const fit *b) {
   for (int i = 0; i < a->n; i++)
@@ -465,12 +468,11 @@ static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
   return cands;
 }
 
-static bool shares_touched(const fit *a, const fit *b) {
-  for (guint i = 0; i < a->touched->len; i++)
-    for (guint j = 0; j < b->touched->len; j++)
-      if (g_array_index(a->touched, guint, i) == g_array_index(b->touched, guint, j))
-        return true;
-  return false;
+/* The first mover of i's group (parent links point to smaller indices). */
+static guint group_root(const guint *parent, guint i) {
+  while (parent[i] != i)
+    i = parent[i];
+  return i;
 }
 
 /* Several cells whose form was lost the same way in one failing sum (the
@@ -493,12 +495,8 @@ static int try_groups(b2j_doc *doc, GPtrArray *base, GArray *movers, GArray *fit
   for (guint i = 0; i < n; i++)
     for (guint j = i + 1; j < n; j++) {
       const fit *a = &g_array_index(movers, fit, i), *b = &g_array_index(movers, fit, j);
-      if (a->ch[0].cell == b->ch[0].cell || shares_touched(a, b)) {
-        guint ri = i, rj = j;
-        while (parent[ri] != ri)
-          ri = parent[ri];
-        while (parent[rj] != rj)
-          rj = parent[rj];
+      if (a->ch[0].cell == b->ch[0].cell || share_index(a->touched, b->touched)) {
+        guint ri = group_root(parent, i), rj = group_root(parent, j);
         if (ri != rj)
           parent[MAX(ri, rj)] = MIN(ri, rj);
       }
@@ -511,10 +509,7 @@ static int try_groups(b2j_doc *doc, GPtrArray *base, GArray *movers, GArray *fit
     int ncell = 0;
     bool too_big = false;
     for (guint i = 0; i < n && !too_big; i++) {
-      guint r = i;
-      while (parent[r] != r)
-        r = parent[r];
-      if (r != root)
+      if (group_root(parent, i) != root)
         continue;
       const fit *m = &g_array_index(movers, fit, i);
       int k = 0;
