@@ -46,5 +46,9 @@ bool b2j_fill_cell_value(b2j_cell *cell, bool from_ocr);
  * in `t`: sets t->columns and adds the project and its indicators to doc.
  * `matrices` (borrowed) are the table's grids as matrices, page by page. */
 void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matrices);
+/* Each project name OCR read unsure in its 项目名称 cell becomes the one text
+ * the document prints within a few glyphs of it, with its indicators'
+ * project; recorded as ocr_text_corrected. Run once all tables are read. */
+void b2j_projects_named_from_text(b2j_doc *doc);
 
 #endif

@@ -59,7 +59,14 @@ static int find_row(const form *f, int from, const char *const *all_of) {
 
 /* The value of a labelled field: the next cell to the right whose text is
  * not the label again (merged cells repeat). */
+static char *field_after_at(const form *f, const char *const *labels, const b2j_cell **at);
+
 static char *field_after(const form *f, const char *const *labels) {
+  return field_after_at(f, labels, NULL);
+}
+
+/* field_after, and the cell the value was read from in *at (when at). */
+static char *field_after_at(const form *f, const char *const *labels, const b2j_cell **at) {
   for (int r = 0; r < f->rows; r++) {
     for (int c = 0; c < f->cols; c++) {
       char *sq = b2j_squash(cell_text(f, r, c));
@@ -74,6 +81,10 @@ static char *field_after(const form *f, const char *const *labels) {
           g_free(vs);
           if (differs) {
             g_free(sq);
+            if (at) {
+              const b2j_row *row = g_ptr_array_index(f->t->rows, r);
+              *at = g_ptr_array_index(row->cells, k);
+            }
             return g_strdup(v);
           }
         }
@@ -522,4 +533,290 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
   }
   if (p)
     g_ptr_array_add(doc->projects, p);
+}
+
+/* ---------- project names from the document's own text ---------- */
+
+/* A project's name is read once, in its table's 项目名称 cell, and every
+ * indicator of the project carries it: one misread glyph there loses them
+ * all. The same name is printed again in the report's prose and goals
+ * (保障人事考试经费顺利实施, 人事考试经费2022年度全年预算数…), read
+ * elsewhere on the page or from another page. */
+
+/* Most edits a name of n characters may take from the text: a quarter of
+ * it, at least one. */
+static int name_edit_limit(int n) {
+  return MAX(1, n / 4);
+}
+
+/* The windows of t nearest to p by edit distance, any start and end
+ * (Sellers' alignment): their distance, and when `windows` is given, each
+ * window's start and length (pairs of ints appended), the shortest for each
+ * end. */
+static int nearest_windows(const gunichar *p, int np, const gunichar *t, int nt,
+                           GArray *windows) {
+  int *d = g_new(int, (gsize)(nt + 1)), *nd = g_new(int, (gsize)(nt + 1));
+  int *s = g_new(int, (gsize)(nt + 1)), *ns = g_new(int, (gsize)(nt + 1));
+  for (int j = 0; j <= nt; j++) {
+    d[j] = 0;
+    s[j] = j;
+  }
+  for (int i = 1; i <= np; i++) {
+    nd[0] = i;
+    ns[0] = 0;
+    for (int j = 1; j <= nt; j++) {
+      int best = d[j - 1] + (p[i - 1] != t[j - 1]), from = s[j - 1];
+      /* Ties go to the later start: the shorter window. */
+      if (d[j] + 1 < best || (d[j] + 1 == best && s[j] > from)) {
+        best = d[j] + 1;
+        from = s[j];
+      }
+      if (nd[j - 1] + 1 < best || (nd[j - 1] + 1 == best && ns[j - 1] > from)) {
+        best = nd[j - 1] + 1;
+        from = ns[j - 1];
+      }
+      nd[j] = best;
+      ns[j] = from;
+    }
+    int *x = d;
+    d = nd;
+    nd = x;
+    x = s;
+    s = ns;
+    ns = x;
+  }
+  int best = np + 1;
+  for (int j = 1; j <= nt; j++)
+    best = MIN(best, d[j]);
+  for (int j = 1; windows && j <= nt; j++) {
+    if (d[j] == best) {
+      int w[2] = {s[j], j - s[j]};
+      g_array_append_vals(windows, w, 2);
+    }
+  }
+  g_free(d);
+  g_free(nd);
+  g_free(s);
+  g_free(ns);
+  return best;
+}
+
+/* Digits and Chinese numerals, which tell projects apart (第一批, 第二批,
+ * 2022年): never taken from another text. */
+static bool is_numeral(gunichar c) {
+  return g_unichar_isdigit(c) || g_utf8_strchr("〇零一二三四五六七八九十百千万", -1, c) != NULL;
+}
+
+static bool same_numerals(const gunichar *a, int na, const gunichar *b, int nb) {
+  int i = 0, j = 0;
+  for (;;) {
+    while (i < na && !is_numeral(a[i]))
+      i++;
+    while (j < nb && !is_numeral(b[j]))
+      j++;
+    if (i == na || j == nb)
+      return i == na && j == nb;
+    if (a[i++] != b[j++])
+      return false;
+  }
+}
+
+/* A name's ends are a character or a closing bracket, not punctuation
+ * (a window running into a comma). */
+static bool name_end_ok(gunichar c, bool last) {
+  if (g_unichar_isalnum(c))
+    return true;
+  return last && (c == ')' || c == 0xFF09);
+}
+
+static bool box_inside(const b2j_box *in, const b2j_box *out) {
+  const double slack = 1.0;
+  return in->x0 >= out->x0 - slack && in->x1 <= out->x1 + slack && in->y0 >= out->y0 - slack &&
+         in->y1 <= out->y1 + slack;
+}
+
+typedef struct {
+  char *text; /* a window of the document's text */
+  int texts;  /* its votes: the words it is a nearest window of, weighted */
+} near_text;
+
+/* Han, digits and letters, and the rest. */
+static int script_class(gunichar c) {
+  if (g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN)
+    return 0;
+  return g_unichar_isalnum(c) ? 1 : 2;
+}
+
+/* Whether a name can end between t[i - 1] and t[i]. */
+static bool script_boundary(const gunichar *t, int nt, int i) {
+  return i <= 0 || i >= nt || script_class(t[i - 1]) != script_class(t[i]);
+}
+
+/* A window's vote: one, and one more for each end at a script boundary. */
+static int window_weight(const gunichar *t, int nt, int st, int len) {
+  return 1 + script_boundary(t, nt, st) + script_boundary(t, nt, st + len);
+}
+
+static void near_text_clear(gpointer p) {
+  g_free(((near_text *)p)->text);
+}
+
+/* The text the document prints nearest to `name` (read in `cell`) within
+ * the edit limit, in more of its words than any other such text; or NULL
+ * (else g_free) when the name is printed as read, or nothing is near, or
+ * two texts are equally good. A name's ends are uncertain in running text
+ * (经费2022年度, 经费顺利实施), which is why the words vote. */
+static char *name_from_text(const b2j_doc *doc, const char *name, const b2j_cell *cell) {
+  glong n = 0;
+  gunichar *p = g_utf8_to_ucs4_fast(name, -1, &n);
+  int limit = name_edit_limit((int)n);
+  int best = limit + 1;
+  GArray *cands = g_array_new(FALSE, FALSE, sizeof(near_text));
+  g_array_set_clear_func(cands, near_text_clear);
+  GArray *win = g_array_new(FALSE, FALSE, sizeof(int));
+  for (guint pi = 0; pi < doc->pages->len && best > 0; pi++) {
+    const b2j_page *page = g_ptr_array_index(doc->pages, pi);
+    for (guint wi = 0; wi < page->words->len && best > 0; wi++) {
+      const b2j_word *w = &g_array_index(page->words, b2j_word, wi);
+      if (cell->has_box && page->number == cell->page && box_inside(&w->box, &cell->box))
+        continue;
+      glong nt = 0;
+      gunichar *t = g_utf8_to_ucs4_fast(w->text, -1, &nt);
+      g_array_set_size(win, 0);
+      int d = nt >= n - limit ? nearest_windows(p, (int)n, t, (int)nt, win) : limit + 1;
+      if (d <= limit && d <= best) {
+        if (d < best)
+          g_array_set_size(cands, 0);
+        best = d;
+        /* Of one word's windows, those whose ends fall where the script
+         * changes (经费|2022年度) are the name; each votes that much more. */
+        int top_w = 0;
+        for (guint k = 0; k + 1 < win->len; k += 2) {
+          int st = g_array_index(win, int, k), len = g_array_index(win, int, k + 1);
+          top_w = MAX(top_w, window_weight(t, (int)nt, st, len));
+        }
+        GPtrArray *seen = g_ptr_array_new_with_free_func(g_free);
+        for (guint k = 0; k + 1 < win->len; k += 2) {
+          int st = g_array_index(win, int, k), len = g_array_index(win, int, k + 1);
+          if (window_weight(t, (int)nt, st, len) < top_w)
+            continue;
+          char *txt = len > 0 ? g_ucs4_to_utf8(t + st, len, NULL, NULL, NULL) : NULL;
+          bool dup = !txt;
+          for (guint q = 0; q < seen->len && !dup; q++)
+            dup = strcmp(g_ptr_array_index(seen, q), txt) == 0;
+          if (dup) {
+            g_free(txt);
+            continue;
+          }
+          g_ptr_array_add(seen, g_strdup(txt));
+          guint c = 0;
+          while (c < cands->len && strcmp(g_array_index(cands, near_text, c).text, txt) != 0)
+            c++;
+          if (c < cands->len) {
+            g_array_index(cands, near_text, c).texts += top_w;
+            g_free(txt);
+          } else {
+            near_text nt2 = {txt, top_w};
+            g_array_append_val(cands, nt2);
+          }
+        }
+        g_ptr_array_unref(seen);
+      }
+      g_free(t);
+    }
+  }
+  char *out = NULL;
+  int top = 0, n_top = 0;
+  const char *pick = NULL;
+  for (guint c = 0; best > 0 && best <= limit && c < cands->len; c++) {
+    const near_text *x = &g_array_index(cands, near_text, c);
+    if (x->texts > top) {
+      top = x->texts;
+      n_top = 1;
+      pick = x->text;
+    } else if (x->texts == top) {
+      n_top++;
+    }
+  }
+  if (pick && n_top == 1) {
+    glong m = 0;
+    gunichar *c = g_utf8_to_ucs4_fast(pick, -1, &m);
+    if (m > 0 && name_end_ok(c[0], false) && name_end_ok(c[m - 1], true) &&
+        same_numerals(p, (int)n, c, (int)m))
+      out = g_strdup(pick);
+    g_free(c);
+  }
+  g_array_free(win, TRUE);
+  g_array_free(cands, TRUE);
+  g_free(p);
+  return out;
+}
+
+static const b2j_table *table_by_id(const b2j_doc *doc, const char *id) {
+  for (guint i = 0; i < doc->tables->len; i++) {
+    const b2j_table *t = g_ptr_array_index(doc->tables, i);
+    if (strcmp(t->id, id) == 0)
+      return t;
+  }
+  return NULL;
+}
+
+/* Whether `text` is, or is within the edit limit of, the name of a project
+ * other than `self`: two projects of one report may differ by a word. */
+static bool near_other_project(const b2j_doc *doc, const b2j_project *self, const char *text) {
+  glong n = 0;
+  gunichar *a = g_utf8_to_ucs4_fast(text, -1, &n);
+  bool near = false;
+  for (guint i = 0; i < doc->projects->len && !near; i++) {
+    const b2j_project *q = g_ptr_array_index(doc->projects, i);
+    if (q == self || !q->name)
+      continue;
+    glong m = 0;
+    gunichar *b = g_utf8_to_ucs4_fast(q->name, -1, &m);
+    near = nearest_windows(a, (int)n, b, (int)m, NULL) <= name_edit_limit((int)n) &&
+           labs(m - n) <= name_edit_limit((int)n);
+    g_free(b);
+  }
+  g_free(a);
+  return near;
+}
+
+void b2j_projects_named_from_text(b2j_doc *doc) {
+  /* A name OCR read with confidence stands. */
+  const double sure = 0.9;
+  for (guint i = 0; i < doc->projects->len; i++) {
+    b2j_project *p = g_ptr_array_index(doc->projects, i);
+    const b2j_table *t = p->name && p->table ? table_by_id(doc, p->table) : NULL;
+    if (!t)
+      continue;
+    form f = {t, (int)t->rows->len, 0};
+    for (guint r = 0; r < t->rows->len; r++)
+      f.cols = MAX(f.cols, (int)((const b2j_row *)g_ptr_array_index(t->rows, r))->cells->len);
+    static const char *const NAME[] = {"项目名称", "项目支出名称", NULL};
+    const b2j_cell *cell = NULL;
+    char *read = field_after_at(&f, NAME, &cell);
+    bool applies = read && cell && strcmp(read, p->name) == 0 && page_ocrd(doc, cell->page) &&
+                   cell->confidence >= 0 && cell->confidence < sure;
+    g_free(read);
+    if (!applies)
+      continue;
+    char *name = name_from_text(doc, p->name, cell);
+    if (!name || near_other_project(doc, p, name)) {
+      g_free(name);
+      continue;
+    }
+    b2j_doc_warn(doc, "ocr_text_corrected", cell->page, t->id,
+                 "project name '%s' read as '%s', as the report prints it elsewhere", p->name,
+                 name);
+    for (guint k = 0; k < doc->indicators->len; k++) {
+      b2j_indicator *x = g_ptr_array_index(doc->indicators, k);
+      if (x->project && x->table && strcmp(x->table, p->table) == 0 &&
+          strcmp(x->project, p->name) == 0) {
+        g_free(x->project);
+        x->project = g_strdup(name);
+      }
+    }
+    g_free(p->name);
+    p->name = name;
+  }
 }

@@ -1415,4 +1415,5 @@ void b2j_interpret_tables(b2j_doc *doc, const GPtrArray *page_grids) {
     g_ptr_array_unref(carried);
   finish_table(doc, cur);
   open_table_free(cur);
+  b2j_projects_named_from_text(doc);
 }

@@ -261,7 +261,124 @@ static void test_goal_header_opening_the_table_is_no_row(void) {
   b2j_doc_free(doc);
 }
 
+/* A document of an OCR'd (or born-digital) 项目支出绩效自评表 on page 1 whose
+ * 项目名称 cell reads `name` with confidence `conf`, two indicators under
+ * it; then page 2 of prose lines `prose` (NULL-terminated, OCR'd), and when
+ * `other` is given, page 3 with another project's form named so. */
+static b2j_doc *project_form(const char *name, double conf, bool ocr, const char *const *prose,
+                             const char *other) {
+  static const char *const head[] = {"一级指标", "二级指标", "三级指标", "年度指标值",
+                                     "实际完成值", "分值", "得分"};
+  static const char *const body[2][7] = {
+      {"产出指标", "数量指标", "开展培训次数", "=8次", "8次", "10", "10"},
+      {"效益指标", "满意度指标", "服务对象满意度", "≥90%", "95%", "10", "9"}};
+  b2j_doc *doc = b2j_doc_new("synthetic.pdf");
+  GPtrArray *page_grids = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+  int n_pages = other ? 3 : 2;
+  for (int pg = 1; pg <= n_pages; pg++) {
+    b2j_page *p = b2j_page_new(pg, 600, 800);
+    bool form_page = pg != 2;
+    bool page_ocr = pg == 2 || ocr;
+    p->source = page_ocr ? B2J_SOURCE_OCR : B2J_SOURCE_TEXT;
+    b2j_origin o = page_ocr ? B2J_ORIGIN_OCR : B2J_ORIGIN_TEXT;
+    double c0 = page_ocr ? 0.95 : -1;
+    if (form_page) {
+      b2j_page_add_word(p, g_strdup("项目支出绩效自评表"), (b2j_box){150, 60, 450, 75}, c0, o);
+      double w = 70, x0 = 50, top = 100;
+      for (int r = 0; r <= 4; r++)
+        b2j_page_add_rule(p, (b2j_box){x0, top + 20 * r - 0.5, x0 + 7 * w, top + 20 * r + 0.5}, true);
+      for (int c = 0; c <= 7; c++) {
+        bool full = c == 0 || c == 1 || c == 7;
+        b2j_page_add_rule(p, (b2j_box){x0 + w * c - 0.5, full ? top : top + 20, x0 + w * c + 0.5, top + 80},
+                          false);
+      }
+      b2j_page_add_word(p, g_strdup("项目名称"), (b2j_box){x0 + 4, top + 4, x0 + 60, top + 16}, c0, o);
+      b2j_page_add_word(p, g_strdup(pg == 1 ? name : other),
+                        (b2j_box){x0 + w + 4, top + 4, x0 + w + 200, top + 16},
+                        pg == 1 && ocr ? conf : c0, o);
+      for (int r = 1; r < 4; r++)
+        for (int c = 0; c < 7; c++)
+          b2j_page_add_word(p, g_strdup(r == 1 ? head[c] : body[r - 2][c]),
+                            (b2j_box){x0 + w * c + 4, top + 20 * r + 4, x0 + w * c + 60, top + 20 * r + 16},
+                            c0, o);
+    } else {
+      for (int k = 0; prose && prose[k]; k++)
+        b2j_page_add_word(p, g_strdup(prose[k]), (b2j_box){60, 100 + 30 * k, 500, 112 + 30 * k}, 0.9,
+                          B2J_ORIGIN_OCR);
+    }
+    g_ptr_array_add(doc->pages, p);
+    g_ptr_array_add(page_grids, b2j_layout_tables(p));
+  }
+  b2j_interpret_tables(doc, page_grids);
+  g_ptr_array_unref(page_grids);
+  return doc;
+}
+
+static const char *project_name(const b2j_doc *doc) {
+  const b2j_project *p = doc->projects->len ? g_ptr_array_index(doc->projects, 0) : NULL;
+  return p ? p->name : "(no project)";
+}
+
+static const char *indicator_project(const b2j_doc *doc, guint i) {
+  const b2j_indicator *x = indicator(doc, i);
+  return x ? x->project : "(no indicator)";
+}
+
+/* Strings from the scan-noisy readings of the synthetic reports' forms and
+ * the prose that names their projects. */
+static void test_project_name_from_text(void) {
+  static const char *const prose[] = {
+      "经自评， 人事考试经费2022年度全年预算数139.80万元，全年执行数139.80万元，",
+      "保障人事考试经费顺利实施，完成年度目标任务，提高群众满意诬。", NULL};
+  b2j_doc *doc = project_form("人事岩试经费", 0.84, true, prose, NULL);
+  TAP_STREQ(project_name(doc), "人事考试经费",
+            "project name: a glyph misread in the 项目名称 cell is the name the prose prints");
+  TAP_STREQ(indicator_project(doc, 0), "人事考试经费", "project name: its indicators carry it");
+  TAP_STREQ(indicator_project(doc, 1), "人事考试经费", "project name: all of them");
+  TAP_OK(warned(doc, "ocr_text_corrected", "人事岩试经费"), "project name: the correction says so");
+  b2j_doc_free(doc);
+
+  static const char *const tail[] = {
+      "普法宣传专项经费2022年度全年预算数42.13万元，", "保障普法宣传专项经费顺利实施，完成年度目标任务，",
+      NULL};
+  doc = project_form("普法宣传专项经旨中", 0.26, true, tail, NULL);
+  TAP_STREQ(project_name(doc), "普法宣传专项经费",
+            "project name: a glyph off and one too many: the window the prose lines agree on");
+  b2j_doc_free(doc);
+
+  doc = project_form("人事岩试经费", 0.95, true, prose, NULL);
+  TAP_STREQ(project_name(doc), "人事岩试经费", "project name: a confident reading stands");
+  b2j_doc_free(doc);
+
+  doc = project_form("人事岩试经费", -1, false, prose, NULL);
+  TAP_STREQ(project_name(doc), "人事岩试经费", "project name: born-digital text is what it says");
+  b2j_doc_free(doc);
+
+  static const char *const batch[] = {"2023年救治补助资金(第二批)已全部拨付，", NULL};
+  doc = project_form("2023年救治补助资金(第一批)", 0.78, true, batch, NULL);
+  TAP_STREQ(project_name(doc), "2023年救治补助资金(第一批)",
+            "project name: numerals are never taken from another text (第一批, 第二批)");
+  b2j_doc_free(doc);
+
+  static const char *const two[] = {"人事考试经费。", "人事岩试经贵。", NULL};
+  doc = project_form("人事岩试经费", 0.84, true, two, NULL);
+  TAP_STREQ(project_name(doc), "人事岩试经费", "project name: two texts as near, no correction");
+  b2j_doc_free(doc);
+
+  static const char *const pair[] = {"2023年劳派人员其他类经费全年预算数12.00万元，", NULL};
+  doc = project_form("2023年劳派人员工资类经费", 0.84, true, pair, "2023年劳派人员其他类经费");
+  TAP_STREQ(project_name(doc), "2023年劳派人员工资类经费",
+            "project name: never another project's name (two projects a word apart)");
+  b2j_doc_free(doc);
+
+  static const char *const none[] = {"资金使用规范，", NULL};
+  doc = project_form("人事岩试经费", 0.84, true, none, NULL);
+  TAP_STREQ(project_name(doc), "人事岩试经费", "project name: nothing near in the text, as read");
+  b2j_doc_free(doc);
+}
+
 int main(void) {
+  test_project_name_from_text();
   test_goal_unit();
   test_goal_header_opening_the_table_is_no_row();
   test_total_row();
