@@ -39,14 +39,19 @@ static const char *const PHRASES[] = {
     "合格率",   "准确率",   "及时率",   "执行率",   "到位率",   "结算率",     "办结率",
     "使用率",   "参保率",   "受益率",   "群众获得感", "按时完成", "按期完成", "成本控制",
     "有效提升", "有效提高", "持续提升", "持续提高", "有所提升", "有所提高", "定点医疗机构",
-    "定点医药机构", "服务对象"};
+    "定点医药机构", "服务对象",
+    /* The endings of project names, each printed in every project's form,
+     * its goals and the prose: one misread glyph there loses all of the
+     * project's indicators. */
+    "专项经费", "专项资金", "补助资金", "保障经费", "工作经费", "运行经费", "配套资金", "救助资金"};
 /* Real words one glyph from a phrase (its stem): never corrected. Phrases
  * with a real word one glyph away that is no rarer are left out (医疗保障 of
  * 医疗保险, 党支部 of 团支部, 拨付到位 of 支付到位). */
 static const char *const NEAR_WORDS[] = {
     "达成率", "完好率", "完工率", "完税率", "构成率", "及格率", "正确率", "精确率", "准时率",
     "按时率", "知情率", "利用率", "占用率", "费用率", "收益率", "运行率", "参加率", "满足度",
-    "如期完成", "准时完成", "结余率", NULL};
+    "如期完成", "准时完成", "结余率", "专项基金", "专项资产", "专项经营", "补贴资金", "补助基金",
+    "工作经验", "运行经验", "保障经验", "配套基金", "配套资产", "救助基金", NULL};
 
 /* Words of these reports one glyph from a lexicon entry or a phrase, none
  * of them misreadings: the older evaluation framework's 一级/二级指标
