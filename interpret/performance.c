@@ -520,6 +520,13 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
       prev_l1 = x->level1;
       prev_l2 = x->level2;
       x->name = g_strdup(name);
+      char *rate = page_ocrd(doc, cell_page(&f, r)) ? b2j_indicator_name_rate(name) : NULL;
+      if (rate) {
+        b2j_doc_warn(doc, "ocr_text_corrected", cell_page(&f, r), t->id,
+                     "indicator name '%s' read as '%s' (a rate's 率 misread)", name, rate);
+        g_free(x->name);
+        x->name = rate;
+      }
       b2j_expr_parse(tgt, &x->target);
       b2j_expr_parse(act, &x->actual);
       x->weight = number_at(&f, r, cw);

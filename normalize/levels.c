@@ -265,3 +265,32 @@ bool b2j_indicator_level_like(const char *reading, const char *name) {
   g_free(v);
   return n >= 3 && d <= 2 && d * 2 < m;
 }
+
+/* Two-glyph stems of the rates these reports measure (…率), and the glyphs
+ * that end another word on them (满意度, 及时性, 完成数, 覆盖面, 执行额,
+ * 参保人, 完成情况): after a stem those are a word, not 率 misread. */
+static const char *const RATE_STEMS[] = {"覆盖", "知晓", "参与", "完成", "合格", "准确", "及时",
+                                         "执行", "到位", "结算", "办结", "使用", "参保", "受益",
+                                         "达标", "满意", NULL};
+#define RATE_STEM_ENDINGS "度性数量值额面人户次项期情况"
+
+char *b2j_indicator_name_rate(const char *name) {
+  glong n = 0;
+  gunichar *u = name ? g_utf8_to_ucs4_fast(name, -1, &n) : NULL;
+  char *out = NULL;
+  const gunichar rate = 0x7387; /* 率 */
+  if (u && n >= 3 && u[n - 1] != rate &&
+      g_unichar_get_script(u[n - 1]) == G_UNICODE_SCRIPT_HAN &&
+      !g_utf8_strchr(RATE_STEM_ENDINGS, -1, u[n - 1])) {
+    for (int i = 0; RATE_STEMS[i] && !out; i++) {
+      gunichar a = g_utf8_get_char(RATE_STEMS[i]);
+      gunichar b = g_utf8_get_char(g_utf8_next_char(RATE_STEMS[i]));
+      if (u[n - 3] == a && u[n - 2] == b) {
+        u[n - 1] = rate;
+        out = g_ucs4_to_utf8(u, n, NULL, NULL, NULL);
+      }
+    }
+  }
+  g_free(u);
+  return out;
+}

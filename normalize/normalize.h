@@ -346,4 +346,11 @@ bool b2j_indicator_level_like(const char *reading, const char *name);
 const char *b2j_indicator_level_between(const char *level1, const char *before, const char *after,
                                         const char *cut);
 
+/* An OCR'd indicator name ending on the stem of a rate (及时, 到位, 知晓,
+ * 合格, …) and one more glyph that ends no word on that stem is the rate,
+ * its 率 misread (任务完成及时素, 政策落实到位夷, 验收合格束): the
+ * corrected name (g_free it), or NULL when there is nothing to correct.
+ * For whole names only: a line cut from a wrapped name may end anywhere. */
+char *b2j_indicator_name_rate(const char *name);
+
 #endif

@@ -12,7 +12,29 @@ static void level_is(const char *cell, const char *want, bool want_fix, const ch
   g_free(got);
 }
 
+static void rate_is(const char *read, const char *want, const char *what) {
+  char *s = b2j_indicator_name_rate(read);
+  TAP_STREQ(s, want, "%s", what);
+  g_free(s);
+}
+
+/* Indicator names of the noisy scans whose 率 was misread, and names that
+ * end on a rate's stem with a word of their own. */
+static void test_rate_names(void) {
+  rate_is("任务完成及时素", "任务完成及时率", "rate: 及时素 is 及时率 (syn-010 scan)");
+  rate_is("政策落实到位夷", "政策落实到位率", "rate: 到位夷 is 到位率 (syn-010 scan)");
+  rate_is("政策知晓床", "政策知晓率", "rate: 知晓床 is 知晓率 (syn-007 scan)");
+  rate_is("验收合格束", "验收合格率", "rate: 合格束 is 合格率 (syn-012 scan)");
+  rate_is("资金拨付及时性", NULL, "rate: 及时性 is a word on the stem");
+  rate_is("服务对象满意度", NULL, "rate: so is 满意度");
+  rate_is("年度目标完成情况", NULL, "rate: a name ending in another word stays");
+  rate_is("政策知晓率", NULL, "rate: a rate read right stays");
+  rate_is("确保资金及时到位", NULL, "rate: a name ending on a stem alone stays");
+  rate_is("及时素2", NULL, "rate: only a Chinese glyph at the very end");
+}
+
 int main(void) {
+  test_rate_names();
   level_is("产出指标 (50分)", "产出指标", false, "a bracketed score note goes");
   level_is("数量指标（5分）", "数量指标", false, "a full-width bracketed note goes");
   level_is("经 济 效 益 指 标", "经济效益指标", false, "a wrapped name is joined");
