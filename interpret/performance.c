@@ -467,7 +467,7 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
     set_columns_from_row(t, &f, h);
     static const char *const L1[] = {"一级指标", NULL}, *const L2[] = {"二级指标", NULL},
                              *const L3[] = {"三级指标", NULL},
-                             *const TGT[] = {"年度指标值", "指标值", "目标值", NULL},
+                             *const TGT[] = {"年度指标值", "指标值", "目标值", "年度指标", NULL},
                              *const ACT[] = {"实际完成", "完成值", NULL},
                              *const W[] = {"分值", "权重", NULL}, *const S[] = {"得分", NULL},
                              *const NOTE[] = {"原因", "措施", "备注", NULL};

@@ -265,10 +265,11 @@ static void test_goal_header_opening_the_table_is_no_row(void) {
  * 项目名称 cell reads `name` with confidence `conf`, two indicators under
  * it; then page 2 of prose lines `prose` (NULL-terminated, OCR'd), and when
  * `other` is given, page 3 with another project's form named so. */
-static b2j_doc *project_form(const char *name, double conf, bool ocr, const char *const *prose,
-                             const char *other) {
-  static const char *const head[] = {"一级指标", "二级指标", "三级指标", "年度指标值",
-                                     "实际完成值", "分值", "得分"};
+static b2j_doc *project_form_with(const char *name, double conf, bool ocr,
+                                  const char *const *prose, const char *other,
+                                  const char *target_label) {
+  const char *const head[] = {"一级指标", "二级指标", "三级指标", target_label,
+                              "实际完成值", "分值", "得分"};
   static const char *const body[2][7] = {
       {"产出指标", "数量指标", "开展培训次数", "=8次", "8次", "10", "10"},
       {"效益指标", "满意度指标", "服务对象满意度", "≥90%", "95%", "10", "9"}};
@@ -312,6 +313,21 @@ static b2j_doc *project_form(const char *name, double conf, bool ocr, const char
   b2j_interpret_tables(doc, page_grids);
   g_ptr_array_unref(page_grids);
   return doc;
+}
+
+static b2j_doc *project_form(const char *name, double conf, bool ocr, const char *const *prose,
+                             const char *other) {
+  return project_form_with(name, conf, ocr, prose, other, "年度指标值");
+}
+
+/* A wrapped 年度指标|值 header whose last line was lost on a noisy scan
+ * still names the target column. */
+static void test_target_column_without_value(void) {
+  b2j_doc *doc = project_form_with("人事考试经费", 0.95, true, NULL, NULL, "年度指标");
+  const b2j_indicator *x = indicator(doc, 0);
+  TAP_STREQ(x && x->target.raw ? x->target.raw : NULL, "=8次",
+            "target column: 年度指标 (its 值 lost) holds the targets");
+  b2j_doc_free(doc);
 }
 
 static const char *project_name(const b2j_doc *doc) {
@@ -379,6 +395,7 @@ static void test_project_name_from_text(void) {
 
 int main(void) {
   test_project_name_from_text();
+  test_target_column_without_value();
   test_goal_unit();
   test_goal_header_opening_the_table_is_no_row();
   test_total_row();
