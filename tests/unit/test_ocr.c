@@ -259,6 +259,20 @@ static void alike_is(b2j_ocr_ctx *ctx, const char *read, const char *want, const
 
 /* Look-alike glyphs, with readings of the scanned seeds. */
 static void test_lookalikes(b2j_ocr_ctx *ctx) {
+  alike_is(ctx, "资金铸付及时性", "资金拨付及时性", "铸付 is 拨付 (syn-007 noisy scan)");
+  alike_is(ctx, "桂续发挥作用年限", "持续发挥作用年限", "桂续 is 持续 (syn-006 noisy scan)");
+  alike_is(ctx, "满足桂职干部生活办公需求", "满足挂职干部生活办公需求", "桂职 is 挂职 (seed-002 scan)");
+  alike_is(ctx, "全年支出命额", "全年支出金额", "命额 is 金额 (seed-002 noisy scan)");
+  alike_is(ctx, "拨付爹额", "拨付金额", "爹额 too");
+  alike_is(ctx, "租任房屋1套", "租赁房屋1套", "租任 is 租赁 (seed-002 noisy scan)");
+  alike_is(ctx, "办结寡件数量", "办结案件数量", "寡件 is 案件 (syn-010 noisy scan)");
+  alike_is(ctx, "制定工作方塞", "制定工作方案", "方塞 is 方案 (syn-012 noisy scan)");
+  alike_is(ctx, "覆盖隐务人数", "覆盖服务人数", "隐务 is 服务 (syn-012 noisy scan)");
+  alike_is(ctx, "经办骤务提升", "经办服务提升", "骤务 too (seed-001 noisy scan)");
+  alike_is(ctx, "对医保和盟务的满意度", "对医保和服务的满意度", "盟务 too (seed-004 noisy scan)");
+  alike_is(ctx, "按步骤务必完成", NULL, "步骤|务必 is no 服务");
+  alike_is(ctx, "出租任务", NULL, "租|任务 is no 租赁");
+  alike_is(ctx, "生命额度", NULL, "生命|额 is no 金额");
   alike_is(ctx, "2023年基层常组织党建活动经费", "2023年基层党组织党建活动经费",
            "常组织 is 党组织 (seed 002 scan)");
   alike_is(ctx, "指标2:常员活动参与积枫性", "指标2:党员活动参与积极性",
