@@ -27,6 +27,10 @@ bool b2j_has(const char *s, const char *word);
 /* The table kind a squashed title names, or NULL. Static string. */
 const char *b2j_kind_from_title(const char *title);
 
+/* Levenshtein distance between a and b (code points), stopping early past
+ * `limit` (returns limit + 1 then). */
+int b2j_edit_distance(const gunichar *a, int na, const gunichar *b, int nb, int limit);
+
 /* The kind of the standard title an OCR'd title holds with at most one
  * misread, missing or extra character ("部门(单位)整体广出绩效自评表" →
  * overall_performance), or NULL. Static string. *verbatim (may be NULL) says

@@ -12,6 +12,19 @@ typedef struct {
   int rows, cols;
 } form;
 
+/* The form of table t: its rows, and as many columns as its widest row. */
+static form form_of(const b2j_table *t) {
+  form f = {t, (int)t->rows->len, 0};
+  for (guint r = 0; r < t->rows->len; r++) {
+    const b2j_row *row = g_ptr_array_index(t->rows, r);
+    f.cols = MAX(f.cols, (int)row->cells->len);
+  }
+  return f;
+}
+
+/* The labels of a project form's name field. */
+static const char *const PROJECT_NAME_LABELS[] = {"项目名称", "项目支出名称", NULL};
+
 static const char *cell_text(const form *f, int r, int c) {
   if (r < 0 || r >= f->rows || c < 0 || c >= f->cols)
     return "";
@@ -58,14 +71,8 @@ static int find_row(const form *f, int from, const char *const *all_of) {
 }
 
 /* The value of a labelled field: the next cell to the right whose text is
- * not the label again (merged cells repeat). */
-static char *field_after_at(const form *f, const char *const *labels, const b2j_cell **at);
-
-static char *field_after(const form *f, const char *const *labels) {
-  return field_after_at(f, labels, NULL);
-}
-
-/* field_after, and the cell the value was read from in *at (when at). */
+ * not the label again (merged cells repeat); the cell it was read from in
+ * *at (when at). */
 static char *field_after_at(const form *f, const char *const *labels, const b2j_cell **at) {
   for (int r = 0; r < f->rows; r++) {
     for (int c = 0; c < f->cols; c++) {
@@ -93,6 +100,10 @@ static char *field_after_at(const form *f, const char *const *labels, const b2j_
     }
   }
   return NULL;
+}
+
+static char *field_after(const form *f, const char *const *labels) {
+  return field_after_at(f, labels, NULL);
 }
 
 static b2j_opt_dec number_at(const form *f, int r, int c) {
@@ -437,11 +448,7 @@ static void read_goal_table(b2j_doc *doc, b2j_table *t, const form *f) {
 
 void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matrices) {
   (void)matrices;
-  form f = {t, (int)t->rows->len, 0};
-  for (guint r = 0; r < t->rows->len; r++) {
-    const b2j_row *row = g_ptr_array_index(t->rows, r);
-    f.cols = MAX(f.cols, (int)row->cells->len);
-  }
+  form f = form_of(t);
   if (strcmp(t->kind, "indicator_goals") == 0) {
     read_goal_table(doc, t, &f);
     return;
@@ -451,10 +458,9 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
   if (project) {
     p = g_new0(b2j_project, 1);
     p->table = g_strdup(t->id);
-    static const char *const NAME[] = {"项目名称", "项目支出名称", NULL};
     static const char *const AUTH[] = {"主管部门", NULL};
     static const char *const IMPL[] = {"实施单位", NULL};
-    p->name = field_after(&f, NAME);
+    p->name = field_after(&f, PROJECT_NAME_LABELS);
     p->authority = field_after(&f, AUTH);
     p->implementer = field_after(&f, IMPL);
     p->funds = g_ptr_array_new_with_free_func((GDestroyNotify)b2j_fund_free);
@@ -557,9 +563,8 @@ static int name_edit_limit(int n) {
 }
 
 /* The windows of t nearest to p by edit distance, any start and end
- * (Sellers' alignment): their distance, and when `windows` is given, each
- * window's start and length (pairs of ints appended), the shortest for each
- * end. */
+ * (Sellers' alignment): their distance; each window's start and length are
+ * appended to `windows` (pairs of ints), the shortest for each end. */
 static int nearest_windows(const gunichar *p, int np, const gunichar *t, int nt,
                            GArray *windows) {
   int *d = g_new(int, (gsize)(nt + 1)), *nd = g_new(int, (gsize)(nt + 1));
@@ -595,7 +600,7 @@ static int nearest_windows(const gunichar *p, int np, const gunichar *t, int nt,
   int best = np + 1;
   for (int j = 1; j <= nt; j++)
     best = MIN(best, d[j]);
-  for (int j = 1; windows && j <= nt; j++) {
+  for (int j = 1; j <= nt; j++) {
     if (d[j] == best) {
       int w[2] = {s[j], j - s[j]};
       g_array_append_vals(windows, w, 2);
@@ -780,8 +785,8 @@ static bool near_other_project(const b2j_doc *doc, const b2j_project *self, cons
       continue;
     glong m = 0;
     gunichar *b = g_utf8_to_ucs4_fast(q->name, -1, &m);
-    near = nearest_windows(a, (int)n, b, (int)m, NULL) <= name_edit_limit((int)n) &&
-           labs(m - n) <= name_edit_limit((int)n);
+    int limit = name_edit_limit((int)n);
+    near = b2j_edit_distance(a, (int)n, b, (int)m, limit) <= limit;
     g_free(b);
   }
   g_free(a);
@@ -796,12 +801,9 @@ void b2j_projects_named_from_text(b2j_doc *doc) {
     const b2j_table *t = p->name && p->table ? table_by_id(doc, p->table) : NULL;
     if (!t)
       continue;
-    form f = {t, (int)t->rows->len, 0};
-    for (guint r = 0; r < t->rows->len; r++)
-      f.cols = MAX(f.cols, (int)((const b2j_row *)g_ptr_array_index(t->rows, r))->cells->len);
-    static const char *const NAME[] = {"项目名称", "项目支出名称", NULL};
+    form f = form_of(t);
     const b2j_cell *cell = NULL;
-    char *read = field_after_at(&f, NAME, &cell);
+    char *read = field_after_at(&f, PROJECT_NAME_LABELS, &cell);
     bool applies = read && cell && strcmp(read, p->name) == 0 && page_ocrd(doc, cell->page) &&
                    cell->confidence >= 0 && cell->confidence < sure;
     g_free(read);

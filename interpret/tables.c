@@ -140,9 +140,7 @@ static const char *const STANDARD_TITLES[] = {
     "政府性基金预算支出表", "财政拨款收支总表", "收入支出决算总表", "整体支出绩效自评表",
     "收入决算表", "支出决算表", "收支预算总表", "收入预算总表", "支出预算总表", NULL};
 
-/* Levenshtein distance between a and b (code points), stopping early past
- * `limit` (returns limit + 1 then). */
-static int edit_distance(const gunichar *a, int na, const gunichar *b, int nb, int limit) {
+int b2j_edit_distance(const gunichar *a, int na, const gunichar *b, int nb, int limit) {
   if (abs(na - nb) > limit)
     return limit + 1;
   int *prev = g_new(int, (gsize)nb + 1), *cur = g_new(int, (gsize)nb + 1);
@@ -185,7 +183,7 @@ const char *b2j_kind_from_ocr_title(const char *title, bool *verbatim) {
      * one edit of the standard title. */
     for (glong start = 0; start + ns - 1 <= nt && !kind; start++)
       for (glong len = ns - 1; len <= ns + 1 && !kind; len++)
-        if (start + len <= nt && edit_distance(t + start, (int)len, st, (int)ns, 1) <= 1)
+        if (start + len <= nt && b2j_edit_distance(t + start, (int)len, st, (int)ns, 1) <= 1)
           kind = b2j_kind_from_title(STANDARD_TITLES[k]);
     if (kind && verbatim)
       *verbatim = strstr(title, STANDARD_TITLES[k]) != NULL;
