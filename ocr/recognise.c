@@ -1090,12 +1090,25 @@ static bool digits_and_measure(b2j_ocr_ctx *ctx, PIX *img, double dpi, const cha
   return false;
 }
 
+/* The white margin tesseract is given around a piece: it reads a glyph
+ * touching the edge badly. */
+static int read_margin(PIX *piece) {
+  return MAX(6, pixGetHeight(piece) / 3);
+}
+
+/* Chunk c cut out of `src`, or NULL. The caller pixDestroy()s it. */
+static PIX *chunk_image(PIX *src, const chunk *c) {
+  BOX *b = boxCreate(c->x0, c->y0, c->x1 - c->x0, c->y1 - c->y0);
+  PIX *piece = b ? pixClipRectangle(src, b, NULL) : NULL;
+  boxDestroy(&b);
+  return piece;
+}
+
 /* Reads one chunk image (owned, taken): numbers through eng with the digit
  * alphabet, the rest through chi_sim. */
 static reading read_piece(b2j_ocr_ctx *ctx, PIX *piece, double dpi) {
   reading none = {g_strdup(""), 0, NULL, false};
-  /* White margin: tesseract reads a glyph touching the edge badly. */
-  int pad = MAX(6, pixGetHeight(piece) / 3);
+  int pad = read_margin(piece);
   int tall = 0;
   bool numeric = looks_numeric(piece, &tall);
   /* `piece` stays as cut, for percent_start's look at a % read below. */
@@ -1448,7 +1461,7 @@ static reading read_number_unit_as_cut(b2j_ocr_ctx *ctx, PIX *piece, double dpi)
     /* 次 (冫 beside 欠, its legs apart) has rings and a stroke where a %
      * has them: when chi_sim reads the whole as these digits and a Chinese
      * unit, surely, it is that unit. */
-    PIX *wimg = pixAddBorder(piece, MAX(6, pixGetHeight(piece) / 3), 0);
+    PIX *wimg = pixAddBorder(piece, read_margin(piece), 0);
     reading m;
     bool measure = wimg && digits_and_measure(ctx, wimg, dpi, digits.text, &m);
     pixDestroy(&wimg);
@@ -1470,7 +1483,7 @@ static reading read_number_unit_as_cut(b2j_ocr_ctx *ctx, PIX *piece, double dpi)
     PIX *unit = clip_from(piece, unit_x);
     if (num && unit && looks_numeric(num, &tall_n)) {
       reading rn = read_piece(ctx, num, dpi);
-      PIX *uimg = pixAddBorder(unit, MAX(6, pixGetHeight(unit) / 3), 0);
+      PIX *uimg = pixAddBorder(unit, read_margin(unit), 0);
       pixDestroy(&unit);
       reading ru = uimg ? read_with(ctx->chi, uimg, dpi, false) : (reading){0};
       pixDestroy(&uimg);
@@ -1582,8 +1595,8 @@ static void drop_line_above(PIX *src, const chunk *c, PIX *piece) {
 
 /* ---------- Chinese from the grey page ---------- */
 
-/* The deskewed grey page with the rules white; NULL
- * when `up` is not 8 bpp. The caller pixDestroy()s it. */
+/* The deskewed grey page with the rules white; NULL when `up` is not 8 bpp.
+ * The caller pixDestroy()s it. */
 static PIX *grey_without_rules(PIX *up, PIX *rules) {
   if (!up || pixGetDepth(up) != 8)
     return NULL;
@@ -1649,9 +1662,7 @@ static bool grey_reading_fits(const char *b, const char *g) {
   int hb = han_and_digits(b, db, sizeof db), hg = han_and_digits(g, dg, sizeof dg);
   if (hb == 0 || hg == 0 || strcmp(db, dg) != 0 || starts_with_sign(b) || strchr(g, '|'))
     return false;
-  if (hb == 1 || hg == 1)
-    return hb == hg && !*db;
-  return !*db || (hb > 1 && hg > 1);
+  return (hb > 1 && hg > 1) || (hb == hg && !*db);
 }
 
 /* chi_sim reads blurred Chinese better from grey than from its
@@ -1667,10 +1678,8 @@ static void prefer_grey_reading(b2j_ocr_ctx *ctx, PIX *grey, const chunk *c, dou
   if (r->conf >= GREY_SURE || han == 0 || (han == 1 && r->conf < GREY_LONE_MIN) ||
       starts_with_sign(r->text))
     return;
-  BOX *b = boxCreate(c->x0, c->y0, c->x1 - c->x0, c->y1 - c->y0);
-  PIX *piece = b ? pixClipRectangle(grey, b, NULL) : NULL;
-  boxDestroy(&b);
-  PIX *img = piece ? pixAddBorder(piece, MAX(6, pixGetHeight(piece) / 3), 255) : NULL;
+  PIX *piece = chunk_image(grey, c);
+  PIX *img = piece ? pixAddBorder(piece, read_margin(piece), 255) : NULL;
   pixDestroy(&piece);
   if (!img)
     return;
@@ -1687,9 +1696,7 @@ static void prefer_grey_reading(b2j_ocr_ctx *ctx, PIX *grey, const chunk *c, dou
 
 static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi) {
   reading none = {g_strdup(""), 0, NULL, false};
-  BOX *b = boxCreate(c->x0, c->y0, c->x1 - c->x0, c->y1 - c->y0);
-  PIX *piece = pixClipRectangle(src, b, NULL);
-  boxDestroy(&b);
+  PIX *piece = chunk_image(src, c);
   if (!piece)
     return none;
   drop_line_above(src, c, piece);
@@ -2319,9 +2326,7 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
     b2j_box box = {c->x0 * to_pt, c->y0 * to_pt, c->x1 * to_pt, c->y1 * to_pt};
     /* A speck that chi_sim named (人 before 98%): no word. */
     if (b2j_ocr_speck_glyph(r.text, c->x1 - c->x0, c->y1 - c->y0, r.conf, 0)) {
-      BOX *cb = boxCreate(c->x0, c->y0, c->x1 - c->x0, c->y1 - c->y0);
-      PIX *piece = cb ? pixClipRectangle(clean, cb, NULL) : NULL;
-      boxDestroy(&cb);
+      PIX *piece = chunk_image(clean, c);
       int tall = 1;
       if (piece)
         looks_numeric(piece, &tall);
