@@ -57,7 +57,13 @@ static PIX *sauvola(PIX *gray, double dpi, float k) {
   return clean;
 }
 
-PIX *b2j_ocr_binarize(PIX *gray, double dpi) {
+static bool ink_is_faint(l_int32 strict_ink, l_int32 loose_ink) {
+  return loose_ink > 0 && strict_ink < FAINT_INK_RATIO * loose_ink;
+}
+
+PIX *b2j_ocr_binarize_both(PIX *gray, double dpi, PIX **loose_too) {
+  if (loose_too)
+    *loose_too = NULL;
   PIX *strict = sauvola(gray, dpi, SAUVOLA_STRICT);
   PIX *loose = strict ? sauvola(gray, dpi, SAUVOLA_LOOSE) : NULL;
   if (!loose)
@@ -73,10 +79,19 @@ PIX *b2j_ocr_binarize(PIX *gray, double dpi) {
     pixDestroy(&b);
     pixDestroy(&lm);
   }
-  bool faint = nl > 0 && ns < FAINT_INK_RATIO * nl;
-  PIX *keep = faint ? loose : strict; /* the other is destroyed */
-  pixDestroy(faint ? &strict : &loose);
-  return keep;
+  if (ink_is_faint(ns, nl)) {
+    pixDestroy(&strict);
+    return loose;
+  }
+  if (loose_too)
+    *loose_too = loose;
+  else
+    pixDestroy(&loose);
+  return strict;
+}
+
+PIX *b2j_ocr_binarize(PIX *gray, double dpi) {
+  return b2j_ocr_binarize_both(gray, dpi, NULL);
 }
 
 /* Ruling lines: long thin runs. A CJK stroke is at most one character (about

@@ -32,6 +32,12 @@ GQuark b2j_ocr_error_quark(void);
 
 /* image.c */
 PIX *b2j_ocr_gray_from_rgb(const guint32 *rgb, int width, int height, int stride);
+/* The page's binarisation (pixDestroy it): Sauvola strict or, on a page of
+ * faint strokes, loose. With `loose_too`, a page read strict also gives its
+ * loose reading there (the caller pixDestroys it; NULL on a faint page or
+ * when it could not be made), for the regions whose strokes are fainter than
+ * the page's. */
+PIX *b2j_ocr_binarize_both(PIX *gray, double dpi, PIX **loose_too);
 PIX *b2j_ocr_binarize(PIX *gray, double dpi);
 PIX *b2j_ocr_line_mask(PIX *bin, double dpi);
 guint32 *b2j_ocr_rgb_from_bin(PIX *bin, int *stride);

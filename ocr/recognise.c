@@ -1908,6 +1908,66 @@ static PIX *rules_raster(const b2j_page *page, int w, int h, double dpi, int ext
   return mask;
 }
 
+/* ---------- Each cell's own strokes ---------- */
+
+/* The page chose its binarisation by all its ink, but one page may set big
+ * dark titles over cells of small thin digits (5 pt numbers scanned at
+ * 178 dpi keep their thin strokes only as light grey): the strict reading
+ * that suits the page breaks those digits into specks (2,542.60 read as
+ * "4 tw AN"). A cell whose strict ink is far below its loose ink may be
+ * such a cell, but as often its loose reading has only found the paper's
+ * texture or a seal's remains (read 洛安1 ; 人广 over a stamped 30). So
+ * both readings of the cell are tried, and the loose one replaces the
+ * strict one in `clean` only when chi_sim and the digit engine are surer of
+ * it by a clear margin, and sure enough on their own. */
+#define CELL_FAINT_RATIO 0.35
+#define CELL_LOOSE_MIN_CONF 0.6
+#define CELL_LOOSE_MARGIN 0.1
+
+/* The mean confidence of the words read from region `rg` of `src`, each
+ * weighted by its length; 0 when none is read. */
+static double region_reading_conf(b2j_ocr_ctx *ctx, PIX *src, const b2j_ocr_region *rg,
+                                  double dpi) {
+  GArray *chunks = g_array_new(FALSE, FALSE, sizeof(chunk));
+  int inset = MAX(1, (int)lround(dpi / 150.0));
+  find_chunks(src, rg->x0 + inset, rg->y0 + inset, rg->x1 - inset, rg->y1 - inset, 0, dpi,
+              chunks);
+  double sum = 0, len = 0;
+  for (guint i = 0; i < chunks->len; i++) {
+    chunk *c = &g_array_index(chunks, chunk, i);
+    grow_to_glyphs(src, c, (int)lround(dpi / 48.0));
+    reading r = read_chunk(ctx, src, c, dpi);
+    double n = r.text ? (double)g_utf8_strlen(r.text, -1) : 0;
+    sum += r.conf * n;
+    len += n;
+    reading_clear(&r);
+  }
+  g_array_free(chunks, TRUE);
+  return len > 0 ? sum / len : 0;
+}
+
+static void loose_for_faint_cells(b2j_ocr_ctx *ctx, PIX *clean, PIX *loose,
+                                  const GArray *regions, double dpi) {
+  l_int32 min_ink = (l_int32)lround(dpi * dpi / 900.0);
+  for (guint i = 0; i < regions->len; i++) {
+    const b2j_ocr_region *rg = &g_array_index(regions, b2j_ocr_region, i);
+    BOX *box = boxCreate(rg->x0, rg->y0, rg->x1 - rg->x0, rg->y1 - rg->y0);
+    l_int32 ns = 0, nl = 0;
+    if (!box || pixCountPixelsInRect(clean, box, &ns, NULL) ||
+        pixCountPixelsInRect(loose, box, &nl, NULL) || nl < min_ink ||
+        ns >= CELL_FAINT_RATIO * nl) {
+      boxDestroy(&box);
+      continue;
+    }
+    boxDestroy(&box);
+    double strict_conf = region_reading_conf(ctx, clean, rg, dpi);
+    double loose_conf = region_reading_conf(ctx, loose, rg, dpi);
+    if (loose_conf >= CELL_LOOSE_MIN_CONF && loose_conf > strict_conf + CELL_LOOSE_MARGIN)
+      pixRasterop(clean, rg->x0, rg->y0, rg->x1 - rg->x0, rg->y1 - rg->y0, PIX_SRC, loose,
+                  rg->x0, rg->y0);
+  }
+}
+
 /* The white areas the rules enclose (grown past their ends so crossings
  * close): each is a cell, a merged cell one area. */
 static void find_cells(const b2j_page *page, int w, int h, double dpi, GArray *regions) {
@@ -2212,11 +2272,13 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
   PIX *up = turn_and_deskew(gray, quads, angle);
   TMARK("rotate");
   pixDestroy(&gray);
-  PIX *bin = up ? b2j_ocr_binarize(up, dpi) : NULL;
+  PIX *loose_bin = NULL; /* a page read strict: its loose reading too */
+  PIX *bin = up ? b2j_ocr_binarize_both(up, dpi, &loose_bin) : NULL;
   PIX *lines = bin ? b2j_ocr_line_mask(bin, dpi) : NULL;
   if (!lines) {
     pixDestroy(&up);
     pixDestroy(&bin);
+    pixDestroy(&loose_bin);
     g_set_error(error, b2j_ocr_error_quark(), 3, "page %d: out of memory finding lines",
                 page->number);
     return false;
@@ -2278,10 +2340,13 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
   }
   pixDestroy(&lines);
   PIX *clean = fat ? pixSubtract(NULL, bin, fat) : NULL;
+  PIX *loose_clean = fat && loose_bin ? pixSubtract(NULL, loose_bin, fat) : NULL;
   PIX *grey = fat && soft_strokes(up) ? grey_without_rules(up, fat) : NULL;
   pixDestroy(&fat);
   pixDestroy(&bin);
+  pixDestroy(&loose_bin);
   if (!clean) {
+    pixDestroy(&loose_clean);
     pixDestroy(&grey);
     pixDestroy(&up);
     g_set_error(error, b2j_ocr_error_quark(), 3, "page %d: out of memory cleaning the image",
@@ -2291,6 +2356,9 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
   TMARK("rules");
   GArray *regions = g_array_new(FALSE, FALSE, sizeof(b2j_ocr_region));
   find_cells(page, w, h, dpi, regions);
+  if (loose_clean)
+    loose_for_faint_cells(ctx, clean, loose_clean, regions, dpi);
+  pixDestroy(&loose_clean);
   GArray *chunks = g_array_new(FALSE, FALSE, sizeof(chunk));
   /* Text outside the cells: the page with the cells blanked. */
   PIX *rest = pixCopy(NULL, clean);

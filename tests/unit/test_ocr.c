@@ -490,6 +490,56 @@ static void test_chinese_from_grey(b2j_ocr_ctx *ctx) {
     b2j_page_free(p);
 }
 
+/* Whether some word of the page reads an amount with these digits (the
+ * separators and spaces as read aside). */
+static bool has_amount_digits(const b2j_page *page, const char *digits) {
+  for (guint i = 0; i < page->words->len; i++) {
+    const b2j_word *w = &g_array_index(page->words, b2j_word, i);
+    GString *d = g_string_new(NULL);
+    bool other = false;
+    for (const char *q = w->text; *q; q++) {
+      if (g_ascii_isdigit(*q))
+        g_string_append_c(d, *q);
+      else
+        other |= !strchr(",. ", *q);
+    }
+    bool same = !other && strcmp(d->str, digits) == 0;
+    g_string_free(d, TRUE);
+    if (same)
+      return true;
+  }
+  return false;
+}
+
+/* tests/data/scan/faint-digits-under-dark-titles.pdf: a noisy 178 dpi scan of
+ * a real report's 三公 table page (turned upside down by the scanner), whose
+ * bold titles make the page read strict while its 5 pt amounts keep their
+ * thin strokes only as light grey. Those cells read from the loose
+ * binarisation; the strict one broke 2,542.60 into "4 tw AN". */
+static void test_faint_cells_read_loose(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, "tests/data/scan/faint-digits-under-dark-titles.pdf", 1);
+  const char *amounts[] = {"254260", "83360", "22250", "18360", "42750", "130525", "40375"};
+  int found = 0;
+  for (size_t i = 0; p && i < G_N_ELEMENTS(amounts); i++)
+    found += has_amount_digits(p, amounts[i]);
+  TAP_OK(found >= 6, "the faint 三公 amounts are read from the loose cells (%d of 7)", found);
+  if (p)
+    b2j_page_free(p);
+}
+
+/* Under the seal of scan-noisy syn-012 page 4 the 分值 cell of 项目产出 holds
+ * 30 and the seal's faint remains: its loose reading finds more ink but
+ * reads it as junk (洛安1 ; 人广), so the cell keeps its strict reading. */
+static void test_seal_cell_stays_strict(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-noisy/syn-012.pdf", 4);
+  bool junk = false;
+  for (guint i = 0; p && i < p->words->len; i++)
+    junk |= strstr(g_array_index(p->words, b2j_word, i).text, "洛安") != NULL;
+  TAP_OK(p && !junk && find_word(p, "30"), "syn-012 page 4 reads the 30 under the seal");
+  if (p)
+    b2j_page_free(p);
+}
+
 /* A number wrapped in a narrow cell of scan-noisy syn-008's 公开06表 (page 6)
  * keeps the point that starts its second line: 278569 over .66, 721392
  * over .43 (the speck filter had left the point out of the chunk). */
@@ -728,6 +778,8 @@ int main(int argc, char **argv) {
     TAP_OK(0, "%s is missing (run from the repo root)", TARGETS_PDF);
   test_wrapped_point(ctx);
   test_chinese_from_grey(ctx);
+  test_faint_cells_read_loose(ctx);
+  test_seal_cell_stays_strict(ctx);
   test_percent_by_holes(ctx);
   test_lone_digit_not_percent(ctx);
   test_narrow_cjk_not_digits(ctx);
