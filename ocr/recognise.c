@@ -1694,6 +1694,82 @@ static void prefer_grey_reading(b2j_ocr_ctx *ctx, PIX *grey, const chunk *c, dou
   }
 }
 
+/* Whether s is an amount as these reports print one: digits grouped by
+ * commas in threes or not at all, no leading zero, at most one point with
+ * digits after it (12,308.48, 2040404, 0.95). */
+static bool printed_amount(const char *s) {
+  const char *point = strchr(s, '.');
+  const char *end = point ? point : s + strlen(s);
+  if (s == end || !g_ascii_isdigit(*s) || (*s == '0' && end - s > 1))
+    return false;
+  const char *first_comma = memchr(s, ',', (size_t)(end - s));
+  int run = 0; /* digits since the last comma */
+  for (const char *q = s; q < end; q++) {
+    if (*q == ',') {
+      if (run == 0 || run > 3 || (q != first_comma && run != 3))
+        return false;
+      run = 0;
+    } else if (g_ascii_isdigit(*q)) {
+      run++;
+    } else {
+      return false;
+    }
+  }
+  if (first_comma && run != 3)
+    return false;
+  if (point && !point[1])
+    return false;
+  for (const char *q = point ? point + 1 : end; *q; q++)
+    if (!g_ascii_isdigit(*q))
+      return false;
+  return true;
+}
+
+/* Blur thins a digit's hairlines (a 4's diagonal, a 3's curves) to light
+ * grey, which binarising drops: 13,641.34 read 13,641.31, 5,343.83 read
+ * 5. 343. 824. The digit LSTM sees them in the grey page. An unsure number
+ * is read again from grey. The grey reading must be an amount as printed
+ * (printed_amount); it is kept when the engine is clearly surer of it and
+ * it has as many digits, or the binary reading is no printed amount at
+ * all. Otherwise it becomes the reading's first alternative, for repair to
+ * take only if the checks agree. */
+static void prefer_grey_number(b2j_ocr_ctx *ctx, PIX *grey, const chunk *c, double dpi,
+                               reading *r) {
+  if (r->conf >= GREY_SURE || !r->text || count_digits(r->text) == 0 ||
+      strspn(r->text, "0123456789,. ") != strlen(r->text))
+    return;
+  PIX *piece = chunk_image(grey, c);
+  PIX *img = piece ? pixAddBorder(piece, read_margin(piece), 255) : NULL;
+  pixDestroy(&piece);
+  if (!img)
+    return;
+  reading g = read_with(ctx->eng, img, dpi, true);
+  pixDestroy(&img);
+  GString *b = g_string_new(NULL);
+  for (const char *p = r->text; *p; p++)
+    if (*p != ' ')
+      g_string_append_c(b, *p);
+  bool usable = g.text && printed_amount(g.text) && strcmp(g.text, b->str) != 0;
+  bool surer = usable && g.conf > r->conf + GREY_MARGIN &&
+               (count_digits(g.text) == count_digits(r->text) || !printed_amount(b->str));
+  g_string_free(b, TRUE);
+  if (surer) {
+    reading_clear(r);
+    *r = g;
+    return;
+  }
+  if (usable) {
+    guint n = r->alternatives ? g_strv_length(r->alternatives) : 0;
+    char **alts = g_new0(char *, n + 2);
+    alts[0] = g_strdup(g.text);
+    for (guint i = 0; i < n; i++)
+      alts[i + 1] = r->alternatives[i];
+    g_free(r->alternatives);
+    r->alternatives = alts;
+  }
+  reading_clear(&g);
+}
+
 static reading read_chunk(b2j_ocr_ctx *ctx, PIX *src, const chunk *c, double dpi) {
   reading none = {g_strdup(""), 0, NULL, false};
   PIX *piece = chunk_image(src, c);
@@ -2409,6 +2485,8 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
     }
     if (grey && !r.numeric)
       prefer_grey_reading(ctx, grey, c, dpi, &r);
+    if (grey)
+      prefer_grey_number(ctx, grey, c, dpi, &r);
     if (!r.numeric) {
       char *fixed = b2j_lexicon_lookup(ctx->lex, r.text);
       if (!fixed)
