@@ -1735,8 +1735,13 @@ static bool printed_amount(const char *s) {
  * take only if the checks agree. */
 static void prefer_grey_number(b2j_ocr_ctx *ctx, PIX *grey, const chunk *c, double dpi,
                                reading *r) {
-  if (r->conf >= GREY_SURE || !r->text || count_digits(r->text) == 0 ||
-      strspn(r->text, "0123456789,. ") != strlen(r->text))
+  if (r->conf >= GREY_SURE || !r->text || count_digits(r->text) == 0)
+    return;
+  /* A % after a number grouped in thousands is a misread last digit (a
+   * blurred 3 read 5,343.8%): no percentage runs to thousands. */
+  size_t body = strspn(r->text, "0123456789,. ");
+  if (body != strlen(r->text) &&
+      !(strcmp(r->text + body, "%") == 0 && memchr(r->text, ',', body)))
     return;
   PIX *piece = chunk_image(grey, c);
   PIX *img = piece ? pixAddBorder(piece, read_margin(piece), 255) : NULL;
@@ -1745,6 +1750,15 @@ static void prefer_grey_number(b2j_ocr_ctx *ctx, PIX *grey, const chunk *c, doub
     return;
   reading g = read_with(ctx->eng, img, dpi, true);
   pixDestroy(&img);
+  /* From grey the engine often takes a thousands comma for a point
+   * (13.649.07): of several points only the last can be one. */
+  char *last = g.text ? strrchr(g.text, '.') : NULL;
+  for (char *q = g.text; last && q < last; q++)
+    if (*q == '.') {
+      *q = ',';
+      g_strfreev(g.alternatives); /* of the text as read */
+      g.alternatives = NULL;
+    }
   GString *b = g_string_new(NULL);
   for (const char *p = r->text; *p; p++)
     if (*p != ' ')
