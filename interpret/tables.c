@@ -861,15 +861,16 @@ static void codes_named_near(const char *read, const char *name, GPtrArray *out)
 /* On an OCR'd page, a subject code the classification does not know, one
  * digit from exactly one code whose name is the row's name, is that code:
  * "210 1 99" beside 其他行政事业单位医疗支出 is 2101199 (its 款 11 lost a
- * digit), "71011" beside 行政事业单位医疗 is 21011. A known code is never
- * changed, whatever its name: a row shifted against its code is a finding
- * for validate/, not a misreading. The corrected cell says so. */
+ * digit), "71011" beside 行政事业单位医疗 is 21011, "3010%" beside 奖金 is
+ * 30103 (one mark in place of a digit: a blurred 3 read as %). A known code
+ * is never changed, whatever its name: a row shifted against its code is a
+ * finding for validate/, not a misreading. The corrected cell says so. */
 static void codes_from_names(b2j_doc *doc, b2j_table *t) {
   guint ncol = t->columns->len;
   for (guint r = 0; r < t->rows->len; r++) {
     b2j_row *row = g_ptr_array_index(t->rows, r);
     b2j_cell *parts[3];
-    int nparts = 0;
+    int nparts = 0, marks = 0;
     const char *name = NULL;
     bool ocr = false, ok = true;
     for (guint c = 0; c < ncol && c < row->cells->len && ok; c++) {
@@ -882,7 +883,8 @@ static void codes_from_names(b2j_doc *doc, b2j_table *t) {
       if ((role != COL_CODE && role != COL_CODE_PART) || !*cell->text)
         continue;
       for (const char *q = cell->text; *q && ok; q++)
-        ok = g_ascii_isdigit(*q) != 0;
+        if (!g_ascii_isdigit(*q))
+          ok = g_ascii_isgraph(*q) && ++marks == 1;
       if (ok && nparts < 3)
         parts[nparts++] = cell;
       else
@@ -891,9 +893,14 @@ static void codes_from_names(b2j_doc *doc, b2j_table *t) {
     }
     if (!ok || !ocr || nparts == 0 || !name || !*name)
       continue;
-    GString *read = g_string_new(NULL);
-    for (int k = 0; k < nparts; k++)
-      g_string_append(read, parts[k]->text);
+    /* The mark stands for a digit: 'x' matches no digit, so only codes with
+     * a digit in its place are near. */
+    GString *read = g_string_new(NULL), *printed = g_string_new(NULL);
+    for (int k = 0; k < nparts; k++) {
+      g_string_append(printed, parts[k]->text);
+      for (const char *q = parts[k]->text; *q; q++)
+        g_string_append_c(read, g_ascii_isdigit(*q) ? *q : 'x');
+    }
     char code[B2J_CODE_MAX];
     bool known = read->len < B2J_CODE_MAX && b2j_subject_code_parse(read->str, code) &&
                  b2j_subject_known(code);
@@ -934,7 +941,7 @@ static void codes_from_names(b2j_doc *doc, b2j_table *t) {
         b2j_doc_warn(doc, "ocr_text_corrected", target->page, t->id,
                      "%s row %u: code '%s' read by OCR corrected to '%s' (the only code one "
                      "digit away that the classification names '%s')",
-                     t->id, r + 1, read->str, fix, name);
+                     t->id, r + 1, printed->str, fix, name);
         g_free(target->text);
         target->text = text;
         text = NULL;
@@ -945,6 +952,7 @@ static void codes_from_names(b2j_doc *doc, b2j_table *t) {
     }
     g_ptr_array_unref(near);
     g_string_free(read, TRUE);
+    g_string_free(printed, TRUE);
   }
 }
 

@@ -282,6 +282,22 @@ static void test_unknown_ocr_code_is_the_code_its_name_gives(void) {
   doc = interpreted(&p, 1);
   TAP_STREQ(cell_text(doc, 0, 0), "21011", "code from name: syn-011's 71011 is 21011");
   b2j_doc_free(doc);
+
+  /* A real report's noisy scan read the last 3 of 30103 as %; ?0213 lost
+   * its first 3. One mark stands for one digit; two marks fix nothing. */
+  static const char *const rows2[] = {
+      "3010%", "奖金",         "206.16",
+      "?0213", "维修(护)费",   "100.00",
+      "30%0%", "津贴补贴",     "4220.60",
+  };
+  p = ocr_ruled_page("一般公共预算基本支出预算表", labels1, 3, rows2, 3);
+  doc = interpreted(&p, 1);
+  TAP_STREQ(cell_text(doc, 0, 0), "30103", "code from name: 3010%% beside 奖金 is 30103");
+  TAP_OK(warnings_with(doc, "ocr_text_corrected", "'3010%'") == 1,
+         "code from name: the correction quotes the code as read");
+  TAP_STREQ(cell_text(doc, 1, 0), "30213", "code from name: ?0213 beside 维修(护)费 is 30213");
+  TAP_STREQ(cell_text(doc, 2, 0), "30%0%", "code from name: two marks in a code fix nothing");
+  b2j_doc_free(doc);
 }
 
 /* syn-009's noisy scan read “三公”经费支出预算表 as 三公-经费支出决算表:
