@@ -789,6 +789,110 @@ static void join_wrapped_codes(b2j_table *t) {
   }
 }
 
+/* Whether c may be a mark OCR read before a number: a quote, an @ or the
+ * like, or 人 or 个, the names chi_sim gives a speck. Other Chinese glyphs
+ * may stand for a lost digit (了299.00 was 1,299.00, 让463.55 was
+ * 6,463.55 on a noisy real scan), so they are never dropped. */
+static bool mark_before_number(gunichar c) {
+  return c == 0x4EBA /* 人 */ || c == 0x4E2A /* 个 */ ||
+         (c > 0 && c < 0x80 && strchr("\"'@#*`^~_", (int)c)) || c == 0x201C || c == 0x201D ||
+         c == 0x2018 || c == 0x2019 || c == 0x3001 /* 、 */ || c == 0xB7;
+}
+
+static const b2j_cell *cell_at(const b2j_table *t, guint r, guint c) {
+  const b2j_row *row = r < t->rows->len ? g_ptr_array_index(t->rows, r) : NULL;
+  return row && c < row->cells->len ? g_ptr_array_index(row->cells, c) : NULL;
+}
+
+/* Whether the cell at (r, c) sits among numbers: of the nearest filled
+ * cells of its column (three above, three below) at least three have a
+ * value and two thirds do; or its row has two other values, one of them
+ * next to it (a row of amounts in a performance form, whose columns mix
+ * amounts and names). A merged cell's copies count once. */
+static bool among_numbers(const b2j_table *t, guint r, guint c) {
+  int valued = 0, filled = 0;
+  for (int dir = -1; dir <= 1; dir += 2) {
+    int seen = 0;
+    const b2j_cell *last = cell_at(t, r, c);
+    for (long k = (long)r + dir; k >= 0 && k < (long)t->rows->len && seen < 3; k += dir) {
+      const b2j_cell *x = cell_at(t, (guint)k, c);
+      if (!x || !*x->text || x == last)
+        continue;
+      last = x;
+      seen++;
+      filled++;
+      valued += x->value.present;
+    }
+  }
+  if (valued >= 3 && 3 * valued >= 2 * filled)
+    return true;
+  /* The row: two other cells with a value, one of them its nearest filled
+   * neighbour on one side, and a filled cell before it (a label is the
+   * first thing a row prints: 附2 stays). */
+  const b2j_cell *me = cell_at(t, r, c);
+  int row_valued = 0;
+  bool beside = false, label_before = false;
+  for (guint k = 0; k < c; k++) {
+    const b2j_cell *x = cell_at(t, r, k);
+    label_before |= x && x != me && *x->text;
+  }
+  guint ncells = ((const b2j_row *)g_ptr_array_index(t->rows, r))->cells->len;
+  for (guint k = 0; k < ncells; k++) {
+    const b2j_cell *x = cell_at(t, r, k);
+    row_valued += x && x != me && x->value.present;
+  }
+  for (int dir = -1; dir <= 1; dir += 2)
+    for (long k = (long)c + dir; k >= 0 && k < (long)ncells; k += dir) {
+      const b2j_cell *x = cell_at(t, r, (guint)k);
+      if (!x || !*x->text || x == me)
+        continue;
+      beside |= x->value.present;
+      break;
+    }
+  return row_valued >= 2 && beside && label_before;
+}
+
+/* On an OCR'd page, one or two marks before a number among numbers
+ * (among_numbers) are marks: 人0.00 is 0.00, “15.13 is 15.13, @@ 54 is 54.
+ * Read from a blurred or stamped scan, a speck or a seal's stroke beside a
+ * number becomes a glyph. The correction is recorded. */
+static void marks_before_numbers(b2j_doc *doc, b2j_table *t) {
+  for (guint r = 0; r < t->rows->len; r++)
+    for (guint c = 0; c < ((const b2j_row *)g_ptr_array_index(t->rows, r))->cells->len; c++) {
+      b2j_cell *cell = (b2j_cell *)cell_at(t, r, c);
+      if (!cell || cell->value.present || cell->confidence < 0)
+        continue;
+      const char *p = cell->text;
+      int marks = 0;
+      while (*p && marks < 3 && mark_before_number(g_utf8_get_char(p))) {
+        p = g_utf8_next_char(p);
+        marks++;
+      }
+      while (*p == ' ')
+        p++;
+      b2j_number n;
+      if (marks == 0 || marks > 2 || !g_ascii_isdigit(*p) || !b2j_number_parse_ocr(p, &n) ||
+          n.kind != B2J_NUM_VALUE || !among_numbers(t, r, c))
+        continue;
+      /* A performance form has its header rows and column names settled
+       * later (b2j_interpret_performance): there the cell is named by its
+       * reading alone. */
+      char *where = c < t->columns->len
+                        ? g_strdup_printf(" row %u column '%s'", r + 1,
+                                          (const char *)g_ptr_array_index(t->columns, c))
+                        : g_strdup("");
+      b2j_doc_warn(doc, "ocr_text_corrected", cell->page, t->id,
+                   "%s%s: '%s' read by OCR corrected to '%s' (marks before a number among "
+                   "numbers)",
+                   t->id, where, cell->text, p);
+      g_free(where);
+      char *num = g_strdup(p);
+      g_free(cell->text);
+      cell->text = num;
+      b2j_fill_cell_value(cell, true);
+    }
+}
+
 /* On an OCR'd page, "8." in a column whose other numbers are all whole
  * (行次 1..9) is 8: a speck after the digit read as a point. Where the
  * column prints decimals the point may be real and its digits lost, so the
@@ -1216,6 +1320,7 @@ static void finish_table(b2j_doc *doc, open_table *o) {
   b2j_table *t = o->table;
   if (!o->perf)
     drop_empty_columns(t);
+  marks_before_numbers(doc, t);
   if (o->perf)
     b2j_interpret_performance(doc, t, o->matrices);
   else if (kind_has_budget_lines(t->kind)) {

@@ -328,6 +328,36 @@ static void test_point_after_a_whole_number(void) {
   b2j_doc_free(doc);
 }
 
+/* syn-009's noisy income table read 0.00 as 人0.00 (a speck named a
+ * glyph); seed-001's 公开04表 15.13 as “15.13. Among numbers, one or two
+ * marks before a number go; a Chinese glyph other than 人 and 个 may be a
+ * lost digit (a real scan's 了299.00 was 1,299.00), 约 says something,
+ * three marks are more than specks, and a row's label keeps its text. */
+static void test_marks_before_a_number(void) {
+  static const char *const labels[] = {"项目", "合计", "基本支出", "项目支出"};
+  static const char *const rows[] = {
+      "一般公共服务支出", "12.00",      "10.00", "2.00",
+      "行政运行",         "人0.98",     "0.98",  "0.00",
+      "机关服务",         "1.00",       "1.00",  "0.00",
+      "一般行政管理事务", "“15.13",     "15.13", "0.00",
+      "专项业务",         "2.00",       "2.00",  "0.00",
+      "其他支出",         "了299.00",   "0.50",  "0.00",
+      "事业运行",         "3.00",       "3.00",  "0.00",
+      "其他事务",         "约3.00",     "3.00",  "0.00",
+      "附2",              "1.00",       "1.00",  "0.00",
+  };
+  b2j_page *p = ocr_ruled_page("一般公共预算支出决算表", labels, 4, rows, 9);
+  b2j_doc *doc = interpreted(&p, 1);
+  TAP_STREQ(cell_text(doc, 1, 1), "0.98", "marks before a number: 人0.98 is 0.98");
+  TAP_STREQ(cell_text(doc, 3, 1), "15.13", "marks before a number: “15.13 is 15.13");
+  TAP_OK(warnings_with(doc, "ocr_text_corrected", "人0.98") == 1,
+         "marks before a number: the correction is recorded");
+  TAP_STREQ(cell_text(doc, 5, 1), "了299.00", "marks before a number: 了 may be a lost digit");
+  TAP_STREQ(cell_text(doc, 7, 1), "约3.00", "marks before a number: 约 is no mark");
+  TAP_STREQ(cell_text(doc, 8, 0), "附2", "marks before a number: a row's label keeps its text");
+  b2j_doc_free(doc);
+}
+
 int main(void) {
   test_empty_table_header();
   test_garbled_performance_title();
@@ -337,5 +367,6 @@ int main(void) {
   test_unknown_ocr_code_is_the_code_its_name_gives();
   test_misread_three_public_title_keeps_its_kind();
   test_point_after_a_whole_number();
+  test_marks_before_a_number();
   return tap_done();
 }
