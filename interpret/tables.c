@@ -829,17 +829,17 @@ static bool among_numbers(const b2j_table *t, guint r, guint c) {
   /* The row: two other cells with a value, one of them its nearest filled
    * neighbour on one side, and a filled cell before it (a label is the
    * first thing a row prints: 附2 stays). */
+  const b2j_row *row = g_ptr_array_index(t->rows, r);
   const b2j_cell *me = cell_at(t, r, c);
+  guint ncells = row->cells->len;
   int row_valued = 0;
   bool beside = false, label_before = false;
-  for (guint k = 0; k < c; k++) {
-    const b2j_cell *x = cell_at(t, r, k);
-    label_before |= x && x != me && *x->text;
-  }
-  guint ncells = ((const b2j_row *)g_ptr_array_index(t->rows, r))->cells->len;
   for (guint k = 0; k < ncells; k++) {
-    const b2j_cell *x = cell_at(t, r, k);
-    row_valued += x && x != me && x->value.present;
+    const b2j_cell *x = g_ptr_array_index(row->cells, k);
+    if (x == me)
+      continue;
+    row_valued += x->value.present;
+    label_before |= k < c && *x->text;
   }
   for (int dir = -1; dir <= 1; dir += 2)
     for (long k = (long)c + dir; k >= 0 && k < (long)ncells; k += dir) {
@@ -857,10 +857,11 @@ static bool among_numbers(const b2j_table *t, guint r, guint c) {
  * Read from a blurred or stamped scan, a speck or a seal's stroke beside a
  * number becomes a glyph. The correction is recorded. */
 static void marks_before_numbers(b2j_doc *doc, b2j_table *t) {
-  for (guint r = 0; r < t->rows->len; r++)
-    for (guint c = 0; c < ((const b2j_row *)g_ptr_array_index(t->rows, r))->cells->len; c++) {
-      b2j_cell *cell = (b2j_cell *)cell_at(t, r, c);
-      if (!cell || cell->value.present || cell->confidence < 0)
+  for (guint r = 0; r < t->rows->len; r++) {
+    const b2j_row *row = g_ptr_array_index(t->rows, r);
+    for (guint c = 0; c < row->cells->len; c++) {
+      b2j_cell *cell = g_ptr_array_index(row->cells, c);
+      if (cell->value.present || cell->confidence < 0)
         continue;
       const char *p = cell->text;
       int marks = 0;
@@ -891,6 +892,7 @@ static void marks_before_numbers(b2j_doc *doc, b2j_table *t) {
       cell->text = num;
       b2j_fill_cell_value(cell, true);
     }
+  }
 }
 
 /* On an OCR'd page, "8." in a column whose other numbers are all whole

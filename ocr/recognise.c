@@ -1665,6 +1665,20 @@ static bool grey_reading_fits(const char *b, const char *g) {
   return (hb > 1 && hg > 1) || (hb == hg && !*db);
 }
 
+/* Chunk `c` read by `api` from the grey page, with a white margin; an
+ * empty reading (text NULL) when the image cannot be cut. */
+static reading read_from_grey(TessBaseAPI *api, PIX *grey, const chunk *c, double dpi,
+                              bool numeric) {
+  PIX *piece = chunk_image(grey, c);
+  PIX *img = piece ? pixAddBorder(piece, read_margin(piece), 255) : NULL;
+  pixDestroy(&piece);
+  reading g = {NULL, 0, NULL, numeric};
+  if (img)
+    g = read_with(api, img, dpi, numeric);
+  pixDestroy(&img);
+  return g;
+}
+
 /* chi_sim reads blurred Chinese better from grey than from its
  * binarisation, which breaks thin strokes apart or fills a glyph's counters
  * (主管部门 read 主签户门, 全年预算 read 全年预天): its LSTM sees the
@@ -1678,13 +1692,7 @@ static void prefer_grey_reading(b2j_ocr_ctx *ctx, PIX *grey, const chunk *c, dou
   if (r->conf >= GREY_SURE || han == 0 || (han == 1 && r->conf < GREY_LONE_MIN) ||
       starts_with_sign(r->text))
     return;
-  PIX *piece = chunk_image(grey, c);
-  PIX *img = piece ? pixAddBorder(piece, read_margin(piece), 255) : NULL;
-  pixDestroy(&piece);
-  if (!img)
-    return;
-  reading g = read_with(ctx->chi, img, dpi, false);
-  pixDestroy(&img);
+  reading g = read_from_grey(ctx->chi, grey, c, dpi, false);
   drop_bars(g.text);
   if (g.text && grey_reading_fits(r->text, g.text) && g.conf > r->conf + GREY_MARGIN) {
     reading_clear(r);
@@ -1743,13 +1751,7 @@ static void prefer_grey_number(b2j_ocr_ctx *ctx, PIX *grey, const chunk *c, doub
   if (body != strlen(r->text) &&
       !(strcmp(r->text + body, "%") == 0 && memchr(r->text, ',', body)))
     return;
-  PIX *piece = chunk_image(grey, c);
-  PIX *img = piece ? pixAddBorder(piece, read_margin(piece), 255) : NULL;
-  pixDestroy(&piece);
-  if (!img)
-    return;
-  reading g = read_with(ctx->eng, img, dpi, true);
-  pixDestroy(&img);
+  reading g = read_from_grey(ctx->eng, grey, c, dpi, true);
   /* From grey the engine often takes a thousands comma for a point
    * (13.649.07): of several points only the last can be one. */
   char *last = g.text ? strrchr(g.text, '.') : NULL;
@@ -1759,14 +1761,17 @@ static void prefer_grey_number(b2j_ocr_ctx *ctx, PIX *grey, const chunk *c, doub
       g_strfreev(g.alternatives); /* of the text as read */
       g.alternatives = NULL;
     }
-  GString *b = g_string_new(NULL);
-  for (const char *p = r->text; *p; p++)
+  /* The binary reading as the digit engine writes one: no spaces. */
+  char *b = g_strdup(r->text);
+  char *end = b;
+  for (const char *p = b; *p; p++)
     if (*p != ' ')
-      g_string_append_c(b, *p);
-  bool usable = g.text && printed_amount(g.text) && strcmp(g.text, b->str) != 0;
+      *end++ = *p;
+  *end = '\0';
+  bool usable = g.text && printed_amount(g.text) && strcmp(g.text, b) != 0;
   bool surer = usable && g.conf > r->conf + GREY_MARGIN &&
-               (count_digits(g.text) == count_digits(r->text) || !printed_amount(b->str));
-  g_string_free(b, TRUE);
+               (count_digits(g.text) == count_digits(r->text) || !printed_amount(b));
+  g_free(b);
   if (surer) {
     reading_clear(r);
     *r = g;
@@ -1998,6 +2003,15 @@ static PIX *rules_raster(const b2j_page *page, int w, int h, double dpi, int ext
   return mask;
 }
 
+/* The chunks of text inside cell `rg` of `src`, clear of its rules, tagged
+ * with region index `region`. */
+static void find_cell_chunks(PIX *src, const b2j_ocr_region *rg, int region, double dpi,
+                             GArray *out) {
+  int inset = MAX(1, (int)lround(dpi / 150.0));
+  find_chunks(src, rg->x0 + inset, rg->y0 + inset, rg->x1 - inset, rg->y1 - inset, region, dpi,
+              out);
+}
+
 /* ---------- Each cell's own strokes ---------- */
 
 /* The page chose its binarisation by all its ink, but one page may set big
@@ -2019,9 +2033,7 @@ static PIX *rules_raster(const b2j_page *page, int w, int h, double dpi, int ext
 static double region_reading_conf(b2j_ocr_ctx *ctx, PIX *src, const b2j_ocr_region *rg,
                                   double dpi) {
   GArray *chunks = g_array_new(FALSE, FALSE, sizeof(chunk));
-  int inset = MAX(1, (int)lround(dpi / 150.0));
-  find_chunks(src, rg->x0 + inset, rg->y0 + inset, rg->x1 - inset, rg->y1 - inset, 0, dpi,
-              chunks);
+  find_cell_chunks(src, rg, 0, dpi, chunks);
   double sum = 0, len = 0;
   for (guint i = 0; i < chunks->len; i++) {
     chunk *c = &g_array_index(chunks, chunk, i);
@@ -2454,9 +2466,7 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
   PIX *rest = pixCopy(NULL, clean);
   for (guint i = 0; i < regions->len; i++) {
     b2j_ocr_region *rg = &g_array_index(regions, b2j_ocr_region, i);
-    int inset = MAX(1, (int)lround(dpi / 150.0));
-    find_chunks(clean, rg->x0 + inset, rg->y0 + inset, rg->x1 - inset, rg->y1 - inset, (int)i,
-                dpi, chunks);
+    find_cell_chunks(clean, rg, (int)i, dpi, chunks);
     if (rest)
       pixRasterop(rest, rg->x0, rg->y0, rg->x1 - rg->x0, rg->y1 - rg->y0, PIX_CLR, NULL, 0, 0);
   }
