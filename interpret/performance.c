@@ -2,6 +2,7 @@
  * They are forms more than grids: labelled fields (项目名称, 主管部门), a funds
  * block with its own header row, then the indicator rows with theirs. Every
  * block is found by its header words, never by position. */
+#include <limits.h>
 #include <string.h>
 
 #include "interpret_internal.h"
@@ -106,17 +107,26 @@ static char *field_after(const form *f, const char *const *labels) {
   return field_after_at(f, labels, NULL);
 }
 
-static b2j_opt_dec number_at(const form *f, int r, int c) {
+/* The value of cell (r, c); the cell in *from (when from; NULL when none). */
+static b2j_opt_dec number_from(const form *f, int r, int c, const b2j_cell **from) {
   b2j_opt_dec d = {false, {0, 0}};
+  if (from)
+    *from = NULL;
   if (c < 0)
     return d;
   /* The table's cell already holds its value (a wrapped number joined and
    * warned about by tables.c). */
   const b2j_row *row = g_ptr_array_index(f->t->rows, r);
-  if ((guint)c < row->cells->len)
-    d = ((const b2j_cell *)g_ptr_array_index(row->cells, c))->value;
+  if ((guint)c < row->cells->len) {
+    const b2j_cell *cell = g_ptr_array_index(row->cells, c);
+    d = cell->value;
+    if (from)
+      *from = cell;
+  }
   return d;
 }
+
+static b2j_opt_dec number_at(const form *f, int r, int c) { return number_from(f, r, c, NULL); }
 
 /* A level cell's name: "产出指标 (50分)" → "产出指标"; a misread note or a
  * glyph off is the closed vocabulary's name, and says so. */
@@ -278,16 +288,114 @@ static void set_columns_from_row(b2j_table *t, const form *f, int r) {
   }
 }
 
-static void read_funds(const form *f, b2j_project *p) {
+/* The funds block's column words (by B2J_FUND_*): a header cell holding
+ * the first is that column; the second, the whole word, is what a misread
+ * header is measured against. */
+static const char *const FUND_HEADS[B2J_FUND_AMOUNTS][2] = {
+    {"年初预算", "年初预算数"}, {"全年预算", "全年预算数"}, {"执行数", "全年执行数"},
+    {"分值", "分值"},           {"执行率", "执行率"},       {"得分", "得分"}};
+
+/* Misread glyphs a header word of n glyphs may carry and still be known. */
+static int fund_head_slack(glong n) { return n >= 5 ? 2 : n >= 3 ? 1 : 0; }
+
+/* The columns of row r that head the funds block's amounts (col[k] by
+ * B2J_FUND_*, -1 where none); returns how many were found. A cell holding a
+ * word is its column. On an OCR'd page a cell a few glyphs from one word
+ * not yet found is that word's too (年初否轴数, 全年执行，镍, 执行梧): the
+ * nearest pairs first, so a cell as near two words (全年也碍数: two glyphs
+ * from 全年预算数 and from 全年执行数) takes the one the others left. */
+static int fund_columns(const b2j_doc *doc, const form *f, int r, int col[B2J_FUND_AMOUNTS]) {
+  int found = 0;
+  for (int k = 0; k < B2J_FUND_AMOUNTS; k++) {
+    const char *one[] = {FUND_HEADS[k][0], NULL};
+    col[k] = find_col(f, r, one);
+    found += col[k] >= 0;
+  }
+  if (found == B2J_FUND_AMOUNTS || found == 0 || !page_ocrd(doc, cell_page(f, r)))
+    return found;
+  /* Edit distances of the free cells (first of a merged run) to the
+   * missing words; INT_MAX where out of reach. */
+  int dist[64][B2J_FUND_AMOUNTS];
+  int ncol = MIN(f->cols, 64);
+  for (int c = 0; c < ncol; c++) {
+    bool taken = false;
+    for (int k = 0; k < B2J_FUND_AMOUNTS; k++)
+      taken |= col[k] == c;
+    char *sq = b2j_squash(cell_text(f, r, c));
+    char *prev = c > 0 ? b2j_squash(cell_text(f, r, c - 1)) : NULL;
+    bool repeat = prev && strcmp(prev, sq) == 0;
+    glong n = 0;
+    gunichar *u = g_utf8_to_ucs4_fast(sq, -1, &n);
+    for (int k = 0; k < B2J_FUND_AMOUNTS; k++) {
+      dist[c][k] = INT_MAX;
+      if (taken || repeat || col[k] >= 0 || !n)
+        continue;
+      glong wn = 0;
+      gunichar *w = g_utf8_to_ucs4_fast(FUND_HEADS[k][1], -1, &wn);
+      int slack = fund_head_slack(wn);
+      int d = slack > 0 ? b2j_edit_distance(u, (int)n, w, (int)wn, slack) : slack + 1;
+      if (d <= slack)
+        dist[c][k] = d;
+      g_free(w);
+    }
+    g_free(u);
+    g_free(sq);
+    g_free(prev);
+  }
+  for (int d = 1; d <= 2; d++) {
+    bool more = true;
+    while (more) {
+      more = false;
+      for (int c = 0; c < ncol; c++) {
+        int hit = -1, hits = 0;
+        for (int k = 0; k < B2J_FUND_AMOUNTS; k++)
+          if (col[k] < 0 && dist[c][k] == d) {
+            hit = k;
+            hits++;
+          }
+        if (hits != 1)
+          continue;
+        int rivals = 0;
+        for (int c2 = 0; c2 < ncol; c2++)
+          rivals += c2 != c && dist[c2][hit] <= d;
+        if (rivals)
+          continue;
+        col[hit] = c;
+        found++;
+        for (int k = 0; k < B2J_FUND_AMOUNTS; k++)
+          dist[c][k] = INT_MAX;
+        more = true;
+      }
+    }
+  }
+  return found;
+}
+
+/* The funds block's header row: the first row with 年初 and 执行数, or on an
+ * OCR'd page the first with four of its column words known (above the
+ * indicators); -1 when none. */
+static int fund_header_row(const b2j_doc *doc, const form *f, int col[B2J_FUND_AMOUNTS]) {
   static const char *const HDR[] = {"年初", "执行数", NULL};
+  static const char *const STOP[] = {"三级指标", "一级指标", NULL};
   int h = find_row(f, 0, HDR);
+  if (h >= 0) {
+    fund_columns(doc, f, h, col);
+    return h;
+  }
+  for (int r = 0; r < f->rows && find_col(f, r, STOP) < 0; r++)
+    if (fund_columns(doc, f, r, col) >= 4 && col[B2J_FUND_EXECUTED] >= 0 &&
+        (col[B2J_FUND_INITIAL] >= 0 || col[B2J_FUND_ANNUAL] >= 0))
+      return r;
+  return -1;
+}
+
+static void read_funds(const b2j_doc *doc, const form *f, b2j_project *p) {
+  int col[B2J_FUND_AMOUNTS];
+  int h = fund_header_row(doc, f, col);
   if (h < 0)
     return;
-  static const char *const INIT[] = {"年初预算", NULL}, *const ANNUAL[] = {"全年预算", NULL},
-                           *const EXEC[] = {"执行数", NULL}, *const W[] = {"分值", NULL},
-                           *const RATE[] = {"执行率", NULL}, *const S[] = {"得分", NULL};
-  int ci = find_col(f, h, INIT), ca = find_col(f, h, ANNUAL), ce = find_col(f, h, EXEC),
-      cw = find_col(f, h, W), cr = find_col(f, h, RATE), cs = find_col(f, h, S);
+  int ci = col[B2J_FUND_INITIAL], ca = col[B2J_FUND_ANNUAL], ce = col[B2J_FUND_EXECUTED],
+      cw = col[B2J_FUND_WEIGHT], cr = col[B2J_FUND_RATE], cs = col[B2J_FUND_SCORE];
   int first_value = ci >= 0 ? ci : ca;
   if (first_value < 0)
     return;
@@ -307,12 +415,12 @@ static void read_funds(const form *f, b2j_project *p) {
     }
     b2j_fund *fund = g_new0(b2j_fund, 1);
     fund->line = label;
-    fund->initial_budget = number_at(f, r, ci);
-    fund->annual_budget = number_at(f, r, ca);
-    fund->executed = number_at(f, r, ce);
-    fund->weight = number_at(f, r, cw);
-    fund->execution_rate = number_at(f, r, cr);
-    fund->score = number_at(f, r, cs);
+    fund->initial_budget = number_from(f, r, ci, &fund->from[B2J_FUND_INITIAL]);
+    fund->annual_budget = number_from(f, r, ca, &fund->from[B2J_FUND_ANNUAL]);
+    fund->executed = number_from(f, r, ce, &fund->from[B2J_FUND_EXECUTED]);
+    fund->weight = number_from(f, r, cw, &fund->from[B2J_FUND_WEIGHT]);
+    fund->execution_rate = number_from(f, r, cr, &fund->from[B2J_FUND_RATE]);
+    fund->score = number_from(f, r, cs, &fund->from[B2J_FUND_SCORE]);
     if (!label && !fund->annual_budget.present && !fund->executed.present) {
       b2j_fund_free(fund);
       continue;
@@ -422,7 +530,7 @@ static void read_goal_table(b2j_doc *doc, b2j_table *t, const form *f) {
                            &x->target);
     else
       b2j_expr_parse(cell_text(f, r, cv), &x->target);
-    x->weight = number_at(f, r, cw);
+    x->weight = number_from(f, r, cw, &x->weight_from);
     x->page = cell_page(f, r);
     g_ptr_array_add(doc->indicators, x);
   }
@@ -464,7 +572,7 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
     p->authority = field_after(&f, AUTH);
     p->implementer = field_after(&f, IMPL);
     p->funds = g_ptr_array_new_with_free_func((GDestroyNotify)b2j_fund_free);
-    read_funds(&f, p);
+    read_funds(doc, &f, p);
   }
 
   static const char *const HDR[] = {"三级指标", NULL};
@@ -485,8 +593,8 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
     for (int r = h + 1; r < f.rows; r++) {
       if (row_is_total(&f, r)) {
         if (p) {
-          p->total_weight = number_at(&f, r, cw);
-          p->total_score = number_at(&f, r, cs);
+          p->total_weight = number_from(&f, r, cw, &p->total_weight_from);
+          p->total_score = number_from(&f, r, cs, &p->total_score_from);
         }
         break;
       }
@@ -535,8 +643,8 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
       }
       b2j_expr_parse(tgt, &x->target);
       b2j_expr_parse(act, &x->actual);
-      x->weight = number_at(&f, r, cw);
-      x->score = number_at(&f, r, cs);
+      x->weight = number_from(&f, r, cw, &x->weight_from);
+      x->score = number_from(&f, r, cs, &x->score_from);
       const char *note = cn >= 0 ? cell_text(&f, r, cn) : "";
       x->note = *note ? g_strdup(note) : NULL;
       x->page = cell_page(&f, r);

@@ -206,6 +206,31 @@ void b2j_budget_line_free(b2j_budget_line *l) {
   g_free(l);
 }
 
+static void value_from(b2j_opt_dec *v, const b2j_cell *cell) {
+  if (cell)
+    *v = cell->value;
+}
+
+void b2j_doc_values_from_cells(b2j_doc *d) {
+  for (guint i = 0; i < d->projects->len; i++) {
+    b2j_project *p = g_ptr_array_index(d->projects, i);
+    value_from(&p->total_weight, p->total_weight_from);
+    value_from(&p->total_score, p->total_score_from);
+    for (guint j = 0; p->funds && j < p->funds->len; j++) {
+      b2j_fund *f = g_ptr_array_index(p->funds, j);
+      b2j_opt_dec *v[B2J_FUND_AMOUNTS] = {&f->initial_budget, &f->annual_budget, &f->executed,
+                                          &f->weight, &f->execution_rate, &f->score};
+      for (int k = 0; k < B2J_FUND_AMOUNTS; k++)
+        value_from(v[k], f->from[k]);
+    }
+  }
+  for (guint i = 0; i < d->indicators->len; i++) {
+    b2j_indicator *x = g_ptr_array_index(d->indicators, i);
+    value_from(&x->weight, x->weight_from);
+    value_from(&x->score, x->score_from);
+  }
+}
+
 void b2j_fund_free(b2j_fund *f) {
   if (!f)
     return;

@@ -141,9 +141,18 @@ typedef struct {
   int page;
 } b2j_budget_line;
 
+/* The amounts of funds, indicators and project totals are copies of their
+ * cells' values; each keeps the cell it was read from (`*_from`: borrowed
+ * from the document's tables, which outlive it; NULL when none), so that a
+ * cell repaired after validation carries its value to them
+ * (b2j_doc_values_from_cells). */
+enum { B2J_FUND_INITIAL, B2J_FUND_ANNUAL, B2J_FUND_EXECUTED, B2J_FUND_WEIGHT, B2J_FUND_RATE,
+       B2J_FUND_SCORE, B2J_FUND_AMOUNTS };
+
 typedef struct {
   char *line; /* 年度资金总额, 其中：当年财政拨款, ... */
   b2j_opt_dec initial_budget, annual_budget, executed, weight, execution_rate, score;
+  const b2j_cell *from[B2J_FUND_AMOUNTS]; /* by B2J_FUND_*, borrowed */
 } b2j_fund;
 
 typedef struct {
@@ -153,6 +162,7 @@ typedef struct {
   char *implementer; /* or NULL */
   GPtrArray *funds;  /* of b2j_fund* */
   b2j_opt_dec total_weight, total_score;
+  const b2j_cell *total_weight_from, *total_score_from; /* borrowed */
 } b2j_project;
 
 typedef struct {
@@ -168,6 +178,7 @@ typedef struct {
   char *level1, *level2, *name;
   b2j_expr target, actual;
   b2j_opt_dec weight, score;
+  const b2j_cell *weight_from, *score_from; /* borrowed */
   char *note;
   int page;
 } b2j_indicator;
@@ -224,6 +235,9 @@ typedef struct {
 
 b2j_doc *b2j_doc_new(const char *file);
 void b2j_doc_free(b2j_doc *d);
+/* Every fund, indicator and project amount read from a cell takes that
+ * cell's value again. */
+void b2j_doc_values_from_cells(b2j_doc *d);
 
 /* printf-style; the error joins d->errors. page 0 = null. */
 void b2j_doc_error(b2j_doc *d, const char *code, int page, const char *fmt, ...)

@@ -203,6 +203,8 @@ static void fit_clear(fit *f) {
 
 /* A fresh validation of `doc` as it stands; caller frees the array. */
 static GPtrArray *validate_fresh(b2j_doc *doc) {
+  /* Funds, indicators and project totals read the cells as they stand. */
+  b2j_doc_values_from_cells(doc);
   GPtrArray *saved = doc->checks;
   doc->checks = g_ptr_array_new_with_free_func((GDestroyNotify)b2j_check_free);
   b2j_validate(doc);
@@ -749,6 +751,8 @@ static int repair_round(b2j_doc *doc) {
   for (guint i = 0; i < fits->len; i++)
     fit_clear(&g_array_index(fits, fit, i));
   g_array_free(fits, TRUE);
+  /* The cells as kept (tried readings undone, repairs made). */
+  b2j_doc_values_from_cells(doc);
   return repaired;
 }
 

@@ -106,6 +106,13 @@ static void total_rule(vctx *c, const b2j_project *p, bool weights) {
   g_free(where);
 }
 
+static bool has_digit(const char *s) {
+  for (; s && *s; s++)
+    if (g_ascii_isdigit(*s))
+      return true;
+  return false;
+}
+
 /* 执行率 = 全年执行数 / 全年预算数, printed as a percentage. Rounded or
  * truncated to the printed digits are both accepted (forms do both: one
  * prints 98.52% for 39.41/40 = 98.525%); a rate capped at 100% when the
@@ -182,6 +189,13 @@ void v_rules_performance(vctx *c) {
       }
       if (f->execution_rate.present)
         execution_rate(c, p, f);
+      else if (f->from[B2J_FUND_RATE] && has_digit(f->from[B2J_FUND_RATE]->text)) {
+        /* "100 2%0": printed but no number; not evaluated, which repair may settle. */
+        char *where = g_strdup_printf("%s/%s/执行率", pname, f->line && *f->line ? f->line : "资金");
+        v_skip(c, "execution_rate", where, p->table, "%s %s: 执行率 '%s' is no number", p->table,
+               pname, f->from[B2J_FUND_RATE]->text);
+        g_free(where);
+      }
     }
     total_rule(c, p, false);
     total_rule(c, p, true);

@@ -7,6 +7,7 @@
 #include "interpret/interpret.h"
 #include "layout/layout.h"
 #include "tests/lib/tap.h"
+#include "validate/validate.h"
 
 #define ROWS 12
 
@@ -393,7 +394,144 @@ static void test_project_name_from_text(void) {
   b2j_doc_free(doc);
 }
 
+
+/* A ruled 项目支出绩效自评表 with a funds block (one 年度资金总额 line of
+ * 8.87 万元, its 执行率 cell reading `rate`) under the fund header words
+ * `heads` (by B2J_FUND_*), then two indicators whose 得分 read `score` and
+ * 40, and a 总分 row of 分值 100 and 得分 `total`: Σ 得分 + the fund line's 10.
+ * OCR'd words read at 0.8 when `ocr`. */
+static b2j_doc *funds_form(const char *const heads[6], const char *rate, const char *score,
+                           const char *total, bool ocr) {
+  const char *const rows[7][8] = {
+      {"项目名称", "人事考试经费", "人事考试经费", "人事考试经费", "人事考试经费", "人事考试经费",
+       "人事考试经费", "人事考试经费"},
+      {"项目资金(万元)", "", heads[0], heads[1], heads[2], heads[3], heads[4], heads[5]},
+      {"项目资金(万元)", "年度资金总额", "8.87", "8.87", "8.87", "10", rate, "10"},
+      {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "备注"},
+      {"产出指标", "数量指标", "开展培训次数", "=8次", "8次", "50", score, ""},
+      {"效益指标", "满意度指标", "服务对象满意度", "≥90%", "95%", "40", "40", ""},
+      {"总分", "总分", "总分", "", "", "100", total, ""}};
+  b2j_page *p = b2j_page_new(1, 600, 800);
+  p->source = ocr ? B2J_SOURCE_OCR : B2J_SOURCE_TEXT;
+  b2j_origin o = ocr ? B2J_ORIGIN_OCR : B2J_ORIGIN_TEXT;
+  double conf = ocr ? 0.8 : -1;
+  b2j_page_add_word(p, g_strdup("项目支出绩效自评表"), (b2j_box){150, 60, 450, 75}, conf, o);
+  double w = 68, x0 = 24, top = 100;
+  for (int r = 0; r <= 7; r++)
+    b2j_page_add_rule(p, (b2j_box){x0, top + 20 * r - 0.5, x0 + 8 * w, top + 20 * r + 0.5}, true);
+  for (int c = 0; c <= 8; c++)
+    b2j_page_add_rule(p, (b2j_box){x0 + w * c - 0.5, top, x0 + w * c + 0.5, top + 140}, false);
+  for (int r = 0; r < 7; r++)
+    for (int c = 0; c < 8; c++)
+      if (*rows[r][c])
+        b2j_page_add_word(p, g_strdup(rows[r][c]),
+                          (b2j_box){x0 + w * c + 4, top + 20 * r + 4, x0 + w * c + 60, top + 20 * r + 16},
+                          conf, o);
+  return interpret_page(p);
+}
+
+static const char *const FUND_HEADS[6] = {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"};
+/* seed-001's and syn-010's scans of the same header. */
+static const char *const FUND_HEADS_MISREAD[6] = {"年初否轴数", "全年也碍数", "全年执行族", "分值", "执行梧", "得分"};
+
+static const b2j_fund *first_fund(const b2j_doc *doc) {
+  if (doc->projects->len != 1)
+    return NULL;
+  const b2j_project *p = g_ptr_array_index(doc->projects, 0);
+  return p->funds && p->funds->len ? g_ptr_array_index(p->funds, 0) : NULL;
+}
+
+static bool dec_is(b2j_opt_dec v, const char *s) {
+  b2j_dec d;
+  return v.present && b2j_dec_parse(s, &d) && b2j_dec_cmp(v.value, d) == 0;
+}
+
+static const b2j_check *check_of(const b2j_doc *doc, const char *rule) {
+  for (guint i = 0; i < doc->checks->len; i++) {
+    const b2j_check *k = g_ptr_array_index(doc->checks, i);
+    if (strcmp(k->rule, rule) == 0)
+      return k;
+  }
+  return NULL;
+}
+
+/* A scan's fund header a glyph or two off its words (年初否轴数, 全年也碍数,
+ * 执行梧) still names the amounts' columns; 全年也碍数, as near 全年执行数,
+ * is 全年预算数 because 全年执行族 is nearer the other. A born-digital
+ * header is matched by its words only. */
+static void test_fund_header_misread_on_a_scan(void) {
+  b2j_doc *doc = funds_form(FUND_HEADS, "100%", "50", "100", false);
+  const b2j_fund *f = first_fund(doc);
+  TAP_OK(f && dec_is(f->annual_budget, "8.87") && dec_is(f->execution_rate, "100"),
+         "funds: the printed header names 全年预算数 and 执行率");
+  b2j_doc_free(doc);
+  doc = funds_form(FUND_HEADS_MISREAD, "100%", "50", "100", true);
+  f = first_fund(doc);
+  TAP_OK(f && dec_is(f->initial_budget, "8.87") && dec_is(f->annual_budget, "8.87") &&
+             dec_is(f->executed, "8.87") && dec_is(f->weight, "10") &&
+             dec_is(f->execution_rate, "100") && dec_is(f->score, "10"),
+         "funds: a scanned header two glyphs off still names all six columns");
+  b2j_doc_free(doc);
+  doc = funds_form(FUND_HEADS_MISREAD, "100%", "50", "100", false);
+  TAP_OK(first_fund(doc) == NULL, "funds: born-digital header words are matched as printed");
+  b2j_doc_free(doc);
+}
+
+/* A fund line's 执行率 read "100 9" (a % whose rings were lost, after a
+ * space) fails 执行率 = 执行数 / 预算数; repair reads the cell as 100 and
+ * the fund line takes it. "100 2%0" is no number: the check is not
+ * evaluated, and repair settles it the same way. */
+static void test_fund_rate_repaired_through_its_cell(void) {
+  b2j_doc *doc = funds_form(FUND_HEADS, "100 9", "50", "100", true);
+  b2j_validate(doc);
+  const b2j_check *k = check_of(doc, "execution_rate");
+  TAP_OK(k && k->evaluated && !k->ok, "rate: '100 9' fails 执行率 before repair");
+  int n = b2j_repair(doc);
+  const b2j_fund *f = first_fund(doc);
+  k = check_of(doc, "execution_rate");
+  TAP_OK(n == 1 && f && dec_is(f->execution_rate, "100") && k && k->ok,
+         "rate: repair reads '100 9' as 100 and the fund line takes it (%d repaired)", n);
+  TAP_OK(f && f->from[B2J_FUND_RATE] && strcmp(f->from[B2J_FUND_RATE]->text, "100") == 0,
+         "rate: the cell shows the repaired reading");
+  b2j_doc_free(doc);
+
+  doc = funds_form(FUND_HEADS, "100 2%0", "50", "100", true);
+  b2j_validate(doc);
+  k = check_of(doc, "execution_rate");
+  TAP_OK(k && !k->evaluated && strstr(k->message, "'100 2%0' is no number"),
+         "rate: '100 2%%0' leaves 执行率 not evaluated, and says why");
+  n = b2j_repair(doc);
+  f = first_fund(doc);
+  TAP_OK(n == 1 && f && dec_is(f->execution_rate, "100"), "rate: repair reads '100 2%%0' as 100");
+  b2j_doc_free(doc);
+
+  /* Born-digital text is what the file says. */
+  doc = funds_form(FUND_HEADS, "100 9", "50", "100", false);
+  b2j_validate(doc);
+  TAP_OK(b2j_repair(doc) == 0, "rate: a born-digital '100 9' is never repaired");
+  b2j_doc_free(doc);
+}
+
+/* An indicator's 得分 read "-48" (a stroke before it) breaks 总分 98 = Σ 得分
+ * + the fund line's 10; repair drops the sign in the cell and the indicator
+ * takes 48. */
+static void test_indicator_score_repaired_through_the_total(void) {
+  b2j_doc *doc = funds_form(FUND_HEADS, "100%", "-48", "98", true);
+  b2j_validate(doc);
+  const b2j_check *k = check_of(doc, "total_score");
+  TAP_OK(k && k->evaluated && !k->ok, "score: '-48' fails 总分 before repair");
+  int n = b2j_repair(doc);
+  const b2j_indicator *x = indicator(doc, 0);
+  k = check_of(doc, "total_score");
+  TAP_OK(n == 1 && x && dec_is(x->score, "48") && k && k->ok,
+         "score: repair reads '-48' as 48 and the indicator takes it (%d repaired)", n);
+  b2j_doc_free(doc);
+}
+
 int main(void) {
+  test_fund_header_misread_on_a_scan();
+  test_fund_rate_repaired_through_its_cell();
+  test_indicator_score_repaired_through_the_total();
   test_project_name_from_text();
   test_target_column_without_value();
   test_goal_unit();
