@@ -167,6 +167,61 @@ static void execution_rate(vctx *c, const b2j_project *p, const b2j_fund *f) {
   g_free(where);
 }
 
+/* A project form's funds block prints 年度资金总额 first and its parts under
+ * it (其中：当年财政拨款, 上年结转资金, 其他资金): per amount column, the first
+ * line is the sum of the others (every form of the corpus's truth keeps it).
+ * An empty part counts 0, and a column with no part printed is no check (a
+ * form may fill the total alone); a part printed but no number leaves the
+ * column not evaluated, naming it. */
+static void fund_lines_sum(vctx *c, const b2j_project *p) {
+  if (!p->funds || p->funds->len < 3)
+    return;
+  static const char *const COLUMN[] = {"年初预算数", "全年预算数", "全年执行数"};
+  const char *pname = p->name ? p->name : p->table;
+  const b2j_fund *total = g_ptr_array_index(p->funds, 0);
+  for (int k = B2J_FUND_INITIAL; k <= B2J_FUND_EXECUTED; k++) {
+    b2j_opt_dec tv = k == B2J_FUND_INITIAL ? total->initial_budget
+                     : k == B2J_FUND_ANNUAL ? total->annual_budget
+                                            : total->executed;
+    char *where = g_strdup_printf("%s/%s/%s", pname, total->line ? total->line : "", COLUMN[k]);
+    b2j_dec sum = b2j_dec_from_int(0);
+    int prec = 0, parts = 0;
+    const b2j_cell *unread = NULL;
+    for (guint i = 1; i < p->funds->len && !unread; i++) {
+      const b2j_fund *f = g_ptr_array_index(p->funds, i);
+      b2j_opt_dec v = k == B2J_FUND_INITIAL ? f->initial_budget
+                      : k == B2J_FUND_ANNUAL ? f->annual_budget
+                                             : f->executed;
+      if (v.present) {
+        b2j_dec_add(sum, v.value, &sum);
+        prec = max_scale(prec, v.value);
+        parts++;
+      } else if (f->from[k] && has_digit(f->from[k]->text)) {
+        unread = f->from[k];
+      }
+    }
+    if (unread)
+      v_skip(c, "fund_lines_sum", where, p->table, "%s %s %s: a part reads '%s', no number",
+             p->table, pname, COLUMN[k], unread->text);
+    else if (!tv.present && parts > 0)
+      v_skip(c, "fund_lines_sum", where, p->table, "%s %s %s: the %s line's amount was not read",
+             p->table, pname, COLUMN[k], total->line ? total->line : "total");
+    else if (tv.present && parts > 0) {
+      int pt = b2j_dec_normalize(tv.value).scale;
+      agree_how h = v_agree(sum, MAX(prec, pt), tv.value, pt, b2j_dec_from_int(0));
+      b2j_check *chk = v_check(c, "fund_lines_sum", where, p->table, NULL);
+      v_check_set(chk, sum, tv.value, h != AG_NO);
+      char *ts = v_fmt(tv.value), *ss = v_fmt(sum);
+      v_check_msg(chk, "%s %s %s: %s %s = Σ of the %d lines under it (%s); %s", p->table,
+                  pname, COLUMN[k], total->line ? total->line : "", ts, p->funds->len - 1, ss,
+                  h == AG_NO ? "differ" : v_how_text(h));
+      g_free(ts);
+      g_free(ss);
+    }
+    g_free(where);
+  }
+}
+
 void v_rules_performance(vctx *c) {
   b2j_doc *d = c->doc;
   for (guint i = 0; i < d->indicators->len; i++) {
@@ -197,6 +252,7 @@ void v_rules_performance(vctx *c) {
         g_free(where);
       }
     }
+    fund_lines_sum(c, p);
     total_rule(c, p, false);
     total_rule(c, p, true);
   }

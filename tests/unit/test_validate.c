@@ -837,6 +837,52 @@ static void test_execution_rate(void) {
   tv_done(d);
 }
 
+/* A fund line under 年度资金总额 (annual and executed amounts; NULL = empty). */
+static b2j_fund *add_fund_line(b2j_project *p, const char *line, const char *annual,
+                               const char *exec) {
+  b2j_fund *f = g_new0(b2j_fund, 1);
+  f->line = g_strdup(line);
+  f->annual_budget = od(annual);
+  f->executed = od(exec);
+  g_ptr_array_add(p->funds, f);
+  return f;
+}
+
+/* seed-002's 2023年基层党组织党建活动经费: 2.433577 = 0.8809 + 1.552677. */
+static void test_fund_lines_sum(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_project *a = add_project(d, "t3", "A", "2.433577", "2.433577", NULL, NULL, NULL, NULL, NULL);
+  add_fund_line(a, "其中：当年财政拨款", "0.8809", "0.8809");
+  add_fund_line(a, "上年结转资金", "1.552677", "1.552677");
+  add_fund_line(a, "其他资金", NULL, NULL);
+  b2j_project *b = add_project(d, "t4", "B", "2.433577", "2.433577", NULL, NULL, NULL, NULL, NULL);
+  add_fund_line(b, "其中：当年财政拨款", "0.8809", "0.8809");
+  add_fund_line(b, "上年结转资金", "1.252677", "1.552677");
+  add_fund_line(b, "其他资金", NULL, NULL);
+  /* syn-010's scan: a part printed "直26.17". */
+  b2j_project *c = add_project(d, "t5", "C", "58.83", "58.83", NULL, NULL, NULL, NULL, NULL);
+  b2j_cell *cell = b2j_cell_new("直58.83", 4);
+  b2j_fund *f = add_fund_line(c, "其中：当年财政拨款", NULL, "58.83");
+  f->from[B2J_FUND_ANNUAL] = cell;
+  add_fund_line(c, "上年结转资金", NULL, NULL);
+  b2j_validate(d);
+  TAP_OK(tv_pass(tv_find(d, "fund_lines_sum", "A/年度资金总额/全年预算数")) &&
+             tv_pass(tv_find(d, "fund_lines_sum", "A/年度资金总额/全年执行数")),
+         "fund_lines_sum: 2.433577 = 0.8809 + 1.552677 + (empty) in both columns (pass)");
+  TAP_OK(tv_fail(tv_find(d, "fund_lines_sum", "B/年度资金总额/全年预算数")) &&
+             tv_pass(tv_find(d, "fund_lines_sum", "B/年度资金总额/全年执行数")),
+         "fund_lines_sum: a part read 1.252677 for 1.552677 fails its column only");
+  const b2j_check *k = tv_find(d, "fund_lines_sum", "C/年度资金总额/全年预算数");
+  TAP_OK(k && !k->evaluated && tv_msg_has(k, "直58.83"),
+         "fund_lines_sum: a part that is no number leaves the column not evaluated, quoted");
+  TAP_OK(tv_pass(tv_find(d, "fund_lines_sum", "C/年度资金总额/全年执行数")),
+         "fund_lines_sum: the other column is still evaluated");
+  TAP_OK(tv_find(d, "fund_lines_sum", "C/年度资金总额/年初预算数") == NULL,
+         "fund_lines_sum: a column printed nowhere is no check");
+  tv_done(d);
+  b2j_cell_free(cell);
+}
+
 /* ---------- prose figures ---------- */
 
 static void add_figure(b2j_doc *d, const char *key, const char *label, const char *value,
@@ -1036,6 +1082,7 @@ int main(void) {
   test_score_le_weight();
   test_total_score_conventions();
   test_execution_rate();
+  test_fund_lines_sum();
   test_figure_vs_table();
   test_three_public_blocks_without_prefix();
   test_budget_layouts();
