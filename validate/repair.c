@@ -112,13 +112,16 @@ void b2j_repair_point_candidates(const char *text, int prec, GPtrArray *out) {
 }
 
 /* A cell that is no number only for marks around or inside it ("人15.24",
- * "1】7.64", "100o%"): its number characters alone. NULL when nothing
- * changes or no digit is left. g_malloc'd. */
+ * "1】7.64", "100o%", "109362. -24"): its number characters alone, a minus
+ * only before the first digit. NULL when nothing changes or no digit is
+ * left. g_malloc'd. */
 char *b2j_repair_strip_marks(const char *text) {
   GString *g = g_string_new(NULL);
   bool digit = false;
   for (const char *p = text; *p; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char(p);
+    if (c == '-' && digit)
+      continue;
     if (c < 0x80 && (g_ascii_isdigit((char)c) || strchr(".,%-()", (char)c))) {
       g_string_append_c(g, (char)c);
       digit |= g_ascii_isdigit((char)c);

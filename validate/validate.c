@@ -1031,6 +1031,50 @@ static bool is_summary_item(const vline *l) {
   return true;
 }
 
+/* 04 by row: 合计 = 一般公共预算 + 政府性基金 + 国有资本经营, in the column group
+ * that prints 合计 and 一般公共预算 (the expenditure half); budget tables
+ * label their totals 一、本年收入 and 支出总计, so this needs no total row. */
+static void rules_fund_rows(vctx *c, const vtable *vt) {
+  static const char *const FUND[] = {"一般公共预算", "政府性基金", "国有资本"};
+  for (guint ge = 0; ge < vt->groups->len; ge++) {
+    const vgroup *g = &g_array_index(vt->groups, vgroup, ge);
+    int ct = v_col(vt, (int)ge, "合计"), cp[3] = {-1, -1, -1};
+    for (int col = g->v0; col < g->v1; col++)
+      for (int f = 0; f < 3; f++) {
+        char *k = b2j_text_match_key(v_label(vt, col));
+        if (cp[f] < 0 && strstr(k, FUND[f]))
+          cp[f] = col;
+        g_free(k);
+      }
+    if (ct < 0 || cp[0] < 0)
+      continue;
+    for (guint i = 0; i < vt->lines->len; i++) {
+      const vline *l = g_ptr_array_index(vt->lines, i);
+      if (l->group != (int)ge || !*l->key)
+        continue;
+      amount tot = {0}, p[3] = {{0}};
+      amount_at(vt, (int)i, ct, &tot);
+      bool any = tot.kind == CV_NUM && !b2j_dec_is_zero(tot.v);
+      for (int f = 0; f < 3; f++) {
+        if (cp[f] >= 0) {
+          amount_at(vt, (int)i, cp[f], &p[f]);
+          any = any || (p[f].kind == CV_NUM && !b2j_dec_is_zero(p[f].v)) || p[f].kind == CV_BAD;
+        } else {
+          memset(&p[f], 0, sizeof p[f]);
+        }
+      }
+      if (any || tot.kind == CV_BAD) {
+        char *where = g_strdup_printf("%s/合计", l->key);
+        table_sum_check(c, vt, "fund_row_sum", where, &tot, p, 3);
+        g_free(where);
+      }
+      amount_clear(&tot);
+      for (int f = 0; f < 3; f++)
+        amount_clear(&p[f]);
+    }
+  }
+}
+
 static void rules_summary(vctx *c, const vtable *vt, bool appropriation) {
   int inc = find_any(vt, A_INC_TOTAL), exp = find_any(vt, A_EXP_TOTAL);
   if (inc < 0 || exp < 0) {
@@ -1149,46 +1193,6 @@ static void rules_summary(vctx *c, const vtable *vt, bool appropriation) {
            vt->desc);
   }
 
-  /* 04 by row: 合计 = 一般公共预算 + 政府性基金 + 国有资本经营 */
-  if (appropriation) {
-    const vgroup *g = &g_array_index(vt->groups, vgroup, ge);
-    int ct = v_col(vt, ge, "合计"), cp[3] = {-1, -1, -1};
-    static const char *const FUND[] = {"一般公共预算", "政府性基金", "国有资本"};
-    for (int col = g->v0; col < g->v1; col++)
-      for (int f = 0; f < 3; f++) {
-        char *k = b2j_text_match_key(v_label(vt, col));
-        if (cp[f] < 0 && strstr(k, FUND[f]))
-          cp[f] = col;
-        g_free(k);
-      }
-    if (ct >= 0 && cp[0] >= 0) {
-      for (guint i = 0; i < vt->lines->len; i++) {
-        const vline *l = g_ptr_array_index(vt->lines, i);
-        if (l->group != ge || !*l->key)
-          continue;
-        amount tot = {0}, p[3] = {{0}};
-        amount_at(vt, (int)i, ct, &tot);
-        bool any = tot.kind == CV_NUM && !b2j_dec_is_zero(tot.v);
-        for (int f = 0; f < 3; f++) {
-          if (cp[f] >= 0) {
-            amount_at(vt, (int)i, cp[f], &p[f]);
-            any = any || (p[f].kind == CV_NUM && !b2j_dec_is_zero(p[f].v)) ||
-                  p[f].kind == CV_BAD;
-          } else {
-            memset(&p[f], 0, sizeof p[f]);
-          }
-        }
-        if (any || tot.kind == CV_BAD) {
-          char *where = g_strdup_printf("%s/合计", l->key);
-          table_sum_check(c, vt, "fund_row_sum", where, &tot, p, 3);
-          g_free(where);
-        }
-        amount_clear(&tot);
-        for (int f = 0; f < 3; f++)
-          amount_clear(&p[f]);
-      }
-    }
-  }
   amount_clear(&ai);
   amount_clear(&ae);
   amount_clear(&ati);
@@ -2002,8 +2006,10 @@ void b2j_validate(b2j_doc *doc) {
       rules_row_identity(&c, vt, RI_BASIC);
     if (strcmp(kind, "income_expenditure_summary") == 0)
       rules_summary(&c, vt, false);
-    if (strcmp(kind, "appropriation_summary") == 0)
+    if (strcmp(kind, "appropriation_summary") == 0) {
       rules_summary(&c, vt, true);
+      rules_fund_rows(&c, vt);
+    }
     if (strcmp(kind, "three_public") == 0)
       rules_three_public(&c, vt);
     if (strcmp(kind, "government_fund") == 0)

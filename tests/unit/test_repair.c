@@ -277,6 +277,12 @@ static void test_candidates(void) {
   TAP_OK(s && strcmp(s, "8") == 0, "strip: '8.' is 8");
   g_free(s);
   TAP_OK(b2j_repair_strip_marks("15.24") == NULL, "strip: a clean number gives nothing");
+  s = b2j_repair_strip_marks("109362. -24");
+  TAP_STREQ(s, "109362.24", "strip: a stroke read as a minus after the point goes (syn-009's scan)");
+  g_free(s);
+  s = b2j_repair_strip_marks("-人5.20");
+  TAP_STREQ(s, "-5.20", "strip: a minus before the number stays");
+  g_free(s);
   s = b2j_repair_strip_sign("- 44.76");
   TAP_OK(s && strcmp(s, "44.76") == 0, "sign: '- 44.76' is 44.76");
   g_free(s);

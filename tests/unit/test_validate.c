@@ -268,6 +268,20 @@ static void test_balance_04_fund_row(void) {
   TAP_OK(tv_fail(tv_find(d, "fund_row_sum", "住房保障支出/合计")),
          "fund_row_sum: 15.13 ≠ 15.13 + 1.00 fails");
   tv_done(d);
+
+  /* A budget's 财政拨款收支预算总表 (syn-009) names its totals 一、本年收入 and
+   * 收入总计: no 本年收入合计 row, and each row still sums. */
+  d = b2j_doc_new("t");
+  b2j_table *t = tv_table(d, "t4", "appropriation_summary", NULL, "万元",
+                          "项目|预算数|项目|合计|一般公共预算|政府性基金预算|国有资本经营预算", 5);
+  tv_row(t, "一、本年收入|109944.31|一、一般公共服务支出|109362.24|109362.24|0.00|0.00");
+  tv_row(t, "（二）政府性基金预算拨款|219.69|五、其他支出|219.69|0.00|200.69|0.00");
+  tv_row(t, "收入总计|109944.31|支出总计|109944.31|109724.62|219.69|0.00");
+  b2j_validate(d);
+  TAP_OK(tv_pass(tv_find(d, "fund_row_sum", "一般公共服务支出/合计")) &&
+             tv_fail(tv_find(d, "fund_row_sum", "其他支出/合计")),
+         "fund_row_sum: a budget 04 without 本年收入合计 is summed by row (pass and fail)");
+  tv_done(d);
 }
 
 /* ---------- across tables ---------- */
