@@ -173,24 +173,31 @@ int b2j_edit_distance(const gunichar *a, int na, const gunichar *b, int nb, int 
 const char *b2j_kind_from_ocr_title(const char *title, bool *verbatim) {
   glong nt = 0;
   gunichar *t = g_utf8_to_ucs4_fast(title, -1, &nt);
-  const char *kind = NULL;
-  if (verbatim)
-    *verbatim = false;
-  for (int k = 0; STANDARD_TITLES[k] && !kind; k++) {
+  /* The longest standard title the title holds within one edit; of two as
+   * long, the one printed as it is (收入预算总表 is one glyph from 收支预算总表). */
+  int best = -1;
+  glong best_len = 0;
+  bool best_exact = false;
+  for (int k = 0; STANDARD_TITLES[k]; k++) {
     glong ns = 0;
     gunichar *st = g_utf8_to_ucs4_fast(STANDARD_TITLES[k], -1, &ns);
+    bool exact = strstr(title, STANDARD_TITLES[k]) != NULL, near = exact;
     /* Any window of the title (a year or department may come first) within
      * one edit of the standard title. */
-    for (glong start = 0; start + ns - 1 <= nt && !kind; start++)
-      for (glong len = ns - 1; len <= ns + 1 && !kind; len++)
-        if (start + len <= nt && b2j_edit_distance(t + start, (int)len, st, (int)ns, 1) <= 1)
-          kind = b2j_kind_from_title(STANDARD_TITLES[k]);
-    if (kind && verbatim)
-      *verbatim = strstr(title, STANDARD_TITLES[k]) != NULL;
+    for (glong start = 0; start + ns - 1 <= nt && !near; start++)
+      for (glong len = ns - 1; len <= ns + 1 && !near; len++)
+        near = start + len <= nt && b2j_edit_distance(t + start, (int)len, st, (int)ns, 1) <= 1;
+    if (near && (best < 0 || ns > best_len || (ns == best_len && exact && !best_exact))) {
+      best = k;
+      best_len = ns;
+      best_exact = exact;
+    }
     g_free(st);
   }
   g_free(t);
-  return kind;
+  if (verbatim)
+    *verbatim = best >= 0 && best_exact;
+  return best >= 0 ? b2j_kind_from_title(STANDARD_TITLES[best]) : NULL;
 }
 
 static bool kind_has_budget_lines(const char *kind) {

@@ -46,5 +46,9 @@ int main(void) {
   TAP_STREQ(b2j_kind_from_ocr_title("三公-经费支出决算表", &verbatim), "expenditure",
             "支出决算表 occurs whole in syn-009's misread 三公 title ...");
   TAP_OK(verbatim, "... verbatim, so the title rules' 三公 keeps its place");
+  TAP_STREQ(b2j_kind_from_ocr_title("收入预算总表", &verbatim), "income",
+            "收入预算总表 read right is income, not the 收支预算总表 one glyph away (syn-009 scan)");
+  TAP_STREQ(b2j_kind_from_ocr_title("收支预算总表", &verbatim), "income_expenditure_summary",
+            "and 收支预算总表 is the summary");
   return tap_done();
 }
