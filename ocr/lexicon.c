@@ -39,7 +39,7 @@ static const char *const PHRASES[] = {
     "合格率",   "准确率",   "及时率",   "执行率",   "到位率",   "结算率",     "办结率",
     "使用率",   "参保率",   "受益率",   "群众获得感", "按时完成", "按期完成", "成本控制",
     "有效提升", "有效提高", "持续提升", "持续提高", "有所提升", "有所提高", "定点医疗机构",
-    "定点医药机构", "服务对象",
+    "定点医药机构", "服务对象", "核酸检测",
     /* The endings of project names, each printed in every project's form,
      * its goals and the prose: one misread glyph there loses all of the
      * project's indicators. */
@@ -51,7 +51,7 @@ static const char *const NEAR_WORDS[] = {
     "达成率", "完好率", "完工率", "完税率", "构成率", "及格率", "正确率", "精确率", "准时率",
     "按时率", "知情率", "利用率", "占用率", "费用率", "收益率", "运行率", "参加率", "满足度",
     "如期完成", "准时完成", "结余率", "专项基金", "专项资产", "专项经营", "补贴资金", "补助基金",
-    "工作经验", "运行经验", "保障经验", "配套基金", "配套资产", "救助基金", NULL};
+    "工作经验", "运行经验", "保障经验", "配套基金", "配套资产", "救助基金", "核查检测", NULL};
 
 /* Words of these reports one glyph from a lexicon entry or a phrase, none
  * of them misreadings: the older evaluation framework's 一级/二级指标
@@ -393,7 +393,8 @@ static const struct {
                   {"功", "切"}, {"商", "责"}, {"相", "担"}, {"遇", "员"}, {"论", "设"},
                   {"棱", "扶"}, {"查", "担"}, {"铸", "拨"}, {"桂", "持"}, {"桂", "挂"},
                   {"命", "金"}, {"爹", "金"}, {"任", "赁"}, {"寡", "案"}, {"塞", "案"},
-                  {"骤", "服"}, {"盟", "服"}, {"隐", "服"}};
+                  {"骤", "服"}, {"盟", "服"}, {"隐", "服"}, {"货", "赁"},
+                  {"排", "批"}, {"莫", "著"}, {"黄", "著"}, {"需", "额"}, {"客", "额"}};
 /* Words these reports use over and over (DOMAIN.md, the seeds) that a
  * look-alike misread turns into no word (党员 read 常员, 拨付 read 梭付). A
  * reading is corrected to one only through LOOKALIKES. Not 提高: 承担高额
@@ -401,7 +402,8 @@ static const struct {
 static const char *const LOOKALIKE_WORDS[] = {
     "党员", "党组织", "党支部", "拨付", "拨款", "覆盖", "提升", "控制", "制定", "减轻",
     "减少", "积极性", "进展", "光缆", "切实", "责任", "负担", "建设", "帮扶", "持续", "挂职",
-    "金额", "租赁", "案件", "方案", "服务"};
+    "金额", "租赁", "案件", "方案", "服务", "第一批", "第二批", "第三批", "第四批",
+    "显著", "足额"};
 /* Real words that hold a read glyph of LOOKALIKES with the glyph beside a
  * window: the window is then part of this word, not a misread (日常|员工
  * is no 党员, 务必|盖章 no 覆盖, 成功|实施 no 切实, 承担|升级 no 提升,
@@ -414,7 +416,10 @@ static const char *const GUARD_WORDS[] = {
     "长江", "浙江", "珠江", "江苏", "检查", "审查", "调查", "核查", "排查", "督查", "查询",
     "羊羔", "履行", "履约", "履职", "遇到", "遇见", "论坛", "论证", "论文", "论述", "论著", "棱角",
     "浇铸", "熔铸", "丹桂", "月桂", "肉桂", "生命", "使命", "革命", "任务", "任何", "任职", "任期",
-    "任用", "多寡", "孤寡", "步骤", "联盟", "同盟", "结盟", "加盟"};
+    "任用", "多寡", "孤寡", "步骤", "联盟", "同盟", "结盟", "加盟", "货物", "货车", "货运",
+    "货币", "货款", "排名", "排放", "排水", "排序", "排除", "排列", "排污", "排班",
+    "莫名", "莫过", "黄色", "黄金", "黄河", "需要", "需求", "必需", "客户", "客观", "客运",
+    "客车", "客流"};
 
 static gunichar first_char(const char *s) {
   return g_utf8_get_char(s);

@@ -249,6 +249,10 @@ static void test_phrases(b2j_ocr_ctx *ctx) {
   phrase_is(ctx, "统计调查专项经弗", "统计调查专项经费", "专项经弗 is 专项经费 (syn-010 scan)");
   phrase_is(ctx, "具有相关工作经验", NULL, "工作经验 is a word, not 工作经费 misread");
   phrase_is(ctx, "发放补贴资金", NULL, "补贴资金 is a word, not 补助资金 misread");
+  phrase_is(ctx, "2023年丰台区定点医疗机构核栈检测垫付费用",
+            "2023年丰台区定点医疗机构核酸检测垫付费用", "核栈检测 is 核酸检测 (seed 002 clean scan)");
+  phrase_is(ctx, "定点医疗机构核酶检测", "定点医疗机构核酸检测", "and 核酶检测 (seed 002 noisy scan)");
+  phrase_is(ctx, "开展核查检测工作", NULL, "核查检测 is a word, not 核酸检测 misread");
 }
 
 static void alike_is(b2j_ocr_ctx *ctx, const char *read, const char *want, const char *what) {
@@ -306,6 +310,17 @@ static void test_lookalikes(b2j_ocr_ctx *ctx) {
   alike_is(ctx, "服务乡镇《街道)数量", "服务乡镇（街道)数量",
            "a 《 a ) closes is （ (syn-003 scan)");
   alike_is(ctx, "依据《预算法》(2018)", NULL, "a 《 closed by 》 stays");
+  alike_is(ctx, "2023年房屋场所租货类项目", "2023年房屋场所租赁类项目", "租货 is 租赁 (seed 002 noisy scan)");
+  alike_is(ctx, "出租货车", NULL, "租|货车 is no 租赁");
+  alike_is(ctx, "2023年新冠患者救治费用中央补助资金(第二排)",
+           "2023年新冠患者救治费用中央补助资金(第二批)", "第二排 is 第二批 (seed 002 noisy scan)");
+  alike_is(ctx, "第二排查组", NULL, "第二|排查 is no 第二批");
+  alike_is(ctx, "显莫", "显著", "显莫 is 显著 (syn-010 noisy scan)");
+  alike_is(ctx, "效果显黄", "效果显著", "and 显黄");
+  alike_is(ctx, "足客拨付", "足额拨付", "足客 is 足额 (seed 002 noisy scan)");
+  alike_is(ctx, "预算控制爹客", "预算控制金额", "爹客 is 金额, two look-alikes (seed 002 noisy scan)");
+  alike_is(ctx, "满足客户需求", NULL, "满足|客户 is no 足额");
+  alike_is(ctx, "保障资金需求", NULL, "资金|需求 is no 金额");
 }
 
 static void test_lexicon(b2j_ocr_ctx *ctx) {
