@@ -554,6 +554,34 @@ static void read_goal_table(b2j_doc *doc, b2j_table *t, const form *f) {
   g_ptr_array_remove_range(t->rows, 0, (guint)h + 1);
 }
 
+/* An OCR'd indicator name: a mark before its first glyph (-减轻群众负担,
+ * .政策知晓率) goes; a rate's 率 or a count's 量/数 misread is that word. Each
+ * correction is recorded. */
+static void correct_ocr_name(b2j_doc *doc, const b2j_table *t, int page, b2j_indicator *x) {
+  const char *p = x->name;
+  while (*p && (guchar)*p < 0x80 && strchr("-.,'`~_:;", *p))
+    p++;
+  if (p != x->name && g_unichar_get_script(g_utf8_get_char(p)) == G_UNICODE_SCRIPT_HAN) {
+    b2j_doc_warn(doc, "ocr_text_corrected", page, t->id,
+                 "indicator name '%s' read as '%s' (a mark before it)", x->name, p);
+    char *s = g_strdup(p);
+    g_free(x->name);
+    x->name = s;
+  }
+  char *fixed = b2j_indicator_name_rate(x->name);
+  const char *why = "a rate's 率 misread";
+  if (!fixed) {
+    fixed = b2j_indicator_name_count(x->name);
+    why = "a count's 量 or 数 misread";
+  }
+  if (fixed) {
+    b2j_doc_warn(doc, "ocr_text_corrected", page, t->id, "indicator name '%s' read as '%s' (%s)",
+                 x->name, fixed, why);
+    g_free(x->name);
+    x->name = fixed;
+  }
+}
+
 void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matrices) {
   (void)matrices;
   form f = form_of(t);
@@ -634,13 +662,8 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
       prev_l1 = x->level1;
       prev_l2 = x->level2;
       x->name = g_strdup(name);
-      char *rate = page_ocrd(doc, cell_page(&f, r)) ? b2j_indicator_name_rate(name) : NULL;
-      if (rate) {
-        b2j_doc_warn(doc, "ocr_text_corrected", cell_page(&f, r), t->id,
-                     "indicator name '%s' read as '%s' (a rate's 率 misread)", name, rate);
-        g_free(x->name);
-        x->name = rate;
-      }
+      if (page_ocrd(doc, cell_page(&f, r)))
+        correct_ocr_name(doc, t, cell_page(&f, r), x);
       b2j_expr_parse(tgt, &x->target);
       b2j_expr_parse(act, &x->actual);
       x->weight = number_from(&f, r, cw, &x->weight_from);
@@ -739,6 +762,15 @@ static bool same_numerals(const gunichar *a, int na, const gunichar *b, int nb) 
     if (a[i++] != b[j++])
       return false;
   }
+}
+
+/* `b` is `a` without a lone numeral glyph after its last Chinese glyph
+ * (区级扶贫捐款专项资金四): a speck read as 四 or 一 is no batch number, which
+ * is printed 第二批 or （二）. */
+static bool trailing_numeral_dropped(const gunichar *a, int na, const gunichar *b, int nb) {
+  return nb >= 2 && na == nb + 1 && is_numeral(a[na - 1]) && !g_unichar_isdigit(a[na - 1]) &&
+         !is_numeral(a[na - 2]) && g_unichar_get_script(a[na - 2]) == G_UNICODE_SCRIPT_HAN &&
+         memcmp(a, b, (size_t)nb * sizeof *a) == 0;
 }
 
 /* A name's ends are a character or a closing bracket, not punctuation
@@ -862,7 +894,7 @@ static char *name_from_text(const b2j_doc *doc, const char *name, const b2j_cell
     glong m = 0;
     gunichar *c = g_utf8_to_ucs4_fast(pick, -1, &m);
     if (m > 0 && name_end_ok(c[0], false) && name_end_ok(c[m - 1], true) &&
-        same_numerals(p, (int)n, c, (int)m))
+        (same_numerals(p, (int)n, c, (int)m) || trailing_numeral_dropped(p, (int)n, c, (int)m)))
       out = g_strdup(pick);
     g_free(c);
   }

@@ -294,3 +294,32 @@ char *b2j_indicator_name_rate(const char *name) {
   g_free(u);
   return out;
 }
+
+/* Glyphs that end a word on 数 (数量, 数据, 数额, 数目, 数值, 数字) or 次
+ * (次数, 一次性, 次序), and the rate's 率. */
+#define COUNT_WORD_ENDINGS "量据额目值字率数性序"
+
+char *b2j_indicator_name_count(const char *name) {
+  glong n = 0;
+  gunichar *u = name ? g_utf8_to_ucs4_fast(name, -1, &n) : NULL;
+  char *out = NULL;
+  const gunichar shu = 0x6570 /* 数 */, ci = 0x6b21 /* 次 */;
+  /* The stem's position: the last 数 or 次 with one or two glyphs after it. */
+  glong at = -1;
+  for (glong i = n - 2; u && i >= MAX(2, n - 3) && at < 0; i--)
+    if (u[i] == shu || u[i] == ci)
+      at = i;
+  bool junk = at >= 0;
+  for (glong i = at + 1; junk && i < n; i++) {
+    bool han = g_unichar_get_script(u[i]) == G_UNICODE_SCRIPT_HAN;
+    /* The tail: a glyph that ends no word on the stem, or marks (数):). */
+    junk = han ? !g_utf8_strchr(COUNT_WORD_ENDINGS, -1, u[i]) && i == n - 1 && at == n - 2
+               : (u[i] < 0x80 && g_ascii_ispunct((char)u[i]));
+  }
+  if (junk) {
+    u[at + 1] = u[at] == shu ? 0x91cf /* 量 */ : shu;
+    out = g_ucs4_to_utf8(u, at + 2, NULL, NULL, NULL);
+  }
+  g_free(u);
+  return out;
+}

@@ -353,4 +353,9 @@ const char *b2j_indicator_level_between(const char *level1, const char *before, 
  * For whole names only: a line cut from a wrapped name may end anywhere. */
 char *b2j_indicator_name_rate(const char *name);
 
+/* The same for a count: an OCR'd indicator name ending on 数 or 次 and a
+ * glyph that ends no word on it, or marks, is 数量 or 次数 (服务乡镇（街道）数弗,
+ * 数):, 开展培训次至): the corrected name (g_free it), or NULL. */
+char *b2j_indicator_name_count(const char *name);
+
 #endif

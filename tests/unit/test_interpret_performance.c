@@ -377,6 +377,17 @@ static void test_project_name_from_text(void) {
             "project name: numerals are never taken from another text (第一批, 第二批)");
   b2j_doc_free(doc);
 
+  static const char *const listed[] = {"5、区级扶贫捐款专项资金", NULL};
+  doc = project_form("区级扶贫捐款专项资金四", 0.05, true, listed, NULL);
+  TAP_STREQ(project_name(doc), "区级扶贫捐款专项资金",
+            "project name: a lone numeral after the name's last glyph is a speck (seed-001 scan)");
+  b2j_doc_free(doc);
+  static const char *const listed2[] = {"5、区级扶贫捐款专项资金四", NULL};
+  doc = project_form("区级扶贫捐款专项资金", 0.05, true, listed2, NULL);
+  TAP_STREQ(project_name(doc), "区级扶贫捐款专项资金",
+            "project name: a numeral is never added from another text");
+  b2j_doc_free(doc);
+
   static const char *const two[] = {"人事考试经费。", "人事岩试经贵。", NULL};
   doc = project_form("人事岩试经费", 0.84, true, two, NULL);
   TAP_STREQ(project_name(doc), "人事岩试经费", "project name: two texts as near, no correction");

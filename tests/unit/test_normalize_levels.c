@@ -33,8 +33,29 @@ static void test_rate_names(void) {
   rate_is("及时素2", NULL, "rate: only a Chinese glyph at the very end");
 }
 
+static void count_is(const char *read, const char *want, const char *what) {
+  char *s = b2j_indicator_name_count(read);
+  TAP_STREQ(s, want, "%s", what);
+  g_free(s);
+}
+
+/* Count names of the noisy scans (syn-007, syn-010, syn-012). */
+static void test_count_names(void) {
+  count_is("服务乡镇(街道)数弗", "服务乡镇(街道)数量", "count: 数弗 is 数量 (syn-012 scan)");
+  count_is("服务乡镇(街道)数了", "服务乡镇(街道)数量", "count: 数了 is 数量 (syn-010 scan)");
+  count_is("服务乡镇(街道)数):", "服务乡镇(街道)数量", "count: marks after 数 are its 量 (syn-007 scan)");
+  count_is("开展培训次至", "开展培训次数", "count: 次至 is 次数 (syn-010 scan)");
+  count_is("服务乡镇(街道)数量", NULL, "count: a count read right stays");
+  count_is("参训人数", NULL, "count: a name ending on 数 stays");
+  count_is("统计数据", NULL, "count: 数据 is a word");
+  count_is("一次性", NULL, "count: 一次性 is a word");
+  count_is("培训次数", NULL, "count: 次数 stays");
+  count_is("数量达到", NULL, "count: two glyphs after the stem are words, not a misread");
+}
+
 int main(void) {
   test_rate_names();
+  test_count_names();
   level_is("产出指标 (50分)", "产出指标", false, "a bracketed score note goes");
   level_is("数量指标（5分）", "数量指标", false, "a full-width bracketed note goes");
   level_is("经 济 效 益 指 标", "经济效益指标", false, "a wrapped name is joined");
