@@ -725,16 +725,22 @@ static int repair_round(b2j_doc *doc) {
           ch->cell->value = orig;
           continue;
         }
-        const char *col =
-            ch->col < ch->t->columns->len ? g_ptr_array_index(ch->t->columns, ch->col) : "?";
+        /* A performance form's columns are its indicators' header, which
+         * names no cell of the funds block above it: there the column is
+         * given by number. */
+        bool form = ch->t->kind && strstr(ch->t->kind, "performance");
+        char *col = form || ch->col >= ch->t->columns->len
+                        ? g_strdup_printf("%u", ch->col + 1)
+                        : g_strdup_printf("'%s'", (const char *)g_ptr_array_index(ch->t->columns, ch->col));
         b2j_doc_warn(doc, "repaired_number", ch->cell->page, ch->t->id,
-                     "%s row %u column '%s': '%s' read by OCR (confidence %.2f) repaired to "
+                     "%s row %u column %s: '%s' read by OCR (confidence %.2f) repaired to "
                      "'%s', the only reading%s that makes %s %s pass",
                      ch->t->id, ch->row + 1, col, orig_text, ch->cell->confidence, ch->text,
                      f->n == 1   ? ""
                      : f->n == 2 ? " (with one other cell's)"
                                  : " (with other cells')",
                      k->rule, k->where ? k->where : "");
+        g_free(col);
         if (orig.present)
           update_lines(doc, ch, orig.value);
         g_free(orig_text);

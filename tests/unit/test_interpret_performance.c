@@ -504,6 +504,9 @@ static void test_fund_rate_repaired_through_its_cell(void) {
          "rate: repair reads '100 9' as 100 and the fund line takes it (%d repaired)", n);
   TAP_OK(f && f->from[B2J_FUND_RATE] && strcmp(f->from[B2J_FUND_RATE]->text, "100") == 0,
          "rate: the cell shows the repaired reading");
+  TAP_OK(warned(doc, "repaired_number", "row 3 column 7: '100 9'"),
+         "rate: the warning names the cell by row and column number (a form's columns name "
+         "its indicators, not the funds block)");
   b2j_doc_free(doc);
 
   doc = funds_form(FUND_HEADS, "100 2%0", "50", "100", true);
