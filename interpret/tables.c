@@ -447,16 +447,25 @@ static bool row_has_lanci(const b2j_matrix *m, int r) {
 static bool row_is_data(const b2j_matrix *m, int r) {
   if (row_has_lanci(m, r) || is_column_number_row(m, r))
     return false;
+  int numbers = 0, lone_digits = 0, labels = 0;
   for (int c = 0; c < m->cols; c++) {
     const char *t = b2j_mtext(m, r, c);
     char code[B2J_CODE_MAX];
     if (c == 0 && b2j_subject_code_parse(t, code))
       return true;
     b2j_number n;
-    if (b2j_number_parse(t, &n) && n.kind == B2J_NUM_VALUE)
-      return true;
+    if (b2j_number_parse(t, &n) && n.kind == B2J_NUM_VALUE) {
+      numbers++;
+      char *sq = b2j_squash(t);
+      lone_digits += strlen(sq) == 1;
+      g_free(sq);
+    } else if (*t && g_unichar_get_script(g_utf8_get_char(t)) == G_UNICODE_SCRIPT_HAN) {
+      labels++;
+    }
   }
-  return false;
+  /* One digit alone among three header words or more (合计 | 8 | 小计 |
+   * 公务用车购置费 …) is a speck on a scanned header, not a row of amounts. */
+  return numbers > 0 && !(numbers == 1 && lone_digits == 1 && labels >= 3);
 }
 
 /* A row whose only text is a total label (合计, 总计): the body of a table

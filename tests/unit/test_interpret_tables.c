@@ -310,6 +310,24 @@ static void test_misread_three_public_title_keeps_its_kind(void) {
   const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
   TAP_STREQ(t ? t->kind : NULL, "three_public", "三公-经费支出决算表 is the 三公 table");
   b2j_doc_free(doc);
+
+  /* syn-009's noisy scan read the 因公出国(境)费 header as "8": one digit
+   * among header words is a speck, and the row is still the header. */
+  static const char *const speck[] = {"合计", "8", "小计", "公务接待费"};
+  p = ocr_ruled_page("“三公”经费支出决算表", speck, 4, rows, 1);
+  doc = interpreted(&p, 1);
+  t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_OK(t && t->columns->len == 4 && strcmp(col(t, 0), "合计") == 0 &&
+             strcmp(col(t, 3), "公务接待费") == 0 && t->rows->len == 1,
+         "a header with one stray digit among its words is the header (columns %s … %s)",
+         t ? col(t, 0) : "-", t ? col(t, 3) : "-");
+  b2j_doc_free(doc);
+  static const char *const amounts[] = {"合计", "8", "2.5", "公务接待费"};
+  p = ocr_ruled_page("“三公”经费支出决算表", amounts, 4, rows, 1);
+  doc = interpreted(&p, 1);
+  t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_OK(t && t->rows->len == 2, "two numbers in the top row make it a row of amounts");
+  b2j_doc_free(doc);
 }
 
 /* seed-001's noisy 公开04表 read its 行次 8 as "8.": in a column of whole
