@@ -557,11 +557,33 @@ static void read_goal_table(b2j_doc *doc, b2j_table *t, const form *f) {
 /* An OCR'd indicator name: a mark before its first glyph (-减轻群众负担,
  * .政策知晓率) goes; a rate's 率 or a count's 量/数 misread is that word. Each
  * correction is recorded. */
+/* `s` past the marks a scan puts before a text's first Chinese glyph (a
+ * stroke read -, a speck read . or ”): a pointer into s, or s itself when
+ * there are none or no Chinese glyph follows them. */
+static const char *past_lead_marks(const char *s) {
+  const char *p = s;
+  for (;;) {
+    gunichar c = g_utf8_get_char(p);
+    if (!*p || !(c < 0x80 ? strchr("-.,'`~_:;", (int)c) != NULL : c == 0x201D || c == 0x2019))
+      break;
+    p = g_utf8_next_char(p);
+  }
+  return p != s && *p && g_unichar_get_script(g_utf8_get_char(p)) == G_UNICODE_SCRIPT_HAN ? p : s;
+}
+
+/* An OCR'd target or actual without marks before its words (-逐步扩大, ”符合);
+ * the correction is recorded. Returns a pointer into `text`. */
+static const char *ocr_value_text(b2j_doc *doc, const b2j_table *t, int page, const char *text) {
+  const char *p = past_lead_marks(text);
+  if (p != text)
+    b2j_doc_warn(doc, "ocr_text_corrected", page, t->id, "'%s' read as '%s' (a mark before it)",
+                 text, p);
+  return p;
+}
+
 static void correct_ocr_name(b2j_doc *doc, const b2j_table *t, int page, b2j_indicator *x) {
-  const char *p = x->name;
-  while (*p && (guchar)*p < 0x80 && strchr("-.,'`~_:;", *p))
-    p++;
-  if (p != x->name && g_unichar_get_script(g_utf8_get_char(p)) == G_UNICODE_SCRIPT_HAN) {
+  const char *p = past_lead_marks(x->name);
+  if (p != x->name) {
     b2j_doc_warn(doc, "ocr_text_corrected", page, t->id,
                  "indicator name '%s' read as '%s' (a mark before it)", x->name, p);
     char *s = g_strdup(p);
@@ -662,8 +684,11 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
       prev_l1 = x->level1;
       prev_l2 = x->level2;
       x->name = g_strdup(name);
-      if (page_ocrd(doc, cell_page(&f, r)))
+      if (page_ocrd(doc, cell_page(&f, r))) {
         correct_ocr_name(doc, t, cell_page(&f, r), x);
+        tgt = ocr_value_text(doc, t, cell_page(&f, r), tgt);
+        act = ocr_value_text(doc, t, cell_page(&f, r), act);
+      }
       b2j_expr_parse(tgt, &x->target);
       b2j_expr_parse(act, &x->actual);
       x->weight = number_from(&f, r, cw, &x->weight_from);

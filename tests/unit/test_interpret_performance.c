@@ -411,15 +411,15 @@ static void test_project_name_from_text(void) {
  * `heads` (by B2J_FUND_*), then two indicators whose 得分 read `score` and
  * 40, and a 总分 row of 分值 100 and 得分 `total`: Σ 得分 + the fund line's 10.
  * OCR'd words read at 0.8 when `ocr`. */
-static b2j_doc *funds_form(const char *const heads[6], const char *rate, const char *score,
-                           const char *total, bool ocr) {
+static b2j_doc *funds_form_with(const char *const heads[6], const char *rate, const char *score,
+                                const char *total, bool ocr, const char *name, const char *target) {
   const char *const rows[7][8] = {
       {"项目名称", "人事考试经费", "人事考试经费", "人事考试经费", "人事考试经费", "人事考试经费",
        "人事考试经费", "人事考试经费"},
       {"项目资金(万元)", "", heads[0], heads[1], heads[2], heads[3], heads[4], heads[5]},
       {"项目资金(万元)", "年度资金总额", "8.87", "8.87", "8.87", "10", rate, "10"},
       {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "备注"},
-      {"产出指标", "数量指标", "开展培训次数", "=8次", "8次", "50", score, ""},
+      {"产出指标", "数量指标", name, target, "8次", "50", score, ""},
       {"效益指标", "满意度指标", "服务对象满意度", "≥90%", "95%", "40", "40", ""},
       {"总分", "总分", "总分", "", "", "100", total, ""}};
   b2j_page *p = b2j_page_new(1, 600, 800);
@@ -439,6 +439,11 @@ static b2j_doc *funds_form(const char *const heads[6], const char *rate, const c
                           (b2j_box){x0 + w * c + 4, top + 20 * r + 4, x0 + w * c + 60, top + 20 * r + 16},
                           conf, o);
   return interpret_page(p);
+}
+
+static b2j_doc *funds_form(const char *const heads[6], const char *rate, const char *score,
+                           const char *total, bool ocr) {
+  return funds_form_with(heads, rate, score, total, ocr, "开展培训次数", "=8次");
 }
 
 static const char *const FUND_HEADS[6] = {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"};
@@ -526,6 +531,26 @@ static void test_fund_rate_repaired_through_its_cell(void) {
   b2j_doc_free(doc);
 }
 
+/* Marks a scan puts before a name's or a target's first glyph go; a minus
+ * before a number stays. */
+static void test_marks_before_names_and_targets(void) {
+  b2j_doc *doc = funds_form_with(FUND_HEADS, "100%", "50", "100", true, "-减轻群众负担", "”符合");
+  const b2j_indicator *x = indicator(doc, 0);
+  TAP_STREQ(x ? x->name : NULL, "减轻群众负担", "marks: '-' before a name goes (syn-012 scan)");
+  TAP_STREQ(x && x->target.raw ? x->target.raw : NULL, "符合", "marks: '”' before a target goes");
+  TAP_OK(warned(doc, "ocr_text_corrected", "a mark before it"), "marks: the corrections are recorded");
+  b2j_doc_free(doc);
+  doc = funds_form_with(FUND_HEADS, "100%", "50", "100", true, "减轻群众负担", "-5%");
+  x = indicator(doc, 0);
+  TAP_OK(x && x->target.value.present && x->target.value.value.coef < 0,
+         "marks: a minus before a number is a sign");
+  b2j_doc_free(doc);
+  doc = funds_form_with(FUND_HEADS, "100%", "50", "100", false, "-减轻群众负担", "-逐步扩大");
+  x = indicator(doc, 0);
+  TAP_STREQ(x ? x->name : NULL, "-减轻群众负担", "marks: born-digital text is what it says");
+  b2j_doc_free(doc);
+}
+
 /* An indicator's 得分 read "-48" (a stroke before it) breaks 总分 98 = Σ 得分
  * + the fund line's 10; repair drops the sign in the cell and the indicator
  * takes 48. */
@@ -546,6 +571,7 @@ int main(void) {
   test_fund_header_misread_on_a_scan();
   test_fund_rate_repaired_through_its_cell();
   test_indicator_score_repaired_through_the_total();
+  test_marks_before_names_and_targets();
   test_project_name_from_text();
   test_target_column_without_value();
   test_goal_unit();
