@@ -317,6 +317,10 @@ static int fund_columns(const b2j_doc *doc, const form *f, int r, int col[B2J_FU
    * missing words; INT_MAX where out of reach. */
   int dist[64][B2J_FUND_AMOUNTS];
   int ncol = MIN(f->cols, 64);
+  gunichar *word[B2J_FUND_AMOUNTS];
+  glong word_len[B2J_FUND_AMOUNTS];
+  for (int k = 0; k < B2J_FUND_AMOUNTS; k++)
+    word[k] = g_utf8_to_ucs4_fast(FUND_HEADS[k][1], -1, &word_len[k]);
   for (int c = 0; c < ncol; c++) {
     bool taken = false;
     for (int k = 0; k < B2J_FUND_AMOUNTS; k++)
@@ -330,18 +334,17 @@ static int fund_columns(const b2j_doc *doc, const form *f, int r, int col[B2J_FU
       dist[c][k] = INT_MAX;
       if (taken || repeat || col[k] >= 0 || !n)
         continue;
-      glong wn = 0;
-      gunichar *w = g_utf8_to_ucs4_fast(FUND_HEADS[k][1], -1, &wn);
-      int slack = fund_head_slack(wn);
-      int d = slack > 0 ? b2j_edit_distance(u, (int)n, w, (int)wn, slack) : slack + 1;
+      int slack = fund_head_slack(word_len[k]);
+      int d = slack > 0 ? b2j_edit_distance(u, (int)n, word[k], (int)word_len[k], slack) : 1;
       if (d <= slack)
         dist[c][k] = d;
-      g_free(w);
     }
     g_free(u);
     g_free(sq);
     g_free(prev);
   }
+  for (int k = 0; k < B2J_FUND_AMOUNTS; k++)
+    g_free(word[k]);
   for (int d = 1; d <= 2; d++) {
     bool more = true;
     while (more) {
@@ -554,9 +557,6 @@ static void read_goal_table(b2j_doc *doc, b2j_table *t, const form *f) {
   g_ptr_array_remove_range(t->rows, 0, (guint)h + 1);
 }
 
-/* An OCR'd indicator name: a mark before its first glyph (-减轻群众负担,
- * .政策知晓率) goes; a rate's 率 or a count's 量/数 misread is that word. Each
- * correction is recorded. */
 /* `s` past the marks a scan puts before a text's first Chinese glyph (a
  * stroke read -, a speck read . or ”): a pointer into s, or s itself when
  * there are none or no Chinese glyph follows them. */
@@ -581,6 +581,9 @@ static const char *ocr_value_text(b2j_doc *doc, const b2j_table *t, int page, co
   return p;
 }
 
+/* An OCR'd indicator name: a mark before its first glyph (-减轻群众负担,
+ * .政策知晓率) goes; a rate's 率 or a count's 量/数 misread is that word. Each
+ * correction is recorded. */
 static void correct_ocr_name(b2j_doc *doc, const b2j_table *t, int page, b2j_indicator *x) {
   const char *p = past_lead_marks(x->name);
   if (p != x->name) {

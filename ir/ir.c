@@ -206,6 +206,17 @@ void b2j_budget_line_free(b2j_budget_line *l) {
   g_free(l);
 }
 
+/* The slot of a fund line's amount by B2J_FUND_*. */
+static b2j_opt_dec *fund_slot(b2j_fund *f, int k) {
+  b2j_opt_dec *slot[B2J_FUND_AMOUNTS] = {&f->initial_budget, &f->annual_budget, &f->executed,
+                                         &f->weight,         &f->execution_rate, &f->score};
+  return slot[k];
+}
+
+b2j_opt_dec b2j_fund_amount(const b2j_fund *f, int k) {
+  return *fund_slot((b2j_fund *)f, k);
+}
+
 static void value_from(b2j_opt_dec *v, const b2j_cell *cell) {
   if (cell)
     *v = cell->value;
@@ -218,10 +229,8 @@ void b2j_doc_values_from_cells(b2j_doc *d) {
     value_from(&p->total_score, p->total_score_from);
     for (guint j = 0; p->funds && j < p->funds->len; j++) {
       b2j_fund *f = g_ptr_array_index(p->funds, j);
-      b2j_opt_dec *v[B2J_FUND_AMOUNTS] = {&f->initial_budget, &f->annual_budget, &f->executed,
-                                          &f->weight, &f->execution_rate, &f->score};
       for (int k = 0; k < B2J_FUND_AMOUNTS; k++)
-        value_from(v[k], f->from[k]);
+        value_from(fund_slot(f, k), f->from[k]);
     }
   }
   for (guint i = 0; i < d->indicators->len; i++) {

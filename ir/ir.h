@@ -238,6 +238,8 @@ void b2j_doc_free(b2j_doc *d);
 /* Every fund, indicator and project amount read from a cell takes that
  * cell's value again. */
 void b2j_doc_values_from_cells(b2j_doc *d);
+/* A fund line's amount by B2J_FUND_* (initial_budget … score). */
+b2j_opt_dec b2j_fund_amount(const b2j_fund *f, int k);
 
 /* printf-style; the error joins d->errors. page 0 = null. */
 void b2j_doc_error(b2j_doc *d, const char *code, int page, const char *fmt, ...)

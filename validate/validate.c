@@ -1039,13 +1039,13 @@ static void rules_fund_rows(vctx *c, const vtable *vt) {
   for (guint ge = 0; ge < vt->groups->len; ge++) {
     const vgroup *g = &g_array_index(vt->groups, vgroup, ge);
     int ct = v_col(vt, (int)ge, "合计"), cp[3] = {-1, -1, -1};
-    for (int col = g->v0; col < g->v1; col++)
-      for (int f = 0; f < 3; f++) {
-        char *k = b2j_text_match_key(v_label(vt, col));
+    for (int col = g->v0; col < g->v1; col++) {
+      char *k = b2j_text_match_key(v_label(vt, col));
+      for (int f = 0; f < 3; f++)
         if (cp[f] < 0 && strstr(k, FUND[f]))
           cp[f] = col;
-        g_free(k);
-      }
+      g_free(k);
+    }
     if (ct < 0 || cp[0] < 0)
       continue;
     for (guint i = 0; i < vt->lines->len; i++) {

@@ -113,13 +113,24 @@ static bool has_digit(const char *s) {
   return false;
 }
 
-/* 执行率 = 全年执行数 / 全年预算数, printed as a percentage. Rounded or
+/* 执行率 = 全年执行数 / 全年预算数, printed as a percentage (no check where no
+ * 执行率 is printed). Rounded or
  * truncated to the printed digits are both accepted (forms do both: one
  * prints 98.52% for 39.41/40 = 98.525%); a rate capped at 100% when the
  * budget was overspent is accepted and said. */
 static void execution_rate(vctx *c, const b2j_project *p, const b2j_fund *f) {
   const char *pname = p->name ? p->name : p->table;
+  const b2j_cell *printed = f->from[B2J_FUND_RATE];
+  if (!f->execution_rate.present && !(printed && has_digit(printed->text)))
+    return;
   char *where = g_strdup_printf("%s/%s/执行率", pname, f->line && *f->line ? f->line : "资金");
+  if (!f->execution_rate.present) {
+    /* "100 2%0": printed but no number; not evaluated, which repair may settle. */
+    v_skip(c, "execution_rate", where, p->table, "%s %s: 执行率 '%s' is no number", p->table,
+           pname, printed->text);
+    g_free(where);
+    return;
+  }
   if (!f->annual_budget.present || !f->executed.present) {
     v_skip(c, "execution_rate", where, p->table,
            "%s %s: 执行率 printed but 全年预算数 or 全年执行数 was not read", p->table, pname);
@@ -180,18 +191,14 @@ static void fund_lines_sum(vctx *c, const b2j_project *p) {
   const char *pname = p->name ? p->name : p->table;
   const b2j_fund *total = g_ptr_array_index(p->funds, 0);
   for (int k = B2J_FUND_INITIAL; k <= B2J_FUND_EXECUTED; k++) {
-    b2j_opt_dec tv = k == B2J_FUND_INITIAL ? total->initial_budget
-                     : k == B2J_FUND_ANNUAL ? total->annual_budget
-                                            : total->executed;
+    b2j_opt_dec tv = b2j_fund_amount(total, k);
     char *where = g_strdup_printf("%s/%s/%s", pname, total->line ? total->line : "", COLUMN[k]);
     b2j_dec sum = b2j_dec_from_int(0);
     int prec = 0, parts = 0;
     const b2j_cell *unread = NULL;
     for (guint i = 1; i < p->funds->len && !unread; i++) {
       const b2j_fund *f = g_ptr_array_index(p->funds, i);
-      b2j_opt_dec v = k == B2J_FUND_INITIAL ? f->initial_budget
-                      : k == B2J_FUND_ANNUAL ? f->annual_budget
-                                             : f->executed;
+      b2j_opt_dec v = b2j_fund_amount(f, k);
       if (v.present) {
         b2j_dec_add(sum, v.value, &sum);
         prec = max_scale(prec, v.value);
@@ -242,15 +249,7 @@ void v_rules_performance(vctx *c) {
         score_le_weight(c, p->table, where, f->weight.value, f->score.value, 0);
         g_free(where);
       }
-      if (f->execution_rate.present)
-        execution_rate(c, p, f);
-      else if (f->from[B2J_FUND_RATE] && has_digit(f->from[B2J_FUND_RATE]->text)) {
-        /* "100 2%0": printed but no number; not evaluated, which repair may settle. */
-        char *where = g_strdup_printf("%s/%s/执行率", pname, f->line && *f->line ? f->line : "资金");
-        v_skip(c, "execution_rate", where, p->table, "%s %s: 执行率 '%s' is no number", p->table,
-               pname, f->from[B2J_FUND_RATE]->text);
-        g_free(where);
-      }
+      execution_rate(c, p, f);
     }
     fund_lines_sum(c, p);
     total_rule(c, p, false);

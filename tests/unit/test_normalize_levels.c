@@ -12,10 +12,16 @@ static void level_is(const char *cell, const char *want, bool want_fix, const ch
   g_free(got);
 }
 
-static void rate_is(const char *read, const char *want, const char *what) {
-  char *s = b2j_indicator_name_rate(read);
+/* `fix` (an indicator-name corrector) of `read` is `want`. */
+static void name_fix_is(char *(*fix)(const char *), const char *read, const char *want,
+                        const char *what) {
+  char *s = fix(read);
   TAP_STREQ(s, want, "%s", what);
   g_free(s);
+}
+
+static void rate_is(const char *read, const char *want, const char *what) {
+  name_fix_is(b2j_indicator_name_rate, read, want, what);
 }
 
 /* Indicator names of the noisy scans whose 率 was misread, and names that
@@ -34,9 +40,7 @@ static void test_rate_names(void) {
 }
 
 static void count_is(const char *read, const char *want, const char *what) {
-  char *s = b2j_indicator_name_count(read);
-  TAP_STREQ(s, want, "%s", what);
-  g_free(s);
+  name_fix_is(b2j_indicator_name_count, read, want, what);
 }
 
 /* Count names of the noisy scans (syn-007, syn-010, syn-012). */
