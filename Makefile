@@ -84,9 +84,15 @@ $(BUILD)/libbudget2json.a: $(LIB_OBJ)
 $(BIN): $(CLI_OBJ) $(BUILD)/libbudget2json.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libbudget2json.a $(PKG_LIBS) -lm -lpthread
 
-$(BUILD)/tests/%: tests/unit/%.c tests/lib/tap.h $(BUILD)/libbudget2json.a
+# The driver's parts, less main(), for the unit tests of pipeline/.
+$(BUILD)/libb2jpipeline.a: $(filter-out $(BUILD)/pipeline/main.o,$(CLI_OBJ))
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/tests/%: tests/unit/%.c tests/lib/tap.h $(BUILD)/libb2jpipeline.a $(BUILD)/libbudget2json.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libbudget2json.a $(PKG_LIBS) -lm -lpthread
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libb2jpipeline.a $(BUILD)/libbudget2json.a \
+	  $(PKG_LIBS) -lm -lpthread
 
 # The whole suite: unit and end-to-end, then the same under ASan+UBSan.
 check: deps

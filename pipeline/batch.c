@@ -17,6 +17,7 @@
 #include "emit/emit.h"
 #include "exactjson.h"
 #include "progress.h"
+#include "slots.h"
 #include "sqlite_out.h"
 #include "worker.h"
 
@@ -641,9 +642,22 @@ int b2j_batch_run(const b2j_batch_options *o, const b2j_inputs *in) {
    * run in parallel (ARCHITECTURE.md); the children inherit this. */
   g_setenv("OMP_THREAD_LIMIT", "1", FALSE);
 
-  b2j_worker_config cfg = {.popt = &o->popt, .pretty = o->output_dir && o->pretty,
-                           .max_memory_mb = o->max_memory_mb, .child_mask = &orig};
   int jobs = o->jobs > 0 ? o->jobs : 1;
+  b2j_options popt = o->popt;
+  b2j_slots slots = {-1, -1}; /* closed at the end */
+  bool sharing = o->share_slots && jobs > 1 && b2j_slots_open(&slots, NULL);
+  if (sharing) {
+    /* Under --max-memory a document's OCR threads must fit its address
+     * space: each took up to 350 MB more here (a tesseract context, a
+     * malloc arena, a stack, a rendering), the first 270 MB. */
+    popt.threads = jobs;
+    if (o->max_memory_mb > 0)
+      popt.threads = (int)MIN((long long)jobs, MAX(1LL, o->max_memory_mb / 400));
+    popt.slots = &slots;
+  }
+  int tokens = 0; /* put into the slots pipe so far */
+  b2j_worker_config cfg = {.popt = &popt, .pretty = o->output_dir && o->pretty,
+                           .max_memory_mb = o->max_memory_mb, .child_mask = &orig};
   b2j_worker *ws = g_new0(b2j_worker, jobs); /* owned; each cleared when reaped */
   for (int k = 0; k < jobs; k++)
     ws[k].out_fd = ws[k].err_fd = -1;
@@ -688,6 +702,12 @@ int b2j_batch_run(const b2j_batch_options *o, const b2j_inputs *in) {
         ws[k].deadline_us = ws[k].start_us + (gint64)o->timeout_s * G_USEC_PER_SEC;
       running++;
       next++;
+    }
+    /* Every input started: the places of documents that end stay idle, and
+     * their slots go to the documents still running. */
+    if (sharing && next >= b.n && jobs - running > tokens) {
+      b2j_slots_put(&slots, jobs - running - tokens);
+      tokens = jobs - running;
     }
     if (running == 0 && (next >= b.n || stopping))
       break;
@@ -747,6 +767,7 @@ int b2j_batch_run(const b2j_batch_options *o, const b2j_inputs *in) {
     }
     b2j_worker_clear(&ws[k]);
   }
+  b2j_slots_close(&slots);
   flush_stream(&b);
   b2j_progress_free(b.progress);
   b.progress = NULL;

@@ -23,6 +23,9 @@ typedef struct {
   bool quiet;             /* no progress, messages or summary on stderr */
   bool force;             /* redo inputs whose output already exists */
   bool unique_names;      /* -o names always NAME-HASH8.json (shared folders) */
+  bool share_slots;       /* no --threads given: the documents share -j OCR slots
+                           * (slots.h), so one left alone OCRs up to -j pages at
+                           * once; else each has popt.threads */
 } b2j_batch_options;
 
 /* Processes every input; returns the exit status (0 all ok, 1 some partial,

@@ -49,10 +49,9 @@ static bool is_batch(const cli_options *o, int argc, char **argv) {
   return strcmp(argv[1], "-") == 0 || (stat(argv[1], &st) == 0 && S_ISDIR(st.st_mode));
 }
 
-/* Pages OCR'd at once within a document: --threads, else $B2J_THREADS, else
- * every core for one file; one in a batch, where -j already runs a document
- * per core. */
-static int ocr_threads(const cli_options *o, bool batch) {
+/* Pages OCR'd at once within a document as the user set it: --threads,
+ * else $B2J_THREADS; 0 when neither is set. */
+static int threads_given(const cli_options *o) {
   if (o->threads > 0)
     return o->threads;
   const char *env = g_getenv("B2J_THREADS");
@@ -62,7 +61,7 @@ static int ocr_threads(const cli_options *o, bool batch) {
     if (end && *end == '\0' && v > 0 && v <= 256)
       return (int)v;
   }
-  return batch ? 1 : (int)g_get_num_processors();
+  return 0;
 }
 
 static int run(cli_options *o, int argc, char **argv) {
@@ -83,13 +82,19 @@ static int run(cli_options *o, int argc, char **argv) {
   if (o->threads == 0 || o->threads < -1)
     return usage("--threads must be 1 or more");
   bool batch = is_batch(o, argc, argv);
+  /* Not set: every core for one file; in a batch the documents share -j
+   * slots (pipeline/slots.h), one page each unless places are idle. */
+  int threads = threads_given(o);
+  bool share_slots = batch && threads == 0;
+  if (threads == 0)
+    threads = batch ? 1 : (int)g_get_num_processors();
   b2j_batch_options bo = {
       .output_dir = o->output_dir,
       .jsonl = o->jsonl,
       .sqlite = o->sqlite,
       .summary = o->summary,
       .popt = {.password = o->password, .max_pages = o->max_pages,
-               .debug_dir = o->debug_dir, .threads = ocr_threads(o, batch),
+               .debug_dir = o->debug_dir, .threads = threads,
                .no_repair = o->no_repair},
       .jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors(),
       .timeout_s = o->timeout_s >= 0 ? o->timeout_s : DEFAULT_TIMEOUT_S,
@@ -99,6 +104,7 @@ static int run(cli_options *o, int argc, char **argv) {
       .quiet = o->quiet,
       .force = o->force,
       .unique_names = o->unique_names,
+      .share_slots = share_slots,
   };
   if (!batch)
     return b2j_run_single(&bo, argv[1]);
@@ -139,7 +145,7 @@ int main(int argc, char **argv) {
        "Documents at once, each in its own process (default: the number of cores)", "N"},
       {"threads", 't', 0, G_OPTION_ARG_INT, &o.threads,
        "Pages OCR'd at once within a document (default: $B2J_THREADS, else the number of "
-       "cores for one file and 1 per document in a batch)",
+       "cores for one file; in a batch the documents share -j slots)",
        "N"},
       {"timeout", 0, 0, G_OPTION_ARG_INT, &o.timeout_s,
        "Give up on a document after SECONDS of wall time (default 300; 0: never)", "SECONDS"},

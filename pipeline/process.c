@@ -2,9 +2,12 @@
 
 #include <errno.h>
 #include <math.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "extract/extract.h"
 #include "interpret/interpret.h"
@@ -105,6 +108,9 @@ typedef struct {
   GMutex lock;         /* guards in_flight */
   GCond slot_freed;    /* signalled when a rendering is released */
   int in_flight;       /* renderings alive (bounded: each is ~35 MB at 300 dpi) */
+  const b2j_slots *slots; /* the batch's tokens (borrowed), or NULL: no slots taken */
+  bool own_busy;       /* guarded by lock: a job runs in the process's own slot */
+  int wake[2];         /* a job left the own slot: a byte here wakes take_slot() */
   const char *path;    /* the input as named (debug file names); borrowed */
   const b2j_options *opt; /* borrowed */
 } ocr_shared;
@@ -117,8 +123,11 @@ typedef struct {
   const char *why;  /* why the page needs OCR (static string) */
   GArray *notes;    /* ocr_note, in the order they arose; owned */
   bool read;        /* the page came out with words */
+  int slot;         /* SLOT_NONE, SLOT_OWN or SLOT_TOKEN: what the job holds */
   ocr_shared *shared; /* borrowed */
 } ocr_job;
+
+enum { SLOT_NONE, SLOT_OWN, SLOT_TOKEN };
 
 static void ocr_note_clear(gpointer p) { g_free(((ocr_note *)p)->text); }
 
@@ -177,6 +186,46 @@ static b2j_ocr_ctx *take_context(ocr_shared *sh) {
   return ocr ? ocr : g_async_queue_pop(sh->idle);
 }
 
+/* In a batch (sh->slots), a page is OCR'd only in a slot: the process's
+ * own, else a token of the batch's (pipeline/slots.h). Waits for whichever
+ * comes first; main thread only. */
+static int take_slot(ocr_shared *sh) {
+  for (;;) {
+    g_mutex_lock(&sh->lock);
+    bool own = !sh->own_busy;
+    if (own)
+      sh->own_busy = true;
+    g_mutex_unlock(&sh->lock);
+    if (own)
+      return SLOT_OWN;
+    if (b2j_slots_try_take(sh->slots))
+      return SLOT_TOKEN;
+    /* A job freeing the own slot after the check above has written to
+     * wake, so this does not sleep through it. */
+    struct pollfd p[2] = {{.fd = sh->slots->rfd, .events = POLLIN},
+                          {.fd = sh->wake[0], .events = POLLIN}};
+    if (poll(p, 2, -1) < 0 && errno != EINTR)
+      return SLOT_NONE; /* cannot wait: run over the limit rather than stop */
+    char buf[16];
+    while (read(sh->wake[0], buf, sizeof buf) > 0) {
+    }
+  }
+}
+
+static void give_slot(ocr_job *job) {
+  ocr_shared *sh = job->shared;
+  if (job->slot == SLOT_TOKEN) {
+    b2j_slots_give_back(sh->slots);
+  } else if (job->slot == SLOT_OWN) {
+    g_mutex_lock(&sh->lock);
+    sh->own_busy = false;
+    g_mutex_unlock(&sh->lock);
+    while (write(sh->wake[1], "+", 1) < 0 && errno == EINTR) {
+    }
+  }
+  job->slot = SLOT_NONE;
+}
+
 /* Reads one rendered page through OCR (any thread). */
 static void ocr_job_run(ocr_job *job) {
   ocr_shared *sh = job->shared;
@@ -192,6 +241,7 @@ static void ocr_job_run(ocr_job *job) {
              err ? err->message : "unknown error");
     g_clear_error(&err);
     g_async_queue_push(sh->idle, ocr);
+    give_slot(job);
     return;
   }
   /* OCR'd text takes the same repair as a text layer's (full-width forms,
@@ -223,6 +273,7 @@ static void ocr_job_run(ocr_job *job) {
     }
   }
   g_async_queue_push(sh->idle, ocr);
+  give_slot(job);
 }
 
 static void ocr_job_run_in_pool(gpointer data, gpointer user_data) {
@@ -283,7 +334,7 @@ static int ocr_pages(b2j_doc *doc, b2j_pdf *pdf, const GPtrArray *todo, const ch
   if (opt->debug_dir)
     b2j_ocr_ctx_set_debug(first, true);
 
-  ocr_shared sh = {.idle = g_async_queue_new(), .path = path, .opt = opt};
+  ocr_shared sh = {.idle = g_async_queue_new(), .path = path, .opt = opt, .wake = {-1, -1}};
   g_mutex_init(&sh.lock);
   g_cond_init(&sh.slot_freed);
   g_async_queue_push(sh.idle, first);
@@ -291,6 +342,11 @@ static int ocr_pages(b2j_doc *doc, b2j_pdf *pdf, const GPtrArray *todo, const ch
   GThreadPool *pool = NULL;
   if (threads > 1)
     pool = g_thread_pool_new(ocr_job_run_in_pool, NULL, threads, FALSE, NULL);
+  /* Without a wake pipe the slots cannot be waited for: the pages then run
+   * `threads` at once, as outside a batch. */
+  if (pool && opt->slots && g_unix_open_pipe(sh.wake, FD_CLOEXEC, NULL) &&
+      g_unix_set_fd_nonblocking(sh.wake[0], TRUE, NULL))
+    sh.slots = opt->slots;
 
   ocr_job *jobs = g_new0(ocr_job, todo->len); /* freed below */
   for (guint i = 0; i < todo->len; i++) {
@@ -305,6 +361,8 @@ static int ocr_pages(b2j_doc *doc, b2j_pdf *pdf, const GPtrArray *todo, const ch
      * every page image of a long scan at once. */
     if (!render_for_ocr(pdf, job, threads + 1))
       continue;
+    if (sh.slots)
+      job->slot = take_slot(&sh);
     if (pool)
       g_thread_pool_push(pool, job, NULL);
     else
@@ -328,6 +386,9 @@ static int ocr_pages(b2j_doc *doc, b2j_pdf *pdf, const GPtrArray *todo, const ch
   while ((ocr = g_async_queue_try_pop(sh.idle)))
     b2j_ocr_ctx_free(ocr);
   g_async_queue_unref(sh.idle);
+  for (int k = 0; k < 2; k++)
+    if (sh.wake[k] >= 0)
+      close(sh.wake[k]);
   g_mutex_clear(&sh.lock);
   g_cond_clear(&sh.slot_freed);
   return unread;

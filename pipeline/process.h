@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "ir/ir.h"
+#include "slots.h"
 
 typedef struct {
   const char *password; /* or NULL */
@@ -15,6 +16,8 @@ typedef struct {
   long long max_bytes;  /* 0 = no limit */
   const char *debug_dir; /* --debug-dir: a PNG per OCR'd page goes here, or NULL */
   int threads;           /* pages OCR'd at once (one tesseract context each); <= 1: one */
+  const b2j_slots *slots; /* a batch's shared OCR slots (borrowed), or NULL: then
+                           * `threads` pages at once whatever else runs */
   bool no_repair;        /* --no-repair: keep OCR'd numbers as read (no b2j_repair) */
 } b2j_options;
 

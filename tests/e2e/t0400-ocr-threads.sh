@@ -16,6 +16,18 @@ test_expect_success 'two threads give byte for byte the JSON of one thread' '
 test_expect_success 'B2J_THREADS chooses the threads when --threads is not given' '
   B2J_THREADS=2 "$B2J" "$SCAN" >env.json && cmp one.json env.json
 '
+test_expect_success 'a lone scan in a batch at -j 2 (its pages take the idle place) reads as on one thread' '
+  mkdir -p j2 && env -u B2J_THREADS "$B2J" -q -j 2 -o j2 "$SCAN" &&
+  jq -S . one.json >want && jq -S . j2/syn-001.json >got && cmp want got
+'
+test_expect_success 'two scans and a bad file at -j 3 share the batch slots and read as on one thread' '
+  mkdir -p in j3 && cp "$SCAN" in/a.pdf && cp "$SCAN" in/b.pdf && echo "<html>" >in/c.pdf &&
+  env -u B2J_THREADS "$B2J" -q -j 3 -o j3 in; test $? = 1 &&
+  jq -S "del(.source.file)" one.json >want &&
+  jq -S "del(.source.file)" j3/a.json >a && cmp want a &&
+  jq -S "del(.source.file)" j3/b.json >b && cmp want b &&
+  jq -e ".status == \"failed\"" j3/c.json
+'
 test_expect_success 'without OCR models every page is reported needs_ocr and the document failed' '
   TESSDATA_PREFIX=/nonexistent "$B2J" --threads 2 "$SCAN" >none.json; test $? = 1 &&
   jq -e ".status == \"failed\" and .warnings[0].code == \"ocr_unavailable\" and
