@@ -18,6 +18,9 @@
 /* eng's mean confidence (0..100) under which a numeric-looking chunk is read
  * again by chi_sim and the better reading kept. */
 #define NUM_MIN_CONF 75.0f
+/* chi_sim's confidence (0..1) for digits and a measure word read where the
+ * digit alphabet saw a % (digits_and_measure). */
+#define MEASURE_MIN_CONF 0.4
 /* A symbol under this confidence (0..100) contributes alternatives. */
 #define ALT_SYMBOL_CONF 90.0f
 /* A label re-read as a raw line counts only this sure (0..1). */
@@ -754,6 +757,8 @@ static bool decimal_tail(const char *s) {
   return s[0] == '.' && (n == 1 || n == 2) && s[1 + n] == '\0';
 }
 
+static bool measure_word(gunichar c);
+
 /* A numeric-looking chunk read by chi_sim with a mark in front or behind
  * (”97.57, 介179.21): the number alone, when what is left is one. */
 static void trim_to_number(reading *r) {
@@ -767,6 +772,19 @@ static void trim_to_number(reading *r) {
     b = g_utf8_prev_char(b);
   if (a == r->text && *b == '\0')
     return;
+  /* A count and its measure word (793件, 5个: the word low beside its
+   * digits, so unit_start did not cut it off) keep the word: a small whole
+   * number, then one measure word or 元, nothing else. */
+  if (b > a && b[0] && g_utf8_strlen(b, -1) == 1 && b - a <= 4 &&
+      strspn(a, "0123456789") == (size_t)(b - a)) {
+    gunichar u = g_utf8_get_char(b);
+    if (measure_word(u) || u == 0x5143 /* 元 */) {
+      char *t = g_strdup(a);
+      g_free(r->text);
+      r->text = t;
+      return;
+    }
+  }
   char *t = g_strndup(a, (gsize)(b - a));
   if (*t && plausible_number(t)) {
     g_free(r->text);
@@ -1075,12 +1093,15 @@ static bool measure_word(gunichar c) {
 }
 
 /* Whether chi_sim reads `img` as the digits `digits` and one measure word,
- * at >= 0.8; that reading goes to *out (reading_clear it). */
+ * at >= MEASURE_MIN_CONF; that reading goes to *out (reading_clear it).
+ * chi_sim reads a real % as % however unsure it is (0.00-0.82 over the 34
+ * of seed-002's noisy scan), so a measure word it reads is one even at
+ * 0.44 (1次 there). */
 static bool digits_and_measure(b2j_ocr_ctx *ctx, PIX *img, double dpi, const char *digits,
                                reading *out) {
   reading rc = read_with(ctx->chi, img, dpi, false);
   gsize len = strlen(digits);
-  if (rc.text && rc.conf >= 0.8 && g_str_has_prefix(rc.text, digits) &&
+  if (rc.text && rc.conf >= MEASURE_MIN_CONF && g_str_has_prefix(rc.text, digits) &&
       g_utf8_strlen(rc.text + len, -1) == 1 && measure_word(g_utf8_get_char(rc.text + len))) {
     rc.numeric = false;
     *out = rc;
