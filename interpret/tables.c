@@ -444,6 +444,20 @@ static bool row_has_lanci(const b2j_matrix *m, int r) {
   return false;
 }
 
+/* An amount a scan garbled past parsing ("13,.979.92", "78: 09"): digits,
+ * three or more, and only separators or marks between them. No header
+ * word looks like this. */
+static bool garbled_amount(const char *t) {
+  int digits = 0;
+  for (const char *p = t; *p; p++) {
+    if (g_ascii_isdigit(*p))
+      digits++;
+    else if (!strchr(",.:;'` ", *p))
+      return false;
+  }
+  return digits >= 3;
+}
+
 static bool row_is_data(const b2j_matrix *m, int r) {
   if (row_has_lanci(m, r) || is_column_number_row(m, r))
     return false;
@@ -459,6 +473,8 @@ static bool row_is_data(const b2j_matrix *m, int r) {
       char *sq = b2j_squash(t);
       lone_digits += strlen(sq) == 1;
       g_free(sq);
+    } else if (garbled_amount(t)) {
+      numbers++;
     } else if (*t && g_unichar_get_script(g_utf8_get_char(t)) == G_UNICODE_SCRIPT_HAN) {
       labels++;
     }

@@ -25,9 +25,11 @@
 #define REPAIR_MAX_COMBOS 256
 
 /* Digits a read digit may have been printed as, by the digit read: broken
- * or filled strokes turn 3, 6, 9 and 0 into 8, a cut foot turns 2 into 7. */
+ * or filled strokes turn 3, 6, 9 and 0 into 8, a cut foot turns 2 into 7,
+ * a 5 whose top stroke faded reads 0 (5,033.00 for 5533.00 on a clean scan
+ * of a real report). */
 static const char *const CONFUSED[10] = {
-    "86", "7", "7", "85", "1", "63", "58", "12", "3690", "8",
+    "865", "7", "7", "85", "1", "63", "58", "12", "3690", "8",
 };
 
 const char *b2j_repair_confusions(char digit) {
@@ -416,7 +418,11 @@ static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
   /* "948330 25": a point read as a space, which the cell joined. */
   bool split = cell->value.present && !*is_num && b2j_number_parse(cell->text, &n) == false &&
                n.kind == B2J_NUM_SPLIT;
-  if (cell->value.present && !*is_num && !split)
+  /* "1 10, 738. 18", "4 258. 06": pieces of a number the layout joined
+   * (wrapped_number_joined), which may hold a rule's stub read as a digit
+   * beside it; its joined value stands for its text. */
+  bool joined = cell->value.present && !*is_num && strchr(cell->text, ' ');
+  if (cell->value.present && !*is_num && !split && !joined)
     return NULL;
   *prec = column_prec(t, c, cell);
   GPtrArray *cands;
@@ -461,6 +467,45 @@ static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
     char *s = b2j_repair_strip_marks(cell->text);
     if (s)
       g_ptr_array_add(cands, s);
+    const char *bare = s ? s : cell->text;
+    /* "78: 09": a point read as a mark went with it (7809). */
+    b2j_repair_point_candidates(bare, *prec, cands);
+    /* "13,.979.92", "3.660.38": thousands commas read as points or doubled;
+     * the digits with the last point only. */
+    const char *last = strrchr(bare, '.');
+    if (last && strpbrk(bare, ",.") != last && strspn(bare, "0123456789,.-") == strlen(bare)) {
+      GString *g = g_string_new(NULL);
+      for (const char *q = bare; *q; q++)
+        if (g_ascii_isdigit(*q) || q == last || *q == '-')
+          g_string_append_c(g, *q);
+      add_candidate(cands, g->str);
+      g_string_free(g, TRUE);
+    }
+  }
+  if (joined) {
+    char buf[B2J_DEC_STRLEN];
+    const char *digits = b2j_dec_format(cell->value.value, buf);
+    /* Its digits' other readings go first, as a number's do. */
+    if (cell->confidence < REPAIR_MAX_CONF) {
+      GPtrArray *more = b2j_repair_candidates(digits, NULL, NULL, true);
+      *first_structural = more->len;
+      for (guint k = 0; k < cands->len; k++)
+        add_candidate(more, g_ptr_array_index(cands, k));
+      g_ptr_array_unref(cands);
+      cands = more;
+    }
+    /* Without one of its pieces: the stub ("1 10, 738. 18" is 10738.18). */
+    char **pieces = g_strsplit(cell->text, " ", -1);
+    guint np = g_strv_length(pieces);
+    for (guint k = 0; np > 2 && k < np; k++) {
+      GString *g = g_string_new(NULL);
+      for (guint j = 0; j < np; j++)
+        if (j != k)
+          g_string_append(g, pieces[j]);
+      add_candidate(cands, g->str);
+      g_string_free(g, TRUE);
+    }
+    g_strfreev(pieces);
   }
   /* "100 9", "100 9%o": a number, then a mark after a space (a % whose
    * rings were lost, a speck); the number alone. */
@@ -600,11 +645,22 @@ static int repair_round(b2j_doc *doc) {
           continue;
         int cell_fits = 0;
         guint first = fits->len;
+        GArray *tried = g_array_new(FALSE, FALSE, sizeof(b2j_dec)); /* values tried here */
         for (guint k = 0; k < cands->len && trials < REPAIR_MAX_TRIALS; k++) {
           const char *text = g_ptr_array_index(cands, k);
           b2j_number n;
           if (!b2j_number_parse_ocr(text, &n) || n.kind != B2J_NUM_VALUE)
             continue;
+          if (cell->value.present && b2j_dec_cmp(n.value, cell->value.value) == 0)
+            continue;
+          /* Two texts of one value (20153.75, 20,153.75) are one reading. */
+          bool seen = false;
+          for (guint v = 0; v < tried->len && !seen; v++)
+            seen = b2j_dec_cmp(g_array_index(tried, b2j_dec, v), n.value) == 0 &&
+                   g_array_index(tried, b2j_dec, v).scale == n.value.scale;
+          if (seen)
+            continue;
+          g_array_append_val(tried, n.value);
           if (is_num) {
             /* A repair changes digits, or restores a point; never the
              * number's kind. */
@@ -638,6 +694,7 @@ static int repair_round(b2j_doc *doc) {
           }
         }
         g_ptr_array_unref(cands);
+        g_array_free(tried, TRUE);
         /* Two readings of one cell fit: the checks cannot tell them apart. */
         if (cell_fits > 1) {
           for (guint k = first; k < fits->len; k++)

@@ -330,6 +330,33 @@ static void test_misread_three_public_title_keeps_its_kind(void) {
   b2j_doc_free(doc);
 }
 
+/* A real report's noisy scan read the 合计 row under the header as 会计 |
+ * 会计 | 13,. 979. 92: no code, no amount that parses, so it became the
+ * header's second row and its amount the column's name. Digits with only
+ * separators and marks between them are a garbled amount, which makes a
+ * row of data; the header stays 科目编码 | 科目名称 | 金额. */
+static void test_garbled_amount_row_is_data(void) {
+  static const char *const labels[] = {"科目编码", "科目名称", "金额"};
+  static const char *const rows[] = {"会计", "会计", "13,. 979. 92",
+                                     "301", "工资福利支出", "10,204.52"};
+  b2j_page *p = ocr_ruled_page("一般公共预算基本支出预算表", labels, 3, rows, 2);
+  b2j_doc *doc = interpreted(&p, 1);
+  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_OK(t && t->columns->len == 3 && strcmp(col(t, 2), "金额") == 0 && t->rows->len == 2,
+         "a garbled amount makes a row of data, not a header row (column '%s', %u rows)",
+         t && t->columns->len > 2 ? col(t, 2) : "-", t ? t->rows->len : 0);
+  b2j_doc_free(doc);
+  /* A header word with a digit or two is still a header word. */
+  static const char *const labels2[] = {"科目编码", "科目名称", "2018年"};
+  static const char *const rows2[] = {"301", "工资福利支出", "10,204.52"};
+  p = ocr_ruled_page("一般公共预算基本支出预算表", labels2, 3, rows2, 1);
+  doc = interpreted(&p, 1);
+  t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_OK(t && t->rows->len == 1 && strcmp(col(t, 2), "2018年") == 0,
+         "a header of words and 2018年 stays the header");
+  b2j_doc_free(doc);
+}
+
 /* seed-001's noisy 公开04表 read its 行次 8 as "8.": in a column of whole
  * numbers the point is a speck; in a column of amounts it is left alone. */
 static void test_point_after_a_whole_number(void) {
@@ -385,6 +412,7 @@ int main(void) {
   test_unknown_ocr_code_is_the_code_its_name_gives();
   test_misread_three_public_title_keeps_its_kind();
   test_point_after_a_whole_number();
+  test_garbled_amount_row_is_data();
   test_marks_before_a_number();
   return tap_done();
 }

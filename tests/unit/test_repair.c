@@ -237,7 +237,36 @@ static const struct {
     {1, 2, "915.24", 0.34, "15.24", "extra digit: '915.24' read unsure becomes 15.24"},
     /* A decimal too many in a column of two, read with confidence ("174.272"). */
     {2, 3, "4.815", 0.99, "4.85", "extra decimal: '4.815' in a two-decimal column becomes 4.85"},
+    /* A 5 whose top stroke faded, read 0 (5,033.00 for 5533.00 on a clean
+     * scan of a real report). */
+    {1, 2, "10.24", 0.8, "15.24", "faded 5: '10.24' read unsure becomes 15.24"},
+    /* A point read as a colon ("78: 09" on a real report's noisy scan). */
+    {1, 2, "15: 24", 0.53, "15.24", "colon: '15: 24' becomes 15.24"},
+    /* A thousands comma read as a point or doubled ("13,. 979. 92",
+     * "3. 660. 38"): the last point is the number's. */
+    {1, 2, "1.5.24", 0.6, "15.24", "two points: '1.5.24' keeps its last one"},
+    {1, 2, "1,.5.24", 0.6, "15.24", "a comma and two points: '1,.5.24' keeps the last point"},
 };
+
+/* A number the layout joined from pieces (wrapped_number_joined), one of
+ * them a rule's stub read as 1 ("1 20, 153. 75" for 20153.75 on a noisy
+ * scan of a real report): its pieces are tried without the stub, and its
+ * digits' other readings; 15.24 and 15,24-style texts of one value are one
+ * reading, not two that the checks cannot tell apart. */
+static void test_joined_number_loses_a_stub(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_table *t = table05(d, B2J_ORIGIN_OCR);
+  b2j_cell *c = cell_at(t, 1, 2);
+  misread(c, "1 15. 24", 0.67);
+  c->value.present = true;
+  c->value.value = (b2j_dec){11524, 2};
+  b2j_validate(d);
+  int n = b2j_repair(d);
+  TAP_OK(n == 1 && c->value.present && c->value.value.coef == 1524 && c->value.value.scale == 2,
+         "joined: '1 15. 24' (read as 115.24) becomes 15.24 (repaired %d, '%s')", n, c->text);
+  TAP_OK(warning_has(d, "'1 15. 24'"), "joined: the warning quotes the cell as read");
+  tv_done(d);
+}
 
 static void test_one_cell_is_read_back(void) {
   for (size_t i = 0; i < G_N_ELEMENTS(ONE_CELL); i++) {
@@ -302,6 +331,7 @@ int main(void) {
   (void)tv_page;
   test_lost_point_is_restored_when_the_checks_allow_one_reading();
   test_one_cell_is_read_back();
+  test_joined_number_loses_a_stub();
   test_word_alternative_is_taken();
   test_point_read_as_a_space_is_restored();
   test_born_digital_number_is_never_repaired();
