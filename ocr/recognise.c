@@ -757,7 +757,11 @@ static bool decimal_tail(const char *s) {
   return s[0] == '.' && (n == 1 || n == 2) && s[1 + n] == '\0';
 }
 
-static bool measure_word(gunichar c);
+/* Measure words a count in these reports ends in (12次, =1个, 3件): glyphs
+ * narrow enough for the digit alphabet to read as %. */
+static bool measure_word(gunichar c) {
+  return c && g_utf8_strchr("次个件份批项家人场篇户所座台套辆名位张条期本天年月", -1, c);
+}
 
 /* A numeric-looking chunk read by chi_sim with a mark in front or behind
  * (”97.57, 介179.21): the number alone, when what is left is one. */
@@ -1086,17 +1090,11 @@ static void drop_bars(char *text) {
 static int percent_start(PIX *piece);
 static bool percent_alone(PIX *piece);
 
-/* Measure words a count in these reports ends in (12次, =1个, 3件): glyphs
- * narrow enough for the digit alphabet to read as %. */
-static bool measure_word(gunichar c) {
-  return c && g_utf8_strchr("次个件份批项家人场篇户所座台套辆名位张条期本天年月", -1, c);
-}
-
 /* Whether chi_sim reads `img` as the digits `digits` and one measure word,
  * at >= MEASURE_MIN_CONF; that reading goes to *out (reading_clear it).
- * chi_sim reads a real % as % however unsure it is (0.00-0.82 over the 34
- * of seed-002's noisy scan), so a measure word it reads is one even at
- * 0.44 (1次 there). */
+ * chi_sim reads a real % as % however unsure it is (0.00-0.82 over a
+ * noisy scan's 34 of them), so a measure word it reads is one even when it
+ * is unsure (1次 at 0.44 on that scan). */
 static bool digits_and_measure(b2j_ocr_ctx *ctx, PIX *img, double dpi, const char *digits,
                                reading *out) {
   reading rc = read_with(ctx->chi, img, dpi, false);

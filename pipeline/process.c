@@ -105,11 +105,11 @@ typedef struct {
 
 typedef struct {
   GAsyncQueue *idle;   /* b2j_ocr_ctx* not in use; owned by ocr_pages() */
-  GMutex lock;         /* guards in_flight */
+  GMutex lock;         /* guards in_flight and own_busy */
   GCond slot_freed;    /* signalled when a rendering is released */
   int in_flight;       /* renderings alive (bounded: each is ~35 MB at 300 dpi) */
   const b2j_slots *slots; /* the batch's tokens (borrowed), or NULL: no slots taken */
-  bool own_busy;       /* guarded by lock: a job runs in the process's own slot */
+  bool own_busy;       /* a job runs in the process's own slot */
   int wake[2];         /* a job left the own slot: a byte here wakes take_slot() */
   const char *path;    /* the input as named (debug file names); borrowed */
   const b2j_options *opt; /* borrowed */
@@ -241,7 +241,6 @@ static void ocr_job_run(ocr_job *job) {
              err ? err->message : "unknown error");
     g_clear_error(&err);
     g_async_queue_push(sh->idle, ocr);
-    give_slot(job);
     return;
   }
   /* OCR'd text takes the same repair as a text layer's (full-width forms,
@@ -273,12 +272,13 @@ static void ocr_job_run(ocr_job *job) {
     }
   }
   g_async_queue_push(sh->idle, ocr);
-  give_slot(job);
 }
 
+/* Only pool jobs hold slots (ocr_pages). */
 static void ocr_job_run_in_pool(gpointer data, gpointer user_data) {
   (void)user_data;
   ocr_job_run(data);
+  give_slot(data);
 }
 
 /* Renders the page for OCR (main thread), waiting while `limit` renderings

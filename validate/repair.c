@@ -453,8 +453,21 @@ static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
         add_candidate(cands, s);
       g_free(s);
     }
-  } else if (split) {
+  } else {
     cands = g_ptr_array_new_with_free_func(g_free);
+    /* "1 10, 738. 18", "4 258. 06": its digits' other readings go first,
+     * as a number's do. */
+    if (joined && cell->confidence < REPAIR_MAX_CONF) {
+      char buf[B2J_DEC_STRLEN];
+      GPtrArray *more = b2j_repair_candidates(b2j_dec_format(cell->value.value, buf), NULL,
+                                              NULL, true);
+      for (guint k = 0; k < more->len; k++)
+        add_candidate(cands, g_ptr_array_index(more, k));
+      g_ptr_array_unref(more);
+      *first_structural = cands->len;
+    }
+  }
+  if (split) {
     const char *sp = strchr(cell->text, ' ');
     if (sp && !strchr(sp + 1, ' ') && sp > cell->text && g_ascii_isdigit(sp[-1]) &&
         g_ascii_isdigit(sp[1]) && strlen(sp + 1) <= (size_t)MAX(*prec, 2)) {
@@ -462,8 +475,7 @@ static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
       t1[sp - cell->text] = '.';
       g_ptr_array_add(cands, t1);
     }
-  } else {
-    cands = g_ptr_array_new_with_free_func(g_free);
+  } else if (!*is_num) {
     char *s = b2j_repair_strip_marks(cell->text);
     if (s)
       g_ptr_array_add(cands, s);
@@ -483,17 +495,6 @@ static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
     }
   }
   if (joined) {
-    char buf[B2J_DEC_STRLEN];
-    const char *digits = b2j_dec_format(cell->value.value, buf);
-    /* Its digits' other readings go first, as a number's do. */
-    if (cell->confidence < REPAIR_MAX_CONF) {
-      GPtrArray *more = b2j_repair_candidates(digits, NULL, NULL, true);
-      *first_structural = more->len;
-      for (guint k = 0; k < cands->len; k++)
-        add_candidate(more, g_ptr_array_index(cands, k));
-      g_ptr_array_unref(cands);
-      cands = more;
-    }
     /* Without one of its pieces: the stub ("1 10, 738. 18" is 10738.18). */
     char **pieces = g_strsplit(cell->text, " ", -1);
     guint np = g_strv_length(pieces);
@@ -667,8 +668,7 @@ static int repair_round(b2j_doc *doc) {
             bool point = n.value.scale > orig.value.scale && n.value.scale <= prec;
             bool extra = orig.value.scale > prec && n.value.scale == prec;
             if (n.percent != orig.percent ||
-                (n.value.scale != orig.value.scale && !point && !extra) ||
-                b2j_dec_cmp(n.value, cell->value.value) == 0)
+                (n.value.scale != orig.value.scale && !point && !extra))
               continue;
           }
           trials++;

@@ -80,14 +80,20 @@ static void test_lost_point_is_restored_when_the_checks_allow_one_reading(void) 
   tv_done(d);
 }
 
+/* Sets a cell as OCR read a number in pieces that the layout joined into
+ * `joined` ("948330 25" is 94833025, "1 15. 24" is 115.24). */
+static void misread_joined(b2j_cell *cell, const char *text, b2j_dec joined, double conf) {
+  misread(cell, text, conf);
+  cell->value.present = true;
+  cell->value.value = joined;
+}
+
 static void test_point_read_as_a_space_is_restored(void) {
   b2j_doc *d = b2j_doc_new("t");
   b2j_table *t = table05(d, B2J_ORIGIN_OCR);
   /* syn-008's scan read 948330.25 as "948330 25", joined to 94833025. */
   b2j_cell *c = cell_at(t, 2, 2);
-  misread(c, "4 85", 0.99);
-  c->value.present = true;
-  c->value.value = (b2j_dec){485, 0};
+  misread_joined(c, "4 85", (b2j_dec){485, 0}, 0.99);
   b2j_validate(d);
   int n = b2j_repair(d);
   TAP_OK(n == 1 && strcmp(c->text, "4.85") == 0, "space: '4 85' becomes 4.85 (repaired %d)", n);
@@ -146,9 +152,7 @@ static void test_two_fitting_combinations_repair_nothing(void) {
 /* Sets a cell as OCR read a number whose point became a space: the cell
  * joins the digits ("250884 31" is 25088431), as interpret/ does. */
 static void misread_split(b2j_cell *cell, const char *text, int64_t joined, double conf) {
-  misread(cell, text, conf);
-  cell->value.present = true;
-  cell->value.value = (b2j_dec){joined, 0};
+  misread_joined(cell, text, (b2j_dec){joined, 0}, conf);
 }
 
 static void test_one_row_that_lost_both_points_is_restored_together(void) {
@@ -257,9 +261,7 @@ static void test_joined_number_loses_a_stub(void) {
   b2j_doc *d = b2j_doc_new("t");
   b2j_table *t = table05(d, B2J_ORIGIN_OCR);
   b2j_cell *c = cell_at(t, 1, 2);
-  misread(c, "1 15. 24", 0.67);
-  c->value.present = true;
-  c->value.value = (b2j_dec){11524, 2};
+  misread_joined(c, "1 15. 24", (b2j_dec){11524, 2}, 0.67);
   b2j_validate(d);
   int n = b2j_repair(d);
   TAP_OK(n == 1 && c->value.present && c->value.value.coef == 1524 && c->value.value.scale == 2,
