@@ -9,7 +9,8 @@ PYTHON  ?= /usr/bin/python3
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Every Debian package the build, the tests and the demo need.
-DEB_PACKAGES := build-essential pkg-config libglib2.0-dev libpoppler-glib-dev libcairo2-dev \
+DEB_PACKAGES := build-essential pkg-config libglib2.0-dev libpoppler-glib-dev \
+  libpoppler-private-dev libcairo2-dev \
   libtesseract-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng libleptonica-dev \
   libpcre2-dev libsqlite3-dev libcjson-dev poppler-utils python3 python3-jsonschema \
   valgrind jq clang libclang-rt-dev time python3-pandas parallel
@@ -21,24 +22,31 @@ BENCH_PACKAGES := ocrmypdf hyperfine
 
 PKGS    := glib-2.0 gio-2.0 poppler-glib cairo lept tesseract libpcre2-8 sqlite3 libcjson
 CC      ?= cc
+CXX     ?= c++
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # tesseract is not linked: ocr/tesseract_lazy.c opens it on first use.
-PKG_LIBS   = $(shell pkg-config --libs $(filter-out tesseract,$(PKGS)) 2>/dev/null) -ldl
+PKG_LIBS   = $(shell pkg-config --libs $(filter-out tesseract,$(PKGS)) poppler 2>/dev/null) -lstdc++ -ldl
+# extract/vector_ink.cc reads paths through poppler's private C++ API
+# (libpoppler-private-dev); its headers are not ours to warn about.
+CXXWARN := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
+ALL_CXXFLAGS = -std=c++17 $(CXXWARN) $(CFLAGS) -I. -isystem /usr/include/poppler \
+               $(shell pkg-config --cflags glib-2.0 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DB2J_VERSION='"$(VERSION)"' $(WARN) $(CFLAGS) \
              -I. $(PKG_CFLAGS)
 
 # Stage folders, in the order data flows. Each compiles into the library.
 STAGES   := ir extract ocr layout normalize interpret validate emit
 LIB_SRC  := $(foreach d,$(STAGES),$(wildcard $(d)/*.c))
+LIB_CXX  := $(foreach d,$(STAGES),$(wildcard $(d)/*.cc))
 CLI_SRC  := $(wildcard pipeline/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
 BUILD ?= build
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/subjects_data.o
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o) $(BUILD)/gen/subjects_data.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN      := $(BUILD)/budget2json
@@ -68,6 +76,10 @@ deps-bench:
 $(BUILD)/%.o: %.c $(wildcard */*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.cc $(wildcard */*.h)
+	@mkdir -p $(dir $@)
+	$(CXX) $(ALL_CXXFLAGS) -c $< -o $@
 
 # The subject lexicon (data/subjects.tsv) is compiled in.
 $(BUILD)/gen/subjects_data.c: data/subjects.tsv tools/tsv2c.sh

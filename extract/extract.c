@@ -1,4 +1,5 @@
 #include "extract.h"
+#include "extract_internal.h"
 
 #include <cairo.h>
 #include <poppler.h>
@@ -6,6 +7,10 @@
 
 struct b2j_pdf {
   PopplerDocument *doc;
+  GBytes *bytes;          /* a reference, for the vector pass's own view */
+  char *password;         /* NULL or a copy */
+  b2j_vector_doc *vector; /* opened on the first vector pass; NULL until then */
+  bool vector_tried;
 };
 
 const char *b2j_open_status_code(b2j_open_status s) {
@@ -103,6 +108,8 @@ b2j_pdf *b2j_pdf_open(GBytes *bytes, const char *password, b2j_open_status *stat
   }
   b2j_pdf *pdf = g_new0(b2j_pdf, 1);
   pdf->doc = doc;
+  pdf->bytes = g_bytes_ref(bytes);
+  pdf->password = g_strdup(password);
   *status = B2J_OPEN_OK;
   return pdf;
 }
@@ -110,7 +117,10 @@ b2j_pdf *b2j_pdf_open(GBytes *bytes, const char *password, b2j_open_status *stat
 void b2j_pdf_close(b2j_pdf *pdf) {
   if (!pdf)
     return;
+  b2j_vector_doc_close(pdf->vector);
   g_object_unref(pdf->doc);
+  g_bytes_unref(pdf->bytes);
+  g_free(pdf->password);
   g_free(pdf);
 }
 
@@ -194,6 +204,7 @@ static void words_from_text_layer(PopplerPage *page, b2j_page *out) {
 
 struct b2j_pdf_page {
   PopplerPage *page; /* owned */
+  b2j_pdf *pdf;      /* borrowed: the page's document */
   int number;
 };
 
@@ -205,6 +216,7 @@ b2j_pdf_page *b2j_pdf_page_open(b2j_pdf *pdf, int number) {
     return NULL;
   b2j_pdf_page *pp = g_new0(b2j_pdf_page, 1);
   pp->page = page;
+  pp->pdf = pdf;
   pp->number = number;
   return pp;
 }
@@ -307,4 +319,19 @@ guint32 *b2j_pdf_render_rgb(b2j_pdf *pdf, int number, double dpi, gint64 max_pix
   guint32 *px = b2j_pdf_page_render_rgb(pp, dpi, max_pixels, width, height, stride);
   b2j_pdf_page_close(pp);
   return px;
+}
+
+b2j_vector_status b2j_pdf_page_vector_ink(b2j_pdf_page *pp, GArray *out) {
+  b2j_pdf *pdf = pp->pdf;
+  if (!pdf->vector_tried) {
+    pdf->vector_tried = true;
+    gsize len = 0;
+    const guint8 *data = g_bytes_get_data(pdf->bytes, &len);
+    pdf->vector = b2j_vector_doc_open(data, len, pdf->password);
+  }
+  if (!pdf->vector)
+    return B2J_VECTOR_FAILED;
+  double w, h;
+  displayed_size(pp->page, &w, &h);
+  return b2j_vector_doc_ink(pdf->vector, pp->number, w, h, out);
 }

@@ -86,4 +86,18 @@ guint32 *b2j_pdf_page_render_rgb(b2j_pdf_page *pp, double dpi, gint64 max_pixels
 bool b2j_pdf_page_render_into(b2j_pdf_page *pp, double dpi, gint64 max_pixels, guint32 **buf,
                               gsize *cap, int *width, int *height, int *stride);
 
+/* What a page's vector pass saw. */
+typedef enum {
+  B2J_VECTOR_OK = 0, /* every mark that is not text is a path: the ink is complete */
+  B2J_VECTOR_UNSURE, /* it also draws images, shadings or patterns: render it */
+  B2J_VECTOR_FAILED  /* poppler's interpreter could not run on it */
+} b2j_vector_status;
+
+/* The ink the page draws as paths, for ruling lines without a rendering:
+ * each stroked straight, axis-parallel segment (as wide as its line) and
+ * each filled axis-parallel rectangle, in a colour dark enough to show on
+ * white, appended to `out` (of b2j_box) in points in the page as displayed.
+ * Text is not interpreted, so this costs a fraction of a rendering. */
+b2j_vector_status b2j_pdf_page_vector_ink(b2j_pdf_page *pp, GArray *out);
+
 #endif

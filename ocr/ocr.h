@@ -19,6 +19,11 @@
  * resolution. Returns the number of rules added. */
 int b2j_rules_from_rgb(b2j_page *page, const guint32 *pixels, int width, int height, int stride,
                        double dpi);
+/* The same from the ink a page draws as paths (`ink` of b2j_box in points,
+ * borrowed, as extract/'s b2j_pdf_page_vector_ink gives it): boxes no
+ * thicker than a rule are its fragments, a thicker filled area gives its
+ * four edges, then the same joining and the same tests as on a rendering. */
+int b2j_rules_from_ink(b2j_page *page, const GArray *ink);
 
 /* ---------- OCR of a page without a usable text layer ----------
  *

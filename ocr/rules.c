@@ -499,23 +499,11 @@ static bool meets_any(const fbox *f, bool f_horizontal, const GArray *others, do
   return false;
 }
 
-int b2j_rules_from_rgb(b2j_page *page, const guint32 *pixels, int width, int height, int stride,
-                       double dpi) {
-  if (!page || !pixels || width < 8 || height < 8 || dpi <= 0)
-    return 0;
-  double px = dpi / 72.0; /* pixels per point */
-  PIX *bin = b2j_rules_ink(pixels, width, height, stride);
-  if (!bin)
-    return 0;
-
-  int hlen = MAX(6, (int)lround(MIN_H_LEN * px)), vlen = MAX(5, (int)lround(MIN_V_LEN * px));
-  GArray *hs = g_array_new(FALSE, FALSE, sizeof(fbox));
-  GArray *vs = g_array_new(FALSE, FALSE, sizeof(fbox));
-  double thick_px = MAX(2.0, MAX_THICK * px);
-  b2j_rules_fragments(bin, hlen, true, thick_px, hs);
-  b2j_rules_fragments(bin, vlen, false, thick_px, vs);
-  pixDestroy(&bin);
-
+/* Fragments (in pixels, `px` to a point, on a width x height image) to the
+ * page's rules: collinear ones joined, and those that are not a table's edge
+ * dropped. Sorts the arrays. Returns how many rules it added. */
+static int rules_from_fragments(b2j_page *page, GArray *hs, GArray *vs, double px, double width,
+                                double height) {
   double off_px = MAX(1.0, MERGE_OFF * px), gap_px = MAX(2.0, MERGE_GAP * px);
   merge(hs, true, off_px, gap_px);
   merge(vs, false, off_px, gap_px);
@@ -548,6 +536,59 @@ int b2j_rules_from_rgb(b2j_page *page, const guint32 *pixels, int width, int hei
     b2j_page_add_rule(page, b, false);
     added++;
   }
+  return added;
+}
+
+int b2j_rules_from_rgb(b2j_page *page, const guint32 *pixels, int width, int height, int stride,
+                       double dpi) {
+  if (!page || !pixels || width < 8 || height < 8 || dpi <= 0)
+    return 0;
+  double px = dpi / 72.0; /* pixels per point */
+  PIX *bin = b2j_rules_ink(pixels, width, height, stride);
+  if (!bin)
+    return 0;
+
+  int hlen = MAX(6, (int)lround(MIN_H_LEN * px)), vlen = MAX(5, (int)lround(MIN_V_LEN * px));
+  GArray *hs = g_array_new(FALSE, FALSE, sizeof(fbox));
+  GArray *vs = g_array_new(FALSE, FALSE, sizeof(fbox));
+  double thick_px = MAX(2.0, MAX_THICK * px);
+  b2j_rules_fragments(bin, hlen, true, thick_px, hs);
+  b2j_rules_fragments(bin, vlen, false, thick_px, vs);
+  pixDestroy(&bin);
+
+  int added = rules_from_fragments(page, hs, vs, px, width, height);
+  g_array_free(hs, TRUE);
+  g_array_free(vs, TRUE);
+  return added;
+}
+
+int b2j_rules_from_ink(b2j_page *page, const GArray *ink) {
+  if (!page || !ink)
+    return 0;
+  GArray *hs = g_array_new(FALSE, FALSE, sizeof(fbox));
+  GArray *vs = g_array_new(FALSE, FALSE, sizeof(fbox));
+  for (guint i = 0; i < ink->len; i++) {
+    const b2j_box *b = &g_array_index(ink, b2j_box, i);
+    double w = b->x1 - b->x0, h = b->y1 - b->y0;
+    if (w <= MAX_THICK && h <= MAX_THICK)
+      continue; /* a dot */
+    if (h <= MAX_THICK) {
+      fbox f = {b->x0, b->y0, b->x1, b->y1};
+      g_array_append_val(hs, f);
+    } else if (w <= MAX_THICK) {
+      fbox f = {b->x0, b->y0, b->x1, b->y1};
+      g_array_append_val(vs, f);
+    } else {
+      /* A filled area: its edges, one point thick, as a rendering shows them. */
+      fbox top = {b->x0, b->y0, b->x1, b->y0 + 1}, bot = {b->x0, b->y1 - 1, b->x1, b->y1};
+      fbox l = {b->x0, b->y0, b->x0 + 1, b->y1}, r = {b->x1 - 1, b->y0, b->x1, b->y1};
+      g_array_append_val(hs, top);
+      g_array_append_val(hs, bot);
+      g_array_append_val(vs, l);
+      g_array_append_val(vs, r);
+    }
+  }
+  int added = rules_from_fragments(page, hs, vs, 1.0, page->width, page->height);
   g_array_free(hs, TRUE);
   g_array_free(vs, TRUE);
   return added;

@@ -435,6 +435,7 @@ b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
   GPtrArray *todo = g_ptr_array_new(); /* pages that need OCR, borrowed; freed below */
   guint32 *rules_px = NULL; /* the renderings for rules, one page after another; freed below */
   gsize rules_cap = 0;
+  GArray *ink = g_array_new(FALSE, FALSE, sizeof(b2j_box)); /* a page's path ink; freed below */
   for (int i = 1; i <= limit; i++) {
     b2j_pdf_page *pp = b2j_pdf_page_open(pdf, i);
     b2j_page *page = pp ? b2j_pdf_page_read(pp) : NULL;
@@ -450,19 +451,27 @@ b2j_doc *b2j_process_file(const char *path, const b2j_options *opt) {
       } else if ((page->text_layer == B2J_LAYER_CLEAN ||
                   page->text_layer == B2J_LAYER_REPAIRED) &&
                  b2j_layout_page_may_have_table(page)) {
-        /* Rules from a rendering where a page may hold a table, drawn now
-         * from the page object its text came from: poppler reuses that
-         * text instead of extracting it again while it draws. */
-        int w = 0, h = 0, stride = 0;
-        if (b2j_pdf_page_render_into(pp, RULES_DPI, RULES_MAX_PIXELS, &rules_px, &rules_cap,
-                                     &w, &h, &stride))
-          b2j_rules_from_rgb(page, rules_px, w, h, stride, RULES_DPI);
+        /* Rules where a page may hold a table: from the paths it draws,
+         * unless it also draws images or shadings, which only a rendering
+         * shows. That rendering is drawn now from the page object its text
+         * came from: poppler reuses that text instead of extracting it
+         * again while it draws. */
+        g_array_set_size(ink, 0);
+        if (b2j_pdf_page_vector_ink(pp, ink) == B2J_VECTOR_OK) {
+          b2j_rules_from_ink(page, ink);
+        } else {
+          int w = 0, h = 0, stride = 0;
+          if (b2j_pdf_page_render_into(pp, RULES_DPI, RULES_MAX_PIXELS, &rules_px, &rules_cap,
+                                       &w, &h, &stride))
+            b2j_rules_from_rgb(page, rules_px, w, h, stride, RULES_DPI);
+        }
       }
     }
     b2j_pdf_page_close(pp);
     g_ptr_array_add(doc->pages, page);
   }
   g_free(rules_px);
+  g_array_free(ink, TRUE);
   unread += ocr_pages(doc, pdf, todo, path, opt);
   g_ptr_array_free(todo, TRUE);
 
