@@ -200,6 +200,19 @@ const char *b2j_kind_from_ocr_title(const char *title, bool *verbatim) {
   return best >= 0 ? b2j_kind_from_title(STANDARD_TITLES[best]) : NULL;
 }
 
+/* Whether the columns name the general budget and another fund (政府性基金,
+ * 国有资本经营): the value columns of the appropriations' summary. */
+static bool columns_split_by_fund(const b2j_table *t) {
+  bool general = false, other = false;
+  for (guint c = 0; c < t->columns->len; c++) {
+    char *name = b2j_squash(g_ptr_array_index(t->columns, c));
+    general |= strstr(name, "一般公共预算") != NULL;
+    other |= strstr(name, "政府性基金") != NULL || strstr(name, "国有资本经营") != NULL;
+    g_free(name);
+  }
+  return general && other;
+}
+
 static bool kind_has_budget_lines(const char *kind) {
   static const char *const K[] = {"income_expenditure_summary",
                                   "income",
@@ -1543,6 +1556,13 @@ void b2j_interpret_tables(b2j_doc *doc, const GPtrArray *page_grids) {
         for (guint c = 0; c < cols->len; c++)
           g_ptr_array_add(t->columns, g_strdup(g_ptr_array_index(cols, c)));
         g_ptr_array_unref(cols);
+        /* A 收支总表 whose amounts split by fund is the appropriations'
+         * (财政拨款收支总表), whatever its title was read as (财政拨于收文
+         * 预算总表 is one glyph from 收支预算总表, two from its own). */
+        if (strcmp(t->kind, "income_expenditure_summary") == 0 && columns_split_by_fund(t)) {
+          g_free(t->kind);
+          t->kind = g_strdup("appropriation_summary");
+        }
         for (int r = cur->header_rows; r < m->rows; r++)
           if (!matrix_row_empty(m, r))
             g_ptr_array_add(t->rows, row_from_matrix(m, r, from_ocr));

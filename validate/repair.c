@@ -494,11 +494,26 @@ static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
       g_string_free(g, TRUE);
     }
   }
-  if (joined) {
+  /* A cell of pieces that parsed as no number ("1 633, 000", "1 15.24"). */
+  bool spaced = !cell->value.present && strchr(cell->text, ' ');
+  if (spaced) {
+    /* "1 633, 000": a thousands comma lost to a space, where a group of
+     * three digits follows. */
+    GString *g = g_string_new(NULL);
+    for (const char *q = cell->text; *q; q++) {
+      bool lost = *q == ' ' && q > cell->text && g_ascii_isdigit(q[-1]) &&
+                  strspn(q + 1, "0123456789") == 3 && strchr(",. ", q[4]);
+      g_string_append_c(g, lost ? ',' : *q);
+    }
+    if (strcmp(g->str, cell->text) != 0)
+      add_candidate(cands, g->str);
+    g_string_free(g, TRUE);
+  }
+  if (joined || spaced) {
     /* Without one of its pieces: the stub ("1 10, 738. 18" is 10738.18). */
     char **pieces = g_strsplit(cell->text, " ", -1);
     guint np = g_strv_length(pieces);
-    for (guint k = 0; np > 2 && k < np; k++) {
+    for (guint k = 0; np > (joined ? 2u : 1u) && k < np; k++) {
       GString *g = g_string_new(NULL);
       for (guint j = 0; j < np; j++)
         if (j != k)

@@ -330,6 +330,30 @@ static void test_misread_three_public_title_keeps_its_kind(void) {
   b2j_doc_free(doc);
 }
 
+/* A real report's clean scan read 2024年部门财政拨款收支预算总表 as
+ * 财政拨于收文预算总表: one glyph from the standard 收支预算总表, two from its
+ * own title. Its amounts split by fund say which it is; a 收支总表 whose
+ * only amount column is 预算数 stays the summary. */
+static void test_summary_split_by_fund_is_the_appropriations(void) {
+  static const char *const labels[] = {"项目", "合计", "一般公共预算", "政府性基金预算"};
+  static const char *const rows[] = {"一般公共服务支出", "2,932,700", "2,932,700", ""};
+  b2j_page *p = ocr_ruled_page("2024年部门财政拨于收文预算总表", labels, 4, rows, 1);
+  b2j_doc *doc = interpreted(&p, 1);
+  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_STREQ(t ? t->kind : NULL, "appropriation_summary",
+            "a 收支总表 split by fund is the appropriations' summary");
+  b2j_doc_free(doc);
+  static const char *const labels2[] = {"项目", "预算数", "项目", "预算数"};
+  static const char *const rows2[] = {"一般公共预算资金", "2,932,700", "一般公共服务支出",
+                                      "2,932,700"};
+  p = ocr_ruled_page("2024年部门财务收支预算总表", labels2, 4, rows2, 1);
+  doc = interpreted(&p, 1);
+  t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  TAP_STREQ(t ? t->kind : NULL, "income_expenditure_summary",
+            "a 收支总表 with one amount column stays the summary");
+  b2j_doc_free(doc);
+}
+
 /* A real report's noisy scan read the 合计 row under the header as 会计 |
  * 会计 | 13,. 979. 92: no code, no amount that parses, so it became the
  * header's second row and its amount the column's name. Digits with only
@@ -411,6 +435,7 @@ int main(void) {
   test_repeated_header_misread();
   test_unknown_ocr_code_is_the_code_its_name_gives();
   test_misread_three_public_title_keeps_its_kind();
+  test_summary_split_by_fund_is_the_appropriations();
   test_point_after_a_whole_number();
   test_garbled_amount_row_is_data();
   test_marks_before_a_number();

@@ -250,7 +250,41 @@ static const struct {
      * "3. 660. 38"): the last point is the number's. */
     {1, 2, "1.5.24", 0.6, "15.24", "two points: '1.5.24' keeps its last one"},
     {1, 2, "1,.5.24", 0.6, "15.24", "a comma and two points: '1,.5.24' keeps the last point"},
+    /* A rule's stub read as a digit before a number the cell did not parse. */
+    {1, 2, "1 15.24", 0.6, "15.24", "stub: '1 15.24' read as no number becomes 15.24"},
 };
+
+/* A thousands comma lost to a space ("1 633, 000" on a clean scan of a real
+ * report, for 1,633,000): the cell parses as no number; the space where a
+ * comma belongs is that comma when the sums then pass. */
+static void test_space_for_a_thousands_comma(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_page *p = b2j_page_new(10, 595, 842);
+  p->source = B2J_SOURCE_OCR;
+  g_ptr_array_add(d->pages, p);
+  b2j_table *t = tv_table(d, "t5", "general_budget_expenditure", "公开05表", "元", COLS05, 10);
+  tv_row(t, "合计|合计|1,640,000|1,640,000|");
+  tv_row(t, "2080505|机关事业单位基本养老保险缴费支出|1,633,000|1,633,000|");
+  tv_row(t, "2101102|事业单位医疗|4,850|4,850|");
+  tv_row(t, "2080508|对机关事业单位职业年金的补助|2,150|2,150|");
+  for (guint r = 0; r < t->rows->len; r++) {
+    b2j_row *row = g_ptr_array_index(t->rows, r);
+    for (guint c = 0; c < row->cells->len; c++) {
+      b2j_cell *cell = g_ptr_array_index(row->cells, c);
+      cell->confidence = 0.99;
+      cell->has_box = true;
+      cell->box = (b2j_box){100.0 * c, 20.0 * r, 100.0 * c + 90, 20.0 * r + 15};
+    }
+  }
+  b2j_cell *c = cell_at(t, 1, 2);
+  misread(c, "1 633, 000", 0.9);
+  b2j_validate(d);
+  int n = b2j_repair(d);
+  TAP_OK(n == 1 && c->value.present && c->value.value.coef == 1633000 &&
+             c->value.value.scale == 0,
+         "lost comma: '1 633, 000' becomes 1633000 (repaired %d, '%s')", n, c->text);
+  tv_done(d);
+}
 
 /* A number the layout joined from pieces (wrapped_number_joined), one of
  * them a rule's stub read as 1 ("1 20, 153. 75" for 20153.75 on a noisy
@@ -334,6 +368,7 @@ int main(void) {
   test_lost_point_is_restored_when_the_checks_allow_one_reading();
   test_one_cell_is_read_back();
   test_joined_number_loses_a_stub();
+  test_space_for_a_thousands_comma();
   test_word_alternative_is_taken();
   test_point_read_as_a_space_is_restored();
   test_born_digital_number_is_never_repaired();
