@@ -35,6 +35,9 @@ static constexpr double INK_LUMA = 227.0 / 255.0;
 static constexpr double HAIRLINE = 0.5;
 /* Ends of a segment this close across are one line, axis-parallel. */
 static constexpr double AXIS_TOL = 0.5;
+/* More boxes than this (a chart, a hatched area) cost the joining more than
+ * a rendering costs: the page is left to the rendering. */
+static constexpr guint MAX_INK = 50000;
 
 namespace {
 
@@ -172,7 +175,11 @@ private:
   /* Clipped to the page; ink off the page is not seen. */
   void add(double x0, double y0, double x1, double y1) {
     b2j_box b = {std::max(x0, 0.0), std::max(y0, 0.0), std::min(x1, w_), std::min(y1, h_)};
-    if (b.x1 > b.x0 && b.y1 > b.y0)
+    if (b.x1 <= b.x0 || b.y1 <= b.y0)
+      return;
+    if (out_->len >= MAX_INK)
+      unsure = true;
+    else
       g_array_append_val(out_, b);
   }
 };

@@ -207,5 +207,22 @@ int main(void) {
     reading_free(&r);
     g_bytes_unref(pdf);
   }
+  {
+    /* A hatched area of 60000 short strokes: joining them would cost more
+     * than drawing the page, so the rendering takes it. */
+    GString *c = g_string_new("0 G 0.5 w ");
+    for (int i = 0; i < 60000; i++)
+      g_string_append_printf(c, "%d %d m %d %d l ", 50 + i % 500, 50 + i / 500 * 5,
+                             52 + i % 500, 50 + i / 500 * 5);
+    g_string_append(c, "S");
+    GBytes *pdf = one_page_pdf(600, 800, "", c->str);
+    reading r = read_both(pdf);
+    TAP_OK(r.status == B2J_VECTOR_UNSURE && r.ink->len <= 50000,
+           "a page of more path pieces than is worth joining goes to its rendering (%u kept)",
+           r.ink->len);
+    reading_free(&r);
+    g_bytes_unref(pdf);
+    g_string_free(c, TRUE);
+  }
   return tap_done();
 }
