@@ -4,7 +4,9 @@
  * checksum too), reports why a file cannot be opened in terms a user acts on
  * (not a PDF, encrypted, damaged), and turns each page's text layer into
  * positioned words. Rendering a page to pixels for OCR or ruling-line
- * detection also lives here, since poppler is the only thing that can draw it.
+ * detection also lives here, since poppler is the only thing that can draw it,
+ * and so does the ink a page draws as paths (vector_ink.cc, through poppler's
+ * C++ core: poppler-glib does not give paths out).
  *
  * A b2j_pdf is not shared between threads: open one per worker.
  */

@@ -1,5 +1,7 @@
 /* Ruling lines from a page rendering: gray, binarise against the page's own
- * background, open with long thin bricks, take connected components.
+ * background, open with long thin bricks, take connected components. Or, for
+ * a born-digital page, from the ink boxes its paths draw (extract/); both
+ * then join collinear fragments and keep those that can be a table's edge.
  *
  * Works at 50–100 dpi for born-digital table pages (a 0.5 pt rule is then a
  * light, antialiased one-pixel row) and at 300 dpi for scans. */
