@@ -113,6 +113,33 @@ void b2j_repair_point_candidates(const char *text, int prec, GPtrArray *out) {
   }
 }
 
+void b2j_repair_glyph_digit_candidates(const char *text, int prec, GPtrArray *out) {
+  /* The digits and separators, spaces gone, with the one glyph marked. */
+  GString *bare = g_string_new(NULL);
+  gssize glyph = -1;
+  int glyphs = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (c < 0x80 && (g_ascii_isdigit((char)c) || c == '.' || c == ',')) {
+      g_string_append_c(bare, (char)c);
+    } else if (!g_unichar_isspace(c)) {
+      glyphs++;
+      glyph = (gssize)bare->len;
+      g_string_append_c(bare, '?');
+    }
+  }
+  /* Inside: number characters on both sides, a digit on one at least. */
+  bool inside = glyphs == 1 && glyph > 0 && (gsize)glyph + 1 < bare->len &&
+                (g_ascii_isdigit(bare->str[glyph - 1]) || g_ascii_isdigit(bare->str[glyph + 1]));
+  for (char d = '0'; inside && d <= '9'; d++) {
+    bare->str[glyph] = d;
+    add_candidate(out, bare->str);
+    if (prec > 0 && !strpbrk(bare->str, ".,"))
+      b2j_repair_point_candidates(bare->str, prec, out);
+  }
+  g_string_free(bare, TRUE);
+}
+
 /* A cell that is no number only for marks around or inside it ("人15.24",
  * "1】7.64", "100o%", "109362. -24"): its number characters alone, a minus
  * only before the first digit. NULL when nothing changes or no digit is
@@ -482,6 +509,8 @@ static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
     const char *bare = s ? s : cell->text;
     /* "78: 09": a point read as a mark went with it (7809). */
     b2j_repair_point_candidates(bare, *prec, cands);
+    /* "1$897.44": a digit read as a glyph no number has. */
+    b2j_repair_glyph_digit_candidates(cell->text, *prec, cands);
     /* "13,.979.92", "3.660.38": thousands commas read as points or doubled;
      * the digits with the last point only. */
     const char *last = strrchr(bare, '.');

@@ -69,6 +69,12 @@ void b2j_repair_point_candidates(const char *text, int prec, GPtrArray *out);
  * ("人15.24" → "15.24"); NULL when nothing changes or no digit is left.
  * Caller frees. */
 char *b2j_repair_strip_marks(const char *text);
+/* Appends to `out` the readings of `text` whose one glyph inside the number
+ * that no number has ("1$897.44", "1L54327", "4色. 68") is each digit in
+ * turn (with a point restored for `prec` decimals when none is left); a
+ * digit lost under a speck or a seal's stroke. Nothing when there are two
+ * such glyphs or none. */
+void b2j_repair_glyph_digit_candidates(const char *text, int prec, GPtrArray *out);
 /* `text` without a leading minus ("- 44.76" → "44.76"); NULL when it has
  * none or no digit follows. Caller frees. */
 char *b2j_repair_strip_sign(const char *text);

@@ -250,6 +250,11 @@ static const struct {
      * "3. 660. 38"): the last point is the number's. */
     {1, 2, "1.5.24", 0.6, "15.24", "two points: '1.5.24' keeps its last one"},
     {1, 2, "1,.5.24", 0.6, "15.24", "a comma and two points: '1,.5.24' keeps the last point"},
+    /* A digit read as a glyph no number has ("1$897.44" for 15897.44 on a
+     * clean scan of a real report; "1L54327" for 11543.27, its point lost
+     * too, on a noisy one). */
+    {1, 2, "1$.24", 0.9, "15.24", "glyph: '1$.24' becomes 15.24"},
+    {1, 2, "1L24", 0.9, "15.24", "glyph and point: '1L24' becomes 15.24"},
     /* A rule's stub read as a digit before a number the cell did not parse. */
     {1, 2, "1 15.24", 0.6, "15.24", "stub: '1 15.24' read as no number becomes 15.24"},
 };
@@ -317,6 +322,34 @@ static void test_one_cell_is_read_back(void) {
   }
 }
 
+static bool has_str(const GPtrArray *a, const char *s) {
+  for (guint i = 0; i < a->len; i++)
+    if (strcmp(g_ptr_array_index(a, i), s) == 0)
+      return true;
+  return false;
+}
+
+static void test_glyph_digit_candidates(void) {
+  GPtrArray *c = g_ptr_array_new_with_free_func(g_free);
+  b2j_repair_glyph_digit_candidates("1$897.44", 2, c);
+  TAP_OK(c->len == 10 && has_str(c, "15897.44"),
+         "glyph for a digit: '1$897.44' gives the ten digits in its place (%u)", c->len);
+  g_ptr_array_set_size(c, 0);
+  b2j_repair_glyph_digit_candidates("1L54327", 2, c);
+  TAP_OK(has_str(c, "11543.27") && has_str(c, "1154327"),
+         "glyph for a digit: '1L54327' in a two-decimal column gives 11543.27 and 1154327");
+  g_ptr_array_set_size(c, 0);
+  b2j_repair_glyph_digit_candidates("4色. 68", 2, c);
+  TAP_OK(has_str(c, "49.68"), "glyph for a digit: '4色. 68' gives 49.68");
+  g_ptr_array_set_size(c, 0);
+  b2j_repair_glyph_digit_candidates("1色9是5", 2, c);
+  b2j_repair_glyph_digit_candidates("$15.24", 2, c);
+  b2j_repair_glyph_digit_candidates("15.24元", 2, c);
+  TAP_OK(c->len == 0, "glyph for a digit: two glyphs, or one at the edge, give nothing (%u)",
+         c->len);
+  g_ptr_array_unref(c);
+}
+
 static void test_candidates(void) {
   GPtrArray *c = b2j_repair_candidates("1,234.56", NULL, (const char *const[]){NULL}, true);
   bool has = false, self = false;
@@ -369,6 +402,7 @@ int main(void) {
   test_one_cell_is_read_back();
   test_joined_number_loses_a_stub();
   test_space_for_a_thousands_comma();
+  test_glyph_digit_candidates();
   test_word_alternative_is_taken();
   test_point_read_as_a_space_is_restored();
   test_born_digital_number_is_never_repaired();
