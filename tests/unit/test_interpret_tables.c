@@ -12,6 +12,11 @@ static void wb(b2j_page *p, const char *t, double x0, double y0, double x1, doub
   b2j_page_add_word(p, g_strdup(t), (b2j_box){x0, y0, x1, y1}, -1, B2J_ORIGIN_TEXT);
 }
 
+/* The document's first table, or NULL when none was found. */
+static const b2j_table *first_table(const b2j_doc *doc) {
+  return doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+}
+
 static const char *col(const b2j_table *t, guint i) {
   return i < t->columns->len ? g_ptr_array_index(t->columns, i) : NULL;
 }
@@ -107,7 +112,7 @@ static b2j_doc *grouped_table(const char *const *labels, int groups) {
 static void test_header_stray_marks(void) {
   static const char *const labels[] = {"科目-编码", "维修(护)费", "小计.", "~|_--类", "科目名称", "决算数"};
   b2j_doc *doc = grouped_table(labels, 2);
-  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  const b2j_table *t = first_table(doc);
   TAP_STREQ(t ? col(t, 0) : NULL, "科目编码", "stray marks: 科目-编码 is 科目编码");
   TAP_STREQ(t ? col(t, 1) : NULL, "维修(护)费", "stray marks: brackets a label prints stay");
   TAP_STREQ(t ? col(t, 2) : NULL, "小计", "stray marks: 小计. is 小计");
@@ -126,7 +131,7 @@ static void test_repeated_header_misread(void) {
   b2j_page *pages[2] = {grouped_page(1, first, 3, 680, 0, true),
                         grouped_page(2, again, 3, 50, 2, false)};
   b2j_doc *doc = interpreted(pages, 2);
-  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  const b2j_table *t = first_table(doc);
   TAP_OK(doc->tables->len == 1, "repeated header: one table over two pages (got %u)",
          doc->tables->len);
   TAP_OK(t && t->rows->len == 4, "repeated header: four body rows, the repeat dropped (got %u)",
@@ -141,7 +146,7 @@ static void test_group_header_vote(void) {
   static const char *const three[] = {"科目编码", "科目名称", "决算数", "科目给码", "科目名称",
                                       "决算到",   "科目编码", "科目名称", "决算数"};
   b2j_doc *doc = grouped_table(three, 3);
-  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  const b2j_table *t = first_table(doc);
   TAP_OK(t && t->columns->len == 9, "group vote: 9 columns (got %u)", t ? t->columns->len : 0);
   TAP_STREQ(t ? col(t, 3) : NULL, "科目编码", "group vote: 科目给码 is the others' 科目编码");
   TAP_STREQ(t ? col(t, 5) : NULL, "决算数", "group vote: 决算到 is the others' 决算数");
@@ -151,14 +156,14 @@ static void test_group_header_vote(void) {
   static const char *const two[] = {"科目编码", "科目名称", "决算数",
                                     "科目给码", "科目名称", "决算到"};
   doc = grouped_table(two, 2);
-  t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  t = first_table(doc);
   TAP_STREQ(t ? col(t, 3) : NULL, "科目给码", "group vote: two groups make no majority");
   b2j_doc_free(doc);
 
   static const char *const far[] = {"科目编码", "科目名称", "决算数", "科目编码", "科目名称",
                                     "预算数额", "科目编码", "科目名称", "决算数"};
   doc = grouped_table(far, 3);
-  t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  t = first_table(doc);
   TAP_STREQ(t ? col(t, 5) : NULL, "预算数额", "group vote: a label more than a character off stays");
   b2j_doc_free(doc);
 }
@@ -190,12 +195,12 @@ static b2j_doc *performance_form(const char *title) {
  * cells without 绩效 keeps its kind. */
 static void test_garbled_performance_title(void) {
   b2j_doc *doc = performance_form("项目支出绩效和目评表");
-  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  const b2j_table *t = first_table(doc);
   TAP_STREQ(t ? t->kind : NULL, "project_performance",
             "garbled performance title: the form's header words decide");
   b2j_doc_free(doc);
   doc = performance_form("一般公共预算财政拨款支出决算表");
-  t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  t = first_table(doc);
   TAP_STREQ(t ? t->kind : NULL, "general_budget_expenditure",
             "garbled performance title: a budget title without 绩效 keeps its kind");
   b2j_doc_free(doc);
@@ -240,7 +245,7 @@ static b2j_page *ocr_ruled_page(const char *title, const char *const *labels, in
 }
 
 static const char *cell_text(const b2j_doc *doc, guint r, guint c) {
-  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  const b2j_table *t = first_table(doc);
   const b2j_row *row = t && r < t->rows->len ? g_ptr_array_index(t->rows, r) : NULL;
   const b2j_cell *cell = row && c < row->cells->len ? g_ptr_array_index(row->cells, c) : NULL;
   return cell ? cell->text : NULL;
@@ -307,7 +312,7 @@ static void test_misread_three_public_title_keeps_its_kind(void) {
   static const char *const rows[] = {"39.29", "0.00", "37.01", "2.28"};
   b2j_page *p = ocr_ruled_page("三公-经费支出决算表", labels, 4, rows, 1);
   b2j_doc *doc = interpreted(&p, 1);
-  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  const b2j_table *t = first_table(doc);
   TAP_STREQ(t ? t->kind : NULL, "three_public", "三公-经费支出决算表 is the 三公 table");
   b2j_doc_free(doc);
 
@@ -316,7 +321,7 @@ static void test_misread_three_public_title_keeps_its_kind(void) {
   static const char *const speck[] = {"合计", "8", "小计", "公务接待费"};
   p = ocr_ruled_page("“三公”经费支出决算表", speck, 4, rows, 1);
   doc = interpreted(&p, 1);
-  t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  t = first_table(doc);
   TAP_OK(t && t->columns->len == 4 && strcmp(col(t, 0), "合计") == 0 &&
              strcmp(col(t, 3), "公务接待费") == 0 && t->rows->len == 1,
          "a header with one stray digit among its words is the header (columns %s … %s)",
@@ -325,7 +330,7 @@ static void test_misread_three_public_title_keeps_its_kind(void) {
   static const char *const amounts[] = {"合计", "8", "2.5", "公务接待费"};
   p = ocr_ruled_page("“三公”经费支出决算表", amounts, 4, rows, 1);
   doc = interpreted(&p, 1);
-  t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  t = first_table(doc);
   TAP_OK(t && t->rows->len == 2, "two numbers in the top row make it a row of amounts");
   b2j_doc_free(doc);
 }
@@ -339,7 +344,7 @@ static void test_summary_split_by_fund_is_the_appropriations(void) {
   static const char *const rows[] = {"一般公共服务支出", "2,932,700", "2,932,700", ""};
   b2j_page *p = ocr_ruled_page("2024年部门财政拨于收文预算总表", labels, 4, rows, 1);
   b2j_doc *doc = interpreted(&p, 1);
-  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  const b2j_table *t = first_table(doc);
   TAP_STREQ(t ? t->kind : NULL, "appropriation_summary",
             "a 收支总表 split by fund is the appropriations' summary");
   b2j_doc_free(doc);
@@ -348,7 +353,7 @@ static void test_summary_split_by_fund_is_the_appropriations(void) {
                                       "2,932,700"};
   p = ocr_ruled_page("2024年部门财务收支预算总表", labels2, 4, rows2, 1);
   doc = interpreted(&p, 1);
-  t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  t = first_table(doc);
   TAP_STREQ(t ? t->kind : NULL, "income_expenditure_summary",
             "a 收支总表 with one amount column stays the summary");
   b2j_doc_free(doc);
@@ -365,7 +370,7 @@ static void test_garbled_amount_row_is_data(void) {
                                      "301", "工资福利支出", "10,204.52"};
   b2j_page *p = ocr_ruled_page("一般公共预算基本支出预算表", labels, 3, rows, 2);
   b2j_doc *doc = interpreted(&p, 1);
-  const b2j_table *t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  const b2j_table *t = first_table(doc);
   TAP_OK(t && t->columns->len == 3 && strcmp(col(t, 2), "金额") == 0 && t->rows->len == 2,
          "a garbled amount makes a row of data, not a header row (column '%s', %u rows)",
          t && t->columns->len > 2 ? col(t, 2) : "-", t ? t->rows->len : 0);
@@ -375,7 +380,7 @@ static void test_garbled_amount_row_is_data(void) {
   static const char *const rows2[] = {"301", "工资福利支出", "10,204.52"};
   p = ocr_ruled_page("一般公共预算基本支出预算表", labels2, 3, rows2, 1);
   doc = interpreted(&p, 1);
-  t = doc->tables->len ? g_ptr_array_index(doc->tables, 0) : NULL;
+  t = first_table(doc);
   TAP_OK(t && t->rows->len == 1 && strcmp(col(t, 2), "2018年") == 0,
          "a header of words and 2018年 stays the header");
   b2j_doc_free(doc);

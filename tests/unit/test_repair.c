@@ -12,17 +12,16 @@
 
 static const char *const COLS05 = "功能分类科目编码|科目名称|小计|基本支出|项目支出";
 
-/* seed-001's 05 table cut to three lines, totals summed to match. */
-static b2j_table *table05(b2j_doc *d, b2j_origin origin) {
+/* A 05 table of four rows (合计 first) in `unit`, on page 10; every cell
+ * OCR'd with good confidence and a box of its own, or born-digital. */
+static b2j_table *table05_of(b2j_doc *d, b2j_origin origin, const char *unit,
+                             const char *const rows[4]) {
   b2j_page *p = b2j_page_new(10, 595, 842);
   p->source = origin == B2J_ORIGIN_OCR ? B2J_SOURCE_OCR : B2J_SOURCE_TEXT;
   g_ptr_array_add(d->pages, p);
-  b2j_table *t = tv_table(d, "t5", "general_budget_expenditure", "公开05表", "万元", COLS05, 10);
-  tv_row(t, "合计|合计|22.47|22.47|");
-  tv_row(t, "2080505|机关事业单位基本养老保险缴费支出|15.24|15.24|");
-  tv_row(t, "2101102|事业单位医疗|4.85|4.85|");
-  tv_row(t, "2080508|对机关事业单位职业年金的补助|2.38|2.38|");
-  /* Every cell OCR'd with good confidence and a box of its own. */
+  b2j_table *t = tv_table(d, "t5", "general_budget_expenditure", "公开05表", unit, COLS05, 10);
+  for (int i = 0; i < 4; i++)
+    tv_row(t, rows[i]);
   for (guint r = 0; r < t->rows->len; r++) {
     b2j_row *row = g_ptr_array_index(t->rows, r);
     for (guint c = 0; c < row->cells->len; c++) {
@@ -33,6 +32,17 @@ static b2j_table *table05(b2j_doc *d, b2j_origin origin) {
     }
   }
   return t;
+}
+
+/* seed-001's 05 table cut to three lines, totals summed to match. */
+static b2j_table *table05(b2j_doc *d, b2j_origin origin) {
+  static const char *const rows[4] = {
+      "合计|合计|22.47|22.47|",
+      "2080505|机关事业单位基本养老保险缴费支出|15.24|15.24|",
+      "2101102|事业单位医疗|4.85|4.85|",
+      "2080508|对机关事业单位职业年金的补助|2.38|2.38|",
+  };
+  return table05_of(d, origin, "万元", rows);
 }
 
 static b2j_cell *cell_at(b2j_table *t, guint r, guint c) {
@@ -263,24 +273,14 @@ static const struct {
  * report, for 1,633,000): the cell parses as no number; the space where a
  * comma belongs is that comma when the sums then pass. */
 static void test_space_for_a_thousands_comma(void) {
+  static const char *const rows[4] = {
+      "合计|合计|1,640,000|1,640,000|",
+      "2080505|机关事业单位基本养老保险缴费支出|1,633,000|1,633,000|",
+      "2101102|事业单位医疗|4,850|4,850|",
+      "2080508|对机关事业单位职业年金的补助|2,150|2,150|",
+  };
   b2j_doc *d = b2j_doc_new("t");
-  b2j_page *p = b2j_page_new(10, 595, 842);
-  p->source = B2J_SOURCE_OCR;
-  g_ptr_array_add(d->pages, p);
-  b2j_table *t = tv_table(d, "t5", "general_budget_expenditure", "公开05表", "元", COLS05, 10);
-  tv_row(t, "合计|合计|1,640,000|1,640,000|");
-  tv_row(t, "2080505|机关事业单位基本养老保险缴费支出|1,633,000|1,633,000|");
-  tv_row(t, "2101102|事业单位医疗|4,850|4,850|");
-  tv_row(t, "2080508|对机关事业单位职业年金的补助|2,150|2,150|");
-  for (guint r = 0; r < t->rows->len; r++) {
-    b2j_row *row = g_ptr_array_index(t->rows, r);
-    for (guint c = 0; c < row->cells->len; c++) {
-      b2j_cell *cell = g_ptr_array_index(row->cells, c);
-      cell->confidence = 0.99;
-      cell->has_box = true;
-      cell->box = (b2j_box){100.0 * c, 20.0 * r, 100.0 * c + 90, 20.0 * r + 15};
-    }
-  }
+  b2j_table *t = table05_of(d, B2J_ORIGIN_OCR, "元", rows);
   b2j_cell *c = cell_at(t, 1, 2);
   misread(c, "1 633, 000", 0.9);
   b2j_validate(d);

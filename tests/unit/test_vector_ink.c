@@ -52,7 +52,7 @@ static reading read_both(GBytes *pdf_bytes) {
   b2j_pdf_page *pp = pdf ? b2j_pdf_page_open(pdf, 1) : NULL;
   if (pp) {
     r.vector = b2j_pdf_page_read(pp);
-    r.render = b2j_pdf_page_read(pp);
+    r.render = b2j_page_new(1, r.vector->width, r.vector->height);
     r.status = b2j_pdf_page_vector_ink(pp, r.ink);
     b2j_rules_from_ink(r.vector, r.ink);
     int w = 0, h = 0, stride = 0;
