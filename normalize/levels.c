@@ -166,6 +166,34 @@ static const char *nearest(const char *s) {
   return hit;
 }
 
+/* `s` without a score note at its end whose bracket was misread or lost
+ * (人10分, 15分): the glyphs before its digits, and one glyph fewer (the
+ * bracket read as a glyph), tried in that order by nearest(). NULL when `s`
+ * ends in no such note. */
+static const char *nearest_before_note(const char *s) {
+  const char *end = s + strlen(s);
+  const char *fen = "分";
+  size_t fl = strlen(fen);
+  if ((size_t)(end - s) <= fl || strcmp(end - fl, fen) != 0)
+    return NULL;
+  const char *p = end - fl;
+  while (p > s && (g_ascii_isdigit(p[-1]) || p[-1] == '.'))
+    p--;
+  if (p == end - fl || !g_ascii_isdigit(*p))
+    return NULL;
+  char *head = g_strndup(s, (size_t)(p - s));
+  const char *hit = *head ? nearest(head) : NULL;
+  if (!hit && *head) {
+    char *last = g_utf8_find_prev_char(head, head + strlen(head));
+    if (last && last > head) {
+      *last = '\0';
+      hit = nearest(head);
+    }
+  }
+  g_free(head);
+  return hit;
+}
+
 char *b2j_indicator_level(const char *cell, bool *corrected) {
   if (corrected)
     *corrected = false;
@@ -185,6 +213,8 @@ char *b2j_indicator_level(const char *cell, bool *corrected) {
     hit = name_with_tail(bare, &exact);
     if (!hit && *bare)
       hit = nearest(bare);
+    if (!hit && *bare)
+      hit = nearest_before_note(bare);
     g_free(bare);
   }
   if (!hit)

@@ -66,6 +66,15 @@ int main(void) {
   level_is("经济效益指标人10分)", "经济效益指标", true,
            "seed 001's note (10分) with its bracket read 人 is not part of the name");
   level_is("生态效益指标位0分)", "生态效益指标", true, "the note with 1( read as 位");
+  level_is("服务对象满题度指标人10分)", "服务对象满意度指标", true,
+           "a glyph off and its note's bracket read 人 (seed-001 noisy scan)");
+  level_is("服务对象满急度指标人10分)", "服务对象满意度指标", true,
+           "the same name, 意 read 急, on the next page");
+  level_is("产出措标人50分)", "产出指标", true,
+           "a four-glyph name one off: the bracket's glyph is no part of it");
+  level_is("项目效益10分", "项目效益10分", false,
+           "a name of the report's own with an unbracketed note is no misreading");
+  level_is("服务对象满题度指标人", "服务对象满意度指标", true, "no note: nearest as before");
   level_is("可持续影1向指标", "可持续影响指标", true, "响 read as 1向 (syn-003 scan)");
   level_is("服务对象满意庋指标", "服务对象满意度指标", true, "one glyph off");
   level_is("产出指杯", "产出指标", true, "one glyph off a four-character name");
