@@ -800,6 +800,13 @@ static bool leading_code(const char *text, char code[B2J_CODE_MAX], const char *
   return true;
 }
 
+static bool has_code_column(const b2j_table *t) {
+  for (guint c = 0; c < t->columns->len; c++)
+    if (role_of(g_ptr_array_index(t->columns, c)) == COL_CODE)
+      return true;
+  return false;
+}
+
 /* A subject code wrapped inside a narrow code column ("3010" over "1")
  * comes out as "3010 1": in a code column the parts are one code. */
 static void join_wrapped_codes(b2j_table *t) {
@@ -977,6 +984,66 @@ static void whole_numbers_without_point(b2j_doc *doc, b2j_table *t) {
       cell->text[n - 1] = '\0';
       b2j_fill_cell_value(cell, true);
     }
+  }
+}
+
+/* On an OCR'd page, a known code with a glyph or two after it ("301 人",
+ * "2010201 分", "2040599。", "30299 1": a speck, a seal's stroke or a rule's
+ * stub beside the code, read as a glyph) is that code when the
+ * classification names it as the row's name cell does. The name is what makes
+ * the glyphs no part of the code; without it the cell stays as read. The
+ * corrected cell says so. */
+static void codes_with_marks_after(b2j_doc *doc, b2j_table *t) {
+  guint ncol = t->columns->len;
+  for (guint r = 0; r < t->rows->len; r++) {
+    b2j_row *row = g_ptr_array_index(t->rows, r);
+    const char *name = NULL;
+    b2j_cell *code_cell = NULL;
+    int n_code = 0;
+    for (guint c = 0; c < ncol && c < row->cells->len; c++) {
+      col_role role = role_of(g_ptr_array_index(t->columns, c));
+      b2j_cell *cell = g_ptr_array_index(row->cells, c);
+      if (role == COL_VALUE)
+        break;
+      if (role == COL_NAME && !name)
+        name = cell->text;
+      if (role == COL_CODE_PART)
+        n_code = 99; /* 类/款/项 apart: codes_from_names' case */
+      if (role == COL_CODE && *cell->text) {
+        code_cell = cell;
+        n_code++;
+      }
+    }
+    if (n_code != 1 || !name || !*name || code_cell->confidence < 0)
+      continue;
+    const char *p = code_cell->text;
+    size_t nd = strspn(p, "0123456789");
+    if (nd != 3 && nd != 5 && nd != 7)
+      continue;
+    const char *rest = p + nd;
+    while (*rest == ' ')
+      rest++;
+    glong glyphs = g_utf8_strlen(rest, -1);
+    if (glyphs < 1 || glyphs > 2 || strchr(rest, ' '))
+      continue;
+    char code[B2J_CODE_MAX];
+    char *digits = g_strndup(p, nd);
+    char *sq = b2j_squash(name);
+    bool fits = b2j_subject_code_parse(digits, code) && b2j_subject_known(code) &&
+                b2j_subject_name_matches(code, sq);
+    g_free(sq);
+    if (!fits) {
+      g_free(digits);
+      continue;
+    }
+    b2j_doc_warn(doc, "ocr_text_corrected", code_cell->page, t->id,
+                 "%s row %u: code '%s' read by OCR corrected to '%s' (a known code, named '%s' "
+                 "as the row is, with marks after it)",
+                 t->id, r + 1, code_cell->text, digits, name);
+    g_free(code_cell->text);
+    code_cell->text = digits;
+    code_cell->value.present = false; /* "30299 1" was read as 302991 */
+    b2j_fill_cell_value(code_cell, true);
   }
 }
 
@@ -1370,11 +1437,16 @@ static void finish_table(b2j_doc *doc, open_table *o) {
   marks_before_numbers(doc, t);
   if (o->perf)
     b2j_interpret_performance(doc, t, o->matrices);
-  else if (kind_has_budget_lines(t->kind)) {
+  else if (kind_has_budget_lines(t->kind) || has_code_column(t)) {
+    /* A table of subject codes whose title was not read still has its
+     * codes read as the classification prints them; budget lines come
+     * from the kinds that hold them. */
     join_wrapped_codes(t);
+    codes_with_marks_after(doc, t);
     codes_from_names(doc, t);
     whole_numbers_without_point(doc, t);
-    add_budget_lines(doc, t);
+    if (kind_has_budget_lines(t->kind))
+      add_budget_lines(doc, t);
   }
   warn_cells(doc, t);
   g_ptr_array_add(doc->tables, t);

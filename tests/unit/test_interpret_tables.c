@@ -305,6 +305,41 @@ static void test_unknown_ocr_code_is_the_code_its_name_gives(void) {
   b2j_doc_free(doc);
 }
 
+/* Real reports' noisy scans read a speck or a rule's stub after a code as
+ * a glyph: 301 人, 2010201 分, 2040599。, 30299 1. The classification names
+ * each code as its row does, so the glyphs are no part of it; beside another
+ * name, or with three glyphs after it, the cell stays as read. */
+static void test_known_code_with_marks_after_is_the_code(void) {
+  static const char *const labels[] = {"科目编码", "科目名称", "金额"};
+  static const char *const rows[] = {
+      "301 人",     "工资福利支出",       "13747.87",
+      "2010201 分", "行政运行",           "3233.03",
+      "2040599。",  "其他法院支出",       "910.00",
+      "30299 1",    "其他商品和服务支出", "994.54",
+      "221 姻",     "没有这个名称",       "2.00",
+      "303 个人和", "对个人和家庭的补助", "1.00",
+  };
+  b2j_page *p = ocr_ruled_page("一般公共预算支出预算表", labels, 3, rows, 6);
+  b2j_doc *doc = interpreted(&p, 1);
+  TAP_STREQ(cell_text(doc, 0, 0), "301", "code with marks: 301 人 beside 工资福利支出 is 301");
+  TAP_STREQ(cell_text(doc, 1, 0), "2010201", "code with marks: 2010201 分 beside 行政运行");
+  TAP_STREQ(cell_text(doc, 2, 0), "2040599", "code with marks: a full stop after 2040599");
+  TAP_STREQ(cell_text(doc, 3, 0), "30299", "code with marks: a digit that makes no code (302991)");
+  TAP_STREQ(cell_text(doc, 4, 0), "221 姻", "code with marks: beside a name not its own, left");
+  TAP_STREQ(cell_text(doc, 5, 0), "303 个人和", "code with marks: three glyphs after it are words, left");
+  TAP_OK(warnings_with(doc, "ocr_text_corrected", "'301 人'") == 1,
+         "code with marks: the correction quotes the code as read");
+  b2j_doc_free(doc);
+
+  /* A table whose title was not read (五】财政拨款 …) still has a code column. */
+  static const char *const rows2[] = {"3010%", "奖金", "167.12", "221 申宙", "住房保障支出", "2319.16"};
+  p = ocr_ruled_page("五】财政拨款", labels, 3, rows2, 2);
+  doc = interpreted(&p, 1);
+  TAP_STREQ(cell_text(doc, 0, 0), "30103", "untitled table: 3010%% beside 奖金 is 30103");
+  TAP_STREQ(cell_text(doc, 1, 0), "221", "untitled table: 221 申宙 beside 住房保障支出 is 221");
+  b2j_doc_free(doc);
+}
+
 /* syn-009's noisy scan read “三公”经费支出预算表 as 三公-经费支出决算表:
  * 支出决算表 occurs in it whole, but the title names 三公. */
 static void test_misread_three_public_title_keeps_its_kind(void) {
@@ -439,6 +474,7 @@ int main(void) {
   test_header_stray_marks();
   test_repeated_header_misread();
   test_unknown_ocr_code_is_the_code_its_name_gives();
+  test_known_code_with_marks_after_is_the_code();
   test_misread_three_public_title_keeps_its_kind();
   test_summary_split_by_fund_is_the_appropriations();
   test_point_after_a_whole_number();
