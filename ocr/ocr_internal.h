@@ -31,7 +31,7 @@ struct b2j_ocr_ctx {
 GQuark b2j_ocr_error_quark(void);
 
 /* image.c */
-PIX *b2j_ocr_gray_from_rgb(const guint32 *rgb, int width, int height, int stride);
+PIX *b2j_ocr_gray_from_rgb(const guint32 *rgb, int width, int height, int stride, double dpi);
 /* The page's binarisation (pixDestroy it): Sauvola strict or, on a page of
  * faint strokes, loose. With `loose_too`, a page read strict also gives its
  * loose reading there (the caller pixDestroys it; NULL on a faint page or

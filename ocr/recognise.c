@@ -2346,7 +2346,7 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
 #ifdef B2J_OCR_TIMING
   double t_prev = tnow();
 #endif
-  PIX *gray = b2j_ocr_gray_from_rgb(rgb, width, height, stride);
+  PIX *gray = b2j_ocr_gray_from_rgb(rgb, width, height, stride, dpi);
   /* Orientation and skew are judged at half resolution: enough for text
    * lines and four times cheaper. */
   PIX *half = gray ? pixScaleAreaMap2(gray) : NULL;

@@ -76,8 +76,72 @@ static void test_bold_gaps(void) {
   pixDestroy(&gray);
 }
 
+/* An xRGB page 600 px square (300 dpi), paper 240 gray. */
+#define SIDE 600
+static void paint(guint32 *rgb, int x, int y, int w, int h, int r, int g, int b) {
+  for (int j = y; j < y + h; j++)
+    for (int i = x; i < x + w; i++)
+      rgb[j * SIDE + i] = (guint32)((r << 16) | (g << 8) | b);
+}
+
+static int gray_at(PIX *gray, int x, int y) {
+  l_uint32 v = 0;
+  pixGetPixel(gray, x, y, &v);
+  return (int)v;
+}
+
+/* A seal as a real report's noisy scan shows it: a ring 1.2 in across and
+ * the boxes inside it in red whose red channel sits at 190 against the
+ * paper's 240, a black bar of text under it. Away from it, a black bar with
+ * a JPEG colour fringe (reddish, red channel 170) beside it. The seal goes
+ * to white (its 190 was kept as a gray the adaptive threshold reads as
+ * glyphs: 1A7, CRY); black under it stays; the fringe away from any seal
+ * keeps its red channel, as every reddish pixel did. */
+static void test_seal_lifted_to_white(void) {
+  guint32 *rgb = g_new(guint32, SIDE * SIDE);
+  paint(rgb, 0, 0, SIDE, SIDE, 240, 240, 240);
+  int cx = 300, cy = 260, ro = 180, ri = 172;
+  for (int y = 0; y < SIDE; y++)
+    for (int x = 0; x < SIDE; x++) {
+      int d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+      if (d2 <= ro * ro && d2 >= ri * ri)
+        paint(rgb, x, y, 1, 1, 190, 100, 100);
+    }
+  for (int k = 0; k < 4; k++) { /* the ring's boxes: outlines 3 px wide */
+    int x = 200 + 50 * k, y = 150;
+    paint(rgb, x, y, 30, 3, 190, 100, 100);
+    paint(rgb, x, y + 37, 30, 3, 190, 100, 100);
+    paint(rgb, x, y, 3, 40, 190, 100, 100);
+    paint(rgb, x + 27, y, 3, 40, 190, 100, 100);
+  }
+  paint(rgb, 180, 300, 200, 6, 30, 30, 30);   /* text under the seal */
+  paint(rgb, 100, 520, 120, 6, 30, 30, 30);   /* text away from it */
+  paint(rgb, 100, 526, 120, 2, 170, 120, 110); /* its reddish fringe */
+  PIX *gray = b2j_ocr_gray_from_rgb(rgb, SIDE, SIDE, SIDE * 4, 300);
+  TAP_OK(gray != NULL, "seal page made gray");
+  if (gray) {
+    TAP_OK(gray_at(gray, cx + 176, cy) >= 250, "the seal's ring is white (%d)", gray_at(gray, cx + 176, cy));
+    TAP_OK(gray_at(gray, 201, 151) >= 250, "a box inside the ring is white (%d)", gray_at(gray, 201, 151));
+    TAP_OK(gray_at(gray, 250, 302) <= 40, "black text under the seal stays black (%d)",
+           gray_at(gray, 250, 302));
+    TAP_OK(gray_at(gray, 150, 527) == 170, "a reddish fringe away from any seal keeps its red (%d)",
+           gray_at(gray, 150, 527));
+    PIX *bin = b2j_ocr_binarize(gray, 300);
+    l_int32 boxes_ink = 0;
+    for (int y = 150; bin && y < 190; y++)
+      for (int x = 200; x < 380; x++)
+        boxes_ink += ink(bin, x, y);
+    TAP_OK(bin && boxes_ink == 0, "the seal's boxes leave no ink (%d px)", boxes_ink);
+    TAP_OK(bin && ink(bin, 250, 302), "the text under the seal is ink");
+    pixDestroy(&bin);
+  }
+  pixDestroy(&gray);
+  g_free(rgb);
+}
+
 int main(void) {
   test_faint_strokes();
   test_bold_gaps();
+  test_seal_lifted_to_white();
   return tap_done();
 }
