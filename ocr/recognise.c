@@ -1091,6 +1091,53 @@ static void drop_bars(char *text) {
   *w = '\0';
 }
 
+/* Marks chi_sim reads for a blurred full stop: 。 is a ring set low in its
+ * square, which a soft scan flattens into a blob (its hole closed or broken)
+ * read - or a point. Not 、 or ，: those are real marks a wrapped line may
+ * end on, and blurred they look the same. */
+static const char *const STOP_MISREADS[] = {"-", "_", ".", NULL};
+
+/* Whether the rightmost component of `piece` is a full stop: a blob no
+ * wider than half the line and under half its height, at least a fifth of
+ * it wide, lying in its lowest half (a hyphen sits at mid-height). */
+static bool ends_in_stop(PIX *piece) {
+  int h = pixGetHeight(piece);
+  BOXA *ba = pixConnCompBB(piece, 8);
+  l_int32 bx = -1, by = 0, bw = 0, bh = 0;
+  for (int i = 0; ba && i < boxaGetCount(ba); i++) {
+    l_int32 x, y, w, hh;
+    boxaGetBoxGeometry(ba, i, &x, &y, &w, &hh);
+    if (x + w > bx + bw) {
+      bx = x;
+      by = y;
+      bw = w;
+      bh = hh;
+    }
+  }
+  boxaDestroy(&ba);
+  return bx >= 0 && 5 * bw >= h && 2 * bw <= h && 2 * bh < h && 2 * by >= h;
+}
+
+/* A Chinese reading ending in a mark where the piece ends in a full stop's
+ * blob: the mark is a full stop (施- was 施。 on seed-000's noisy scan). The
+ * text may grow, so it is replaced. */
+static void full_stop_from_blob(PIX *piece, reading *r) {
+  if (!r->text || !*r->text)
+    return;
+  const char *last = g_utf8_find_prev_char(r->text, r->text + strlen(r->text));
+  if (!last || last == r->text ||
+      g_unichar_get_script(g_utf8_get_char(g_utf8_find_prev_char(r->text, last))) !=
+          G_UNICODE_SCRIPT_HAN)
+    return;
+  bool mark = false;
+  for (int i = 0; STOP_MISREADS[i] && !mark; i++)
+    mark = strcmp(last, STOP_MISREADS[i]) == 0;
+  if (!mark || !ends_in_stop(piece))
+    return;
+  char *t = g_strdup_printf("%.*s。", (int)(last - r->text), r->text);
+  reading_retext(r, t);
+}
+
 static int percent_start(PIX *piece);
 static bool percent_alone(PIX *piece);
 
@@ -2532,6 +2579,12 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
     }
     if (grey && !r.numeric)
       prefer_grey_reading(ctx, grey, c, dpi, &r);
+    if (!r.numeric) {
+      PIX *piece = chunk_image(clean, c);
+      if (piece)
+        full_stop_from_blob(piece, &r);
+      pixDestroy(&piece);
+    }
     if (grey)
       prefer_grey_number(ctx, grey, c, dpi, &r);
     if (!r.numeric) {

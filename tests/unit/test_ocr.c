@@ -600,6 +600,18 @@ static void test_faint_cells_read_loose(b2j_ocr_ctx *ctx) {
     b2j_page_free(p);
 }
 
+/* seed-000's noisy scan (173 dpi, JPEG 42) flattens the full stop after
+ * 组织实施 into a low blob that chi_sim reads as a hyphen: 施- is 施。. */
+static void test_full_stop_blob(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-noisy/seed-000.pdf", 4);
+  bool hyphen = false;
+  for (guint i = 0; p && i < p->words->len; i++)
+    hyphen |= g_str_has_suffix(g_array_index(p->words, b2j_word, i).text, "施-");
+  TAP_OK(p && find_word(p, "施。") && !hyphen, "seed-000 noisy page 4 reads 施。, not 施-");
+  if (p)
+    b2j_page_free(p);
+}
+
 /* Under the seal of scan-noisy syn-012 page 4 the 分值 cell of 项目产出 holds
  * 30 and the seal's faint remains: its loose reading finds more ink but
  * reads it as junk (洛安1 ; 人广), so the cell keeps its strict reading. */
@@ -858,6 +870,7 @@ int main(int argc, char **argv) {
   test_numbers_from_grey(ctx);
   test_faint_cells_read_loose(ctx);
   test_seal_cell_stays_strict(ctx);
+  test_full_stop_blob(ctx);
   test_percent_by_holes(ctx);
   test_lone_digit_not_percent(ctx);
   test_narrow_cjk_not_digits(ctx);
