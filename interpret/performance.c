@@ -607,6 +607,29 @@ static void correct_ocr_name(b2j_doc *doc, const b2j_table *t, int page, b2j_ind
   }
 }
 
+/* On an OCR'd page a blurred 得分 header may read as anything (1853 on
+ * syn-010's noisy scan), and the form's scores would be lost. The framework
+ * prints 得分 right after 分值: the column there is 得分 when its header is
+ * none of the form's other columns and at least half the rows that have a
+ * 分值 have a number in it. -1 when it is not. */
+static int score_col_after_weight(const b2j_doc *doc, const form *f, int h, int cw,
+                                  const int *taken, int n_taken) {
+  int c = cw + 1;
+  if (cw < 0 || c >= f->cols || !page_ocrd(doc, cell_page(f, h)))
+    return -1;
+  for (int i = 0; i < n_taken; i++)
+    if (taken[i] == c)
+      return -1;
+  int weighted = 0, scored = 0;
+  for (int r = h + 1; r < f->rows; r++) {
+    if (!number_at(f, r, cw).present)
+      continue;
+    weighted++;
+    scored += number_at(f, r, c).present;
+  }
+  return weighted > 0 && 2 * scored >= weighted ? c : -1;
+}
+
 void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matrices) {
   (void)matrices;
   form f = form_of(t);
@@ -641,6 +664,14 @@ void b2j_interpret_performance(b2j_doc *doc, b2j_table *t, const GPtrArray *matr
     int c1 = find_col(&f, h, L1), c2 = find_col(&f, h, L2), c3 = find_col(&f, h, L3),
         ct = find_col(&f, h, TGT), ca = find_col(&f, h, ACT), cw = find_col(&f, h, W),
         cs = find_col(&f, h, S), cn = find_col(&f, h, NOTE);
+    if (cs < 0) {
+      const int taken[] = {c1, c2, c3, ct, ca, cn};
+      cs = score_col_after_weight(doc, &f, h, cw, taken, (int)G_N_ELEMENTS(taken));
+      if (cs >= 0)
+        b2j_doc_warn(doc, "ocr_text_corrected", cell_page(&f, h), t->id,
+                     "%s: header '%s' after 分值 read as 得分 (its column holds the scores)",
+                     t->id, cell_text(&f, h, cs));
+    }
     const char *prev_l1 = NULL, *prev_l2 = NULL;
     guint first = doc->indicators->len;
     for (int r = h + 1; r < f.rows; r++) {

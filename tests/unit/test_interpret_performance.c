@@ -42,9 +42,9 @@ static b2j_doc *interpret_page(b2j_page *p) {
 /* A ruled 项目支出绩效自评表 of BODY, its words OCR'd or from a text layer,
  * with a total row under it labelled `total` in its first three cells when
  * not NULL. */
-static b2j_doc *form(bool ocr, const char *total) {
-  static const char *const head[] = {"一级指标", "二级指标", "三级指标", "年度指标值",
-                                     "实际完成值", "分值", "得分"};
+static b2j_doc *form_scored(bool ocr, const char *total, const char *score_head) {
+  const char *const head[] = {"一级指标", "二级指标", "三级指标", "年度指标值",
+                              "实际完成值", "分值", score_head};
   b2j_page *p = b2j_page_new(1, 600, 800);
   p->source = ocr ? B2J_SOURCE_OCR : B2J_SOURCE_TEXT;
   b2j_origin o = ocr ? B2J_ORIGIN_OCR : B2J_ORIGIN_TEXT;
@@ -78,6 +78,8 @@ static b2j_doc *form(bool ocr, const char *total) {
   }
   return interpret_page(p);
 }
+
+static b2j_doc *form(bool ocr, const char *total) { return form_scored(ocr, total, "得分"); }
 
 static const b2j_indicator *indicator(const b2j_doc *doc, guint i) {
   return i < doc->indicators->len ? g_ptr_array_index(doc->indicators, i) : NULL;
@@ -125,6 +127,22 @@ static void test_scanned(void) {
             "scan: a name in one cell starting with a total word is an indicator, no total");
   TAP_STREQ(level1(doc, 10), "满意度指标",
             "scan: 竣音度指标 (two glyphs off) over 服务对象满意度指标 is 满意度指标");
+  b2j_doc_free(doc);
+}
+
+/* syn-010's noisy scan read a blurred 得分 header as 1853: the column after
+ * 分值 holding numbers is still 得分 on an OCR'd page, and says so; a
+ * born-digital header is what it says. */
+static void test_score_header_misread(void) {
+  b2j_doc *doc = form_scored(true, NULL, "1853");
+  const b2j_indicator *x = indicator(doc, 0);
+  TAP_OK(x && x->score.present && b2j_dec_cmp(x->score.value, (b2j_dec){10, 0}) == 0,
+         "score header read 1853: the column after 分值 gives the scores");
+  TAP_OK(warned(doc, "ocr_text_corrected", "'1853' after 分值"), "score header: the reading is named");
+  b2j_doc_free(doc);
+  doc = form_scored(false, NULL, "1853");
+  x = indicator(doc, 0);
+  TAP_OK(x && !x->score.present, "born-digital: a column headed 1853 is no 得分");
   b2j_doc_free(doc);
 }
 
@@ -579,5 +597,6 @@ int main(void) {
   test_total_row();
   test_scanned();
   test_digital();
+  test_score_header_misread();
   return tap_done();
 }
