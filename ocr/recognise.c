@@ -1093,9 +1093,10 @@ static void drop_bars(char *text) {
 
 /* Marks chi_sim reads for a blurred full stop: 。 is a ring set low in its
  * square, which a soft scan flattens into a blob (its hole closed or broken)
- * read - or a point. Not 、 or ，: those are real marks a wrapped line may
- * end on, and blurred they look the same. */
-static const char *const STOP_MISREADS[] = {"-", "_", ".", NULL};
+ * read as a dash. Not 、 or ，: those are real marks a wrapped line may end
+ * on, and blurred they look the same; nor a point, which is what chi_sim
+ * calls a speck after a word (小计. in a header, 10.49万.). */
+static const char *const STOP_MISREADS[] = {"-", "_", NULL};
 
 /* Whether the rightmost component of `piece` is a full stop: a blob no
  * wider than half the line and under half its height, at least a fifth of
