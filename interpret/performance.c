@@ -608,7 +608,7 @@ static void correct_ocr_name(b2j_doc *doc, const b2j_table *t, int page, b2j_ind
 }
 
 /* On an OCR'd page a blurred 得分 header may read as anything (1853 on
- * syn-010's noisy scan), and the form's scores would be lost. The framework
+ * a 150 dpi scan), and the form's scores would be lost. The framework
  * prints 得分 right after 分值: the column there is 得分 when its header is
  * none of the form's other columns and at least half the rows that have a
  * 分值 have a number in it. -1 when it is not. */

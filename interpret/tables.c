@@ -717,7 +717,7 @@ bool b2j_fill_cell_value(b2j_cell *cell, bool from_ocr) {
 
 /* OCR confidence under which a numeric cell is named in a low_confidence
  * warning: tesseract's clean-scan digits read above 0.9; below 0.7 about one
- * reading in five is wrong (measured on the scan-noisy corpus). */
+ * reading in five is wrong (as measured on noisy scans). */
 #define LOW_CONFIDENCE 0.70
 
 /* One warning per cell whose value was read by joining a wrapped number, and
