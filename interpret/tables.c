@@ -987,6 +987,34 @@ static void whole_numbers_without_point(b2j_doc *doc, b2j_table *t) {
   }
 }
 
+/* A row's subject code cells and name, from its columns before the first
+ * value column (borrowed from the row). */
+typedef struct {
+  b2j_cell *code[3]; /* its non-empty code cells, in order */
+  int n_code;        /* how many: 4 when more than three */
+  bool in_parts;     /* printed in 类/款/项 columns, not one code column */
+  const char *name;  /* its first name cell's text, or NULL */
+} row_code;
+
+static row_code row_code_of(const b2j_table *t, const b2j_row *row) {
+  row_code rc = {{NULL, NULL, NULL}, 0, false, NULL};
+  for (guint c = 0; c < t->columns->len && c < row->cells->len; c++) {
+    col_role role = role_of(g_ptr_array_index(t->columns, c));
+    b2j_cell *cell = g_ptr_array_index(row->cells, c);
+    if (role == COL_VALUE)
+      break;
+    if (role == COL_NAME && !rc.name)
+      rc.name = cell->text;
+    if ((role != COL_CODE && role != COL_CODE_PART) || !*cell->text)
+      continue;
+    rc.in_parts |= role == COL_CODE_PART;
+    if (rc.n_code < 3)
+      rc.code[rc.n_code] = cell;
+    rc.n_code = MIN(rc.n_code + 1, 4);
+  }
+  return rc;
+}
+
 /* On an OCR'd page, a known code with a glyph or two after it ("301 人",
  * "2010201 分", "2040599。", "30299 1": a speck, a seal's stroke or a rule's
  * stub beside the code, read as a glyph) is that code when the
@@ -994,27 +1022,12 @@ static void whole_numbers_without_point(b2j_doc *doc, b2j_table *t) {
  * the glyphs no part of the code; without it the cell stays as read. The
  * corrected cell says so. */
 static void codes_with_marks_after(b2j_doc *doc, b2j_table *t) {
-  guint ncol = t->columns->len;
   for (guint r = 0; r < t->rows->len; r++) {
-    b2j_row *row = g_ptr_array_index(t->rows, r);
-    const char *name = NULL;
-    b2j_cell *code_cell = NULL;
-    int n_code = 0;
-    for (guint c = 0; c < ncol && c < row->cells->len; c++) {
-      col_role role = role_of(g_ptr_array_index(t->columns, c));
-      b2j_cell *cell = g_ptr_array_index(row->cells, c);
-      if (role == COL_VALUE)
-        break;
-      if (role == COL_NAME && !name)
-        name = cell->text;
-      if (role == COL_CODE_PART)
-        n_code = 99; /* 类/款/项 apart: codes_from_names' case */
-      if (role == COL_CODE && *cell->text) {
-        code_cell = cell;
-        n_code++;
-      }
-    }
-    if (n_code != 1 || !name || !*name || code_cell->confidence < 0)
+    row_code rc = row_code_of(t, g_ptr_array_index(t->rows, r));
+    const char *name = rc.name;
+    b2j_cell *code_cell = rc.code[0];
+    /* 类/款/项 apart are codes_from_names' case. */
+    if (rc.n_code != 1 || rc.in_parts || !name || !*name || code_cell->confidence < 0)
       continue;
     const char *p = code_cell->text;
     size_t nd = strspn(p, "0123456789");
@@ -1084,30 +1097,17 @@ static void codes_named_near(const char *read, const char *name, GPtrArray *out)
  * is never changed, whatever its name: a row shifted against its code is a
  * finding for validate/, not a misreading. The corrected cell says so. */
 static void codes_from_names(b2j_doc *doc, b2j_table *t) {
-  guint ncol = t->columns->len;
   for (guint r = 0; r < t->rows->len; r++) {
-    b2j_row *row = g_ptr_array_index(t->rows, r);
-    b2j_cell *parts[3];
-    int nparts = 0, marks = 0;
-    const char *name = NULL;
-    bool ocr = false, ok = true;
-    for (guint c = 0; c < ncol && c < row->cells->len && ok; c++) {
-      col_role role = role_of(g_ptr_array_index(t->columns, c));
-      b2j_cell *cell = g_ptr_array_index(row->cells, c);
-      if (role == COL_VALUE)
-        break;
-      if (role == COL_NAME && !name)
-        name = cell->text;
-      if ((role != COL_CODE && role != COL_CODE_PART) || !*cell->text)
-        continue;
-      for (const char *q = cell->text; *q && ok; q++)
+    row_code rc = row_code_of(t, g_ptr_array_index(t->rows, r));
+    b2j_cell **parts = rc.code;
+    int nparts = rc.n_code, marks = 0;
+    const char *name = rc.name;
+    bool ocr = false, ok = nparts <= 3;
+    for (int k = 0; k < nparts && ok; k++) {
+      for (const char *q = parts[k]->text; *q && ok; q++)
         if (!g_ascii_isdigit(*q))
           ok = g_ascii_isgraph(*q) && ++marks == 1;
-      if (ok && nparts < 3)
-        parts[nparts++] = cell;
-      else
-        ok = false;
-      ocr |= cell->confidence >= 0;
+      ocr |= parts[k]->confidence >= 0;
     }
     if (!ok || !ocr || nparts == 0 || !name || !*name)
       continue;

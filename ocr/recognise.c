@@ -1119,10 +1119,13 @@ static bool ends_in_stop(PIX *piece) {
   return bx >= 0 && 5 * bw >= h && 2 * bw <= h && 2 * bh < h && 2 * by >= h;
 }
 
-/* A Chinese reading ending in a mark where the piece ends in a full stop's
- * blob: the mark is a full stop (组织实施- was 组织实施。 on a blurred scan). The
- * text may grow, so it is replaced. */
-static void full_stop_from_blob(PIX *piece, reading *r) {
+static PIX *chunk_image(PIX *src, const chunk *c);
+
+/* A Chinese reading of chunk `c` of `src` ending in a mark where the chunk
+ * ends in a full stop's blob: the mark is a full stop (组织实施- was
+ * 组织实施。 on a blurred scan). The text may grow, so it is replaced. The
+ * image is cut only for a reading that ends in such a mark. */
+static void full_stop_from_blob(PIX *src, const chunk *c, reading *r) {
   if (!r->text || !*r->text)
     return;
   const char *last = g_utf8_find_prev_char(r->text, r->text + strlen(r->text));
@@ -1133,7 +1136,12 @@ static void full_stop_from_blob(PIX *piece, reading *r) {
   bool mark = false;
   for (int i = 0; STOP_MISREADS[i] && !mark; i++)
     mark = strcmp(last, STOP_MISREADS[i]) == 0;
-  if (!mark || !ends_in_stop(piece))
+  if (!mark)
+    return;
+  PIX *piece = chunk_image(src, c);
+  bool stop = piece && ends_in_stop(piece);
+  pixDestroy(&piece);
+  if (!stop)
     return;
   char *t = g_strdup_printf("%.*s。", (int)(last - r->text), r->text);
   reading_retext(r, t);
@@ -2580,12 +2588,8 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
     }
     if (grey && !r.numeric)
       prefer_grey_reading(ctx, grey, c, dpi, &r);
-    if (!r.numeric) {
-      PIX *piece = chunk_image(clean, c);
-      if (piece)
-        full_stop_from_blob(piece, &r);
-      pixDestroy(&piece);
-    }
+    if (!r.numeric)
+      full_stop_from_blob(clean, c, &r);
     if (grey)
       prefer_grey_number(ctx, grey, c, dpi, &r);
     if (!r.numeric) {
