@@ -372,7 +372,7 @@ static void find_chunks(PIX *src, int x0, int y0, int x1, int y1, int region, do
  * the gap inside a word, never a column gap) and each piece that results is
  * a chunk. Specks stay in (a decimal point joins its digits); alone they are
  * too small to be a chunk. */
-static void find_chunks_free(PIX *src, int region, double dpi, GArray *out) {
+static void find_chunks_free(PIX *src, int region, double dpi, bool join_stacked, GArray *out) {
   int min_h = MAX(4, (int)lround(dpi / 36.0));  /* 2 pt */
   int join = MAX(5, (int)lround(dpi / 20.0));   /* 3.6 pt */
   int max_h = (int)lround(dpi / 1.8);           /* 40 pt: a picture or a seal */
@@ -427,7 +427,11 @@ static void find_chunks_free(PIX *src, int region, double dpi, GArray *out) {
   g_array_free(strokes, TRUE);
   /* Large type has gaps inside a glyph wider than the closing (讠 and 十 of
    * a bold 计): pieces of one line, alike in height and close for their
-   * size, are one chunk. */
+   * size, are one chunk. With `join_stacked`, so are pieces alike in height
+   * stacked in one glyph's width (八 over 厶 in a title's 公) whose union is
+   * no taller than a glyph: two lines of text stacked make at least twice a
+   * line's height. Not for the orientation's sample lines, which are
+   * measured as the components fall. */
   bool merged = true;
   while (merged) {
     merged = false;
@@ -440,8 +444,13 @@ static void find_chunks_free(PIX *src, int region, double dpi, GArray *out) {
         int ha = a->y1 - a->y0, hb = b->y1 - b->y0, hmax = MAX(ha, hb);
         int overlap = MIN(a->y1, b->y1) - MAX(a->y0, b->y0);
         int gap = b->x0 - a->x1;
-        if (hmax * 2 > 3 * MIN(ha, hb) || overlap * 10 < 7 * MIN(ha, hb) ||
-            gap * 100 > 35 * hmax)
+        int x_overlap = MIN(a->x1, b->x1) - MAX(a->x0, b->x0);
+        int union_h = MAX(a->y1, b->y1) - MIN(a->y0, b->y0);
+        bool stacked = join_stacked && MIN(ha, hb) * 10 >= 6 * hmax &&
+                       x_overlap * 2 >= MIN(a->x1 - a->x0, b->x1 - b->x0) &&
+                       union_h * 5 <= 8 * hmax;
+        if (!stacked && (hmax * 2 > 3 * MIN(ha, hb) || overlap * 10 < 7 * MIN(ha, hb) ||
+                         gap * 100 > 35 * hmax))
           continue;
         a->x1 = MAX(a->x1, b->x1);
         a->y0 = MIN(a->y0, b->y0);
@@ -978,7 +987,9 @@ static int digits_line(BOXA *sorted, int h) {
  * 次 is no %. */
 static bool digits_before(PIX *piece, int at) {
   BOXA *ba = pixConnCompBB(piece, 8);
-  BOXA *sorted = ba ? boxaSort(ba, L_SORT_BY_X, L_SORT_INCREASING, NULL) : NULL;
+  /* boxaSort warns on stderr of an empty set: a blank piece has no digits. */
+  BOXA *sorted =
+      ba && boxaGetCount(ba) ? boxaSort(ba, L_SORT_BY_X, L_SORT_INCREASING, NULL) : NULL;
   boxaDestroy(&ba);
   if (!sorted)
     return false;
@@ -1011,8 +1022,10 @@ static bool digits_before(PIX *piece, int at) {
 static int unit_start(PIX *piece) {
   int h = pixGetHeight(piece), w = pixGetWidth(piece);
   BOXA *ba = pixConnCompBB(piece, 8);
-  if (!ba)
+  if (!ba || boxaGetCount(ba) == 0) {
+    boxaDestroy(&ba);
     return 0;
+  }
   BOXA *sorted = boxaSort(ba, L_SORT_BY_X, L_SORT_INCREASING, NULL);
   boxaDestroy(&ba);
   if (!sorted)
@@ -1906,10 +1919,26 @@ static int cmp_chunk_height(const void *a, const void *b) {
   return (p->y1 - p->y0) - (q->y1 - q->y0);
 }
 
+/* A tall chunk is one line when read whole at least this surely while
+ * neither half reads this surely (split_tall). */
+#define SPLIT_WHOLE_SURE 0.8
+#define SPLIT_HALF_UNSURE 0.6
+
+/* chi_sim's confidence in chunk `c` of `src`, read as the page loop reads it
+ * (grown to its glyphs first). */
+static double chunk_confidence(b2j_ocr_ctx *ctx, PIX *src, chunk c, double dpi) {
+  grow_to_glyphs(src, &c, (int)lround(dpi / 48.0));
+  reading r = read_chunk(ctx, src, &c, dpi);
+  double conf = r.text && *r.text ? r.conf : 0;
+  reading_clear(&r);
+  return conf;
+}
+
 /* Splits chunk `c` of `src` at its emptiest row while it is taller than
  * `max_h` (two lines of a narrow cell set so tight, or so blurred, that no
  * row between them is clear); pieces go to `out`. */
-static void split_tall(PIX *src, chunk c, int max_h, int depth, GArray *out) {
+static void split_tall(b2j_ocr_ctx *ctx, PIX *src, chunk c, int max_h, double dpi, int depth,
+                       GArray *out) {
   int h = c.y1 - c.y0;
   if (h <= max_h || depth > 3) {
     g_array_append_val(out, c);
@@ -1946,13 +1975,30 @@ static void split_tall(PIX *src, chunk c, int max_h, int depth, GArray *out) {
   top.y1 = c.y0 + best;
   bottom.y0 = c.y0 + best + 1;
   top.cut_below = bottom.cut_above = true;
-  split_tall(src, top, max_h, depth + 1, out);
-  split_tall(src, bottom, max_h, depth + 1, out);
+  /* A valley crossed by ink may be the gap inside one row of large glyphs
+   * (合 over 口, with 计's upright through it): the reading decides. Kept
+   * whole when chi_sim reads the whole surely and neither half: a reading
+   * of two lines as one may be sure of a part (数量指标 over (5分) read
+   * "(5" at 0.99), so sure halves always split. Only for a short chunk, up
+   * to three of its height across: a row of large glyphs is a label (合计,
+   * 项目), while longer wrapped text, two lines of it, is the common case
+   * and would cost three readings more each. */
+  if (least > 0 && ctx && c.x1 - c.x0 <= 3 * h) {
+    double whole = chunk_confidence(ctx, src, c, dpi);
+    double halves =
+        MAX(chunk_confidence(ctx, src, top, dpi), chunk_confidence(ctx, src, bottom, dpi));
+    if (whole >= SPLIT_WHOLE_SURE && halves < SPLIT_HALF_UNSURE) {
+      g_array_append_val(out, c);
+      return;
+    }
+  }
+  split_tall(ctx, src, top, max_h, dpi, depth + 1, out);
+  split_tall(ctx, src, bottom, max_h, dpi, depth + 1, out);
 }
 
 /* Chunks more than 1.5 lines tall (a line's height is the page's median
  * chunk height) are split into lines. In place. */
-static void split_tall_chunks(PIX *src, GArray *chunks) {
+static void split_tall_chunks(b2j_ocr_ctx *ctx, PIX *src, GArray *chunks, double dpi) {
   if (chunks->len < 5)
     return;
   GArray *sorted = g_array_sized_new(FALSE, FALSE, sizeof(chunk), chunks->len);
@@ -1962,7 +2008,7 @@ static void split_tall_chunks(PIX *src, GArray *chunks) {
   int max_h = (mid->y1 - mid->y0) * 3 / 2;
   g_array_set_size(sorted, 0);
   for (guint i = 0; i < chunks->len; i++) {
-    split_tall(src, g_array_index(chunks, chunk, i), max_h, 0, sorted);
+    split_tall(ctx, src, g_array_index(chunks, chunk, i), max_h, dpi, 0, sorted);
   }
   g_array_set_size(chunks, 0);
   g_array_append_vals(chunks, sorted->data, sorted->len);
@@ -1980,7 +2026,7 @@ static int cmp_chunk_width(const void *a, const void *b) {
  * (lines removed), read as they stand. */
 static double reading_score(b2j_ocr_ctx *ctx, PIX *bin, double dpi, int *n_lines) {
   GArray *chunks = g_array_new(FALSE, FALSE, sizeof(chunk));
-  find_chunks_free(bin, 0, dpi, chunks);
+  find_chunks_free(bin, 0, dpi, false, chunks);
   /* Line-shaped: about a character high (6-16 pt), at least three wide. */
   double px = dpi / 72.0;
   guint k = 0;
@@ -2179,10 +2225,13 @@ static void find_cells(const b2j_page *page, int w, int h, double dpi, GArray *r
   boxaDestroy(&ba);
 }
 
-/* Drops groups of touching rules that together span less than a small box:
- * the strokes of a large title glyph, not a table. In place. */
+/* Drops groups of touching rules that together span less than a small box,
+ * or, of two rules or more, a strip under half an inch across and at most
+ * four times as long: the strokes of a large title's glyphs, which chain
+ * from glyph to glyph (一般, 算支), not a table, whose rows and columns make
+ * it larger. A lone rule is kept or dropped by the rule finder. In place. */
 static void drop_glyph_rules(b2j_page *page) {
-  const double tol = 3.0, min_span = 36.0; /* points */
+  const double tol = 3.0, min_span = 36.0, strip_len = 4 * min_span; /* points */
   guint n = page->rules->len;
   if (n == 0)
     return;
@@ -2205,6 +2254,7 @@ static void drop_glyph_rules(b2j_page *page) {
     }
   }
   b2j_box *span = g_new(b2j_box, n);
+  guint *members = g_new0(guint, n);
   for (guint i = 0; i < n; i++)
     span[i] = (b2j_box){G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE};
   for (guint i = 0; i < n; i++) {
@@ -2212,6 +2262,7 @@ static void drop_glyph_rules(b2j_page *page) {
     while (parent[r] != r)
       r = parent[r];
     parent[i] = r;
+    members[r]++;
     const b2j_box *a = &g_array_index(page->rules, b2j_rule, i).box;
     span[r].x0 = MIN(span[r].x0, a->x0);
     span[r].y0 = MIN(span[r].y0, a->y0);
@@ -2221,13 +2272,18 @@ static void drop_glyph_rules(b2j_page *page) {
   guint k = 0;
   for (guint i = 0; i < n; i++) {
     const b2j_box *g = &span[parent[i]];
-    if (g->x1 - g->x0 < min_span && g->y1 - g->y0 < min_span)
+    double gw = g->x1 - g->x0, gh = g->y1 - g->y0;
+    bool small = gw < min_span && gh < min_span;
+    bool strip = members[parent[i]] > 1 &&
+                 ((gw < min_span && gh < strip_len) || (gh < min_span && gw < strip_len));
+    if (small || strip)
       continue;
     g_array_index(page->rules, b2j_rule, k++) = g_array_index(page->rules, b2j_rule, i);
   }
   g_array_set_size(page->rules, k);
   g_free(parent);
   g_free(span);
+  g_free(members);
 }
 
 /* Does rule `r` meet a rule of the other direction at the point (x, y)? */
@@ -2552,10 +2608,10 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
   if (rest) {
     b2j_ocr_region all = {0, 0, w, h, false, -1};
     g_array_append_val(regions, all);
-    find_chunks_free(rest, (int)regions->len - 1, dpi, chunks);
+    find_chunks_free(rest, (int)regions->len - 1, dpi, true, chunks);
     pixDestroy(&rest);
   }
-  split_tall_chunks(clean, chunks);
+  split_tall_chunks(ctx, clean, chunks, dpi);
   g_array_sort(chunks, cmp_chunk);
   TMARK("cells");
 

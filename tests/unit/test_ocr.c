@@ -321,6 +321,19 @@ static void test_lookalikes(b2j_ocr_ctx *ctx) {
   alike_is(ctx, "预算控制爹客", "预算控制金额", "爹客 is 金额, two look-alikes (seed 002 noisy scan)");
   alike_is(ctx, "满足客户需求", NULL, "满足|客户 is no 足额");
   alike_is(ctx, "保障资金需求", NULL, "资金|需求 is no 金额");
+  alike_is(ctx, "路盖照务人数", "覆盖服务人数", "路盖 is 覆盖, 照务 服务 (syn-007 noisy scan)");
+  alike_is(ctx, "照务乡镇(街道)数量", "服务乡镇(街道)数量", "照务 is 服务 (syn-009 noisy scan)");
+  alike_is(ctx, "按照务实原则", NULL, "按照|务实 is no 服务");
+  alike_is(ctx, "指标5:医药价格和采购监管蓝羔率", "指标5:医药价格和采购监管覆盖率",
+           "蓝羔 is 覆盖, two look-alikes (seed-004 noisy scan)");
+  alike_is(ctx, "道路盖板", NULL, "道路|盖板 is no 覆盖");
+  alike_is(ctx, "网络畅诵", "网络畅通", "畅诵 is 畅通 (seed-002 noisy scan)");
+  alike_is(ctx, "建立党员责任意误", "建立党员责任意识", "意误 is 意识 (seed-004 noisy scan)");
+  alike_is(ctx, "注意误差", NULL, "注意|误差 is no 意识");
+  alike_is(ctx, "主光绕400米", "主光缆400米", "光绕 is 光缆 (seed-002 noisy scan)");
+  alike_is(ctx, "效果显夏", "效果显著", "显夏 is 显著 (syn-012 noisy scan)");
+  alike_is(ctx, "资金拨付肪时性", "资金拨付及时性", "肪时 is 及时 (syn-013 noisy scan)");
+  alike_is(ctx, "脂肪时常", NULL, "脂肪|时 is no 及时");
 }
 
 static void test_lexicon(b2j_ocr_ctx *ctx) {
@@ -830,6 +843,27 @@ static void test_join_after_pauses(void) {
   b2j_page_free(p);
 }
 
+/* Large type: the strokes of a big title's glyphs chain into short rules
+ * that were erased before reading (北京市 read 北吕中), and a glyph in two
+ * pieces stacked (the bar of a ≥ apart) read as two chunks. */
+static void test_large_type(b2j_ocr_ctx *ctx) {
+  b2j_page *p = ocr_page(ctx, "corpus/pdf/scan-clean/seed-000.pdf", 1);
+  TAP_OK(p && find_word(p, "2023年度北京市门头沟区医疗保障局"),
+         "a title's glyph strokes are no rules: seed-000 p1 reads 2023年度北京市门头沟区医疗保障局");
+  b2j_page_free(p);
+  p = ocr_page(ctx, "corpus/pdf/scan-clean/seed-004.pdf", 2);
+  /* The ≥ outside the table at (296, 332) pt; those in cells are lines of
+   * their cells and join there. */
+  int bars = 0;
+  for (guint i = 0; p && i < p->words->len; i++) {
+    const b2j_word *w = &g_array_index(p->words, b2j_word, i);
+    bars += strstr(w->text, "-一") && fabs(w->box.x0 - 296) < 6 && fabs(w->box.y0 - 332) < 12;
+  }
+  TAP_OK(p && bars == 0,
+         "pieces stacked in one glyph's width are one chunk: seed-004 p2's ≥ has no bar read '-一'");
+  b2j_page_free(p);
+}
+
 int main(int argc, char **argv) {
   (void)argc;
   test_join_after_pauses();
@@ -853,6 +887,10 @@ int main(int argc, char **argv) {
     TAP_OK(0, "%s is missing (run from the repo root)", NOISY_PDF);
   if (g_file_test(CLEAN_PDF, G_FILE_TEST_EXISTS))
     test_header_not_unit(ctx);
+  if (g_file_test("corpus/pdf/scan-clean/seed-000.pdf", G_FILE_TEST_EXISTS))
+    test_large_type(ctx);
+  else
+    TAP_OK(0, "the clean scans are missing (run from the repo root)");
   if (g_file_test(PERCENT_PDF, G_FILE_TEST_EXISTS))
     test_not_percent(ctx);
   else
