@@ -1012,6 +1012,29 @@ static void table_sum_check(vctx *c, const vtable *vt, const char *rule, const c
   g_string_free(d, TRUE);
 }
 
+/* Length of a list number "1." / "2、" / "3．" opening `n`, 0 if none. An
+ * OCR'd 1 may read as l, L, I or | ("L.一般公共预算"): one such letter before
+ * the point and a Chinese name counts as a number. */
+static size_t list_number_len(const char *n) {
+  const char *q = n;
+  if (*q && strchr("lLI|", *q))
+    q++;
+  else
+    while (g_ascii_isdigit(*q))
+      q++;
+  if (q == n)
+    return 0;
+  size_t mark = *q == '.'                                                  ? 1
+                : g_str_has_prefix(q, "、") || g_str_has_prefix(q, "．") ? 3
+                                                                           : 0;
+  if (!mark)
+    return 0;
+  /* A letter is a number only before a Chinese name. */
+  if (!g_ascii_isdigit(*n) && (unsigned char)q[mark] < 0x80)
+    return 0;
+  return (size_t)(q - n) + mark;
+}
+
 /* An item a summary table's 本年收入合计/本年支出合计 adds up: a named line,
  * not a total or subtotal, not a sub-item ("其中：", "1.一般公共预算",
  * "（一）…" under "一、财政拨款"). */
@@ -1021,14 +1044,48 @@ static bool is_summary_item(const vline *l) {
   const char *n = l->name;
   if (g_str_has_prefix(n, "其中") || g_str_has_prefix(n, "（") || g_str_has_prefix(n, "("))
     return false;
-  if (g_ascii_isdigit(n[0])) {
-    const char *q = n;
-    while (g_ascii_isdigit(*q))
-      q++;
-    if (*q == '.' || g_str_has_prefix(q, "、") || g_str_has_prefix(q, "．"))
-      return false;
+  return list_number_len(n) == 0;
+}
+
+/* Whether a summary line is a numbered sub-item: "1.一般公共预算",
+ * "2、政府性基金预算", "（一）…". */
+static bool is_numbered_sub_item(const vline *l) {
+  const char *n = l->name;
+  return g_str_has_prefix(n, "（") || g_str_has_prefix(n, "(") || list_number_len(n) > 0;
+}
+
+/* 01 and 04: an item followed by numbered sub-items (一、财政拨款 over
+ * 1.一般公共预算 and 2.政府性基金预算) is their sum; an empty sub-item is
+ * zero. "其中：" lines are a part only and are no sub-items here. */
+static void rules_summary_sub_items(vctx *c, const vtable *vt) {
+  for (guint i = 0; i < vt->lines->len; i++) {
+    const vline *l = v_line(vt, (int)i);
+    if (!is_summary_item(l))
+      continue;
+    GArray *parts = g_array_new(FALSE, TRUE, sizeof(amount));
+    bool any = false;
+    for (guint j = i + 1; j < vt->lines->len; j++) {
+      const vline *s = v_line(vt, (int)j);
+      if (s->group != l->group)
+        continue;
+      if (!*s->key || !is_numbered_sub_item(s))
+        break;
+      amount a = {0};
+      if (summary_amount(vt, (int)j, &a)) {
+        any = any || a.kind == CV_NUM;
+        g_array_append_val(parts, a);
+      }
+    }
+    amount f = {0};
+    summary_amount(vt, (int)i, &f);
+    if (parts->len && (any || f.kind == CV_NUM))
+      table_sum_check(c, vt, "summary_sub_items", line_label(l), &f,
+                      (amount *)(void *)parts->data, (int)parts->len);
+    amount_clear(&f);
+    for (guint k = 0; k < parts->len; k++)
+      amount_clear(&g_array_index(parts, amount, k));
+    g_array_free(parts, TRUE);
   }
-  return true;
 }
 
 /* 04 by row: 合计 = 一般公共预算 + 政府性基金 + 国有资本经营, in the column group
@@ -2004,10 +2061,13 @@ void b2j_validate(b2j_doc *doc) {
       rules_row_identity(&c, vt, RI_EXPENDITURE);
     if (strcmp(kind, "basic_expenditure_detail") == 0 && vt->groups->len == 1)
       rules_row_identity(&c, vt, RI_BASIC);
-    if (strcmp(kind, "income_expenditure_summary") == 0)
+    if (strcmp(kind, "income_expenditure_summary") == 0) {
       rules_summary(&c, vt, false);
+      rules_summary_sub_items(&c, vt);
+    }
     if (strcmp(kind, "appropriation_summary") == 0) {
       rules_summary(&c, vt, true);
+      rules_summary_sub_items(&c, vt);
       rules_fund_rows(&c, vt);
     }
     if (strcmp(kind, "three_public") == 0)

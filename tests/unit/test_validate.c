@@ -968,6 +968,33 @@ static void test_budget_layouts(void) {
          "summary_income_sum: sub-items (1.…) and 小计 lines are not added again (pass)");
   tv_done(d);
 
+  /* 一、财政拨款 = its numbered sub-items; an OCR'd "1." read "L." is one. */
+  static const char *const SUB[][2] = {{"1.一般公共预算", "100.00"}, {"L.一般公共预算", "100.00"},
+                                       {"1.一般公共预算", "10.00"}};
+  for (int k = 0; k < 3; k++) {
+    d = b2j_doc_new("t");
+    t = tv_table(d, "t1", "income_expenditure_summary", NULL, "万元",
+                 "项目名称|金额|功能科目名称|金额", 3);
+    tv_row(t, "一、财政拨款|100.00|一、公共安全支出|100.00");
+    char *r = g_strdup_printf("%s|%s||", SUB[k][0], SUB[k][1]);
+    tv_row(t, r);
+    g_free(r);
+    tv_row(t, "2.政府性基金预算|||");
+    tv_row(t, "二、其他资金|||");
+    tv_row(t, "收入合计|100.00|支出合计|100.00");
+    b2j_validate(d);
+    c = tv_find(d, "summary_sub_items", "一、财政拨款");
+    if (k < 2)
+      TAP_OK(tv_pass(c) && tv_msg_has(c, SUB[k][0]) &&
+                 tv_pass(tv_find(d, "summary_income_sum", NULL)),
+             "summary_sub_items: 一、财政拨款 100 = %s 100 + 2. (empty), and the sub-item is not "
+             "an item of 收入合计 (pass)",
+             SUB[k][0]);
+    else
+      TAP_OK(tv_fail(c), "summary_sub_items: 一、财政拨款 100 ≠ 1. 10 + 2. (empty) fails");
+    tv_done(d);
+  }
+
   /* A 三公 table that adds 会议费 and 培训费. */
   d = b2j_doc_new("t");
   t = tv_table(d, "t11", "three_public", NULL, "万元",
