@@ -25,11 +25,12 @@
 #define REPAIR_MAX_COMBOS 256
 
 /* Digits a read digit may have been printed as, by the digit read: broken
- * or filled strokes turn 3, 6, 9 and 0 into 8, a cut foot turns 2 into 7,
- * a 5 whose top stroke faded reads 0 (5,033.00 for 5533.00 on a clean scan
- * of a real report). */
+ * or filled strokes turn 3, 6, 9 and 0 into 8, and a 5 whose open bottom
+ * closed reads 8 too (20,702.28 for 20702.25, 1308.25 for 1305.25 on scans
+ * of real reports); a cut foot turns 2 into 7, a 5 whose top stroke faded
+ * reads 0 (5,033.00 for 5533.00). */
 static const char *const CONFUSED[10] = {
-    "865", "7", "7", "85", "1", "63", "58", "12", "3690", "8",
+    "865", "7", "7", "85", "1", "63", "58", "12", "36905", "8",
 };
 
 const char *b2j_repair_confusions(char digit) {

@@ -254,6 +254,9 @@ static const struct {
     /* A 5 whose top stroke faded, read 0 (5,033.00 for 5533.00 on a clean
      * scan of a real report). */
     {1, 2, "10.24", 0.8, "15.24", "faded 5: '10.24' read unsure becomes 15.24"},
+    /* A 5 whose open bottom closed, read 8 (20,702.28 for 20702.25 on a
+     * clean scan of a real report). */
+    {2, 3, "4.88", 0.74, "4.85", "closed 5: '4.88' read unsure becomes 4.85"},
     /* A point read as a colon ("78: 09" on a real report's noisy scan). */
     {1, 2, "15: 24", 0.53, "15.24", "colon: '15: 24' becomes 15.24"},
     /* A thousands comma read as a point or doubled ("13,. 979. 92",
