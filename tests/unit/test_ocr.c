@@ -862,6 +862,15 @@ static void test_large_type(b2j_ocr_ctx *ctx) {
   TAP_OK(p && bars == 0,
          "pieces stacked in one glyph's width are one chunk: seed-004 p2's ≥ has no bar read '-一'");
   b2j_page_free(p);
+  /* tests/data/scan/large-type-title.pdf: page 3 of the clean real-scan of
+   * open-budget js_shengweibangongting_2017_yusuan_tables (corpus/real-scan),
+   * a 20 pt title over a table whose 合计 is set in 14 pt. */
+  p = ocr_page(ctx, "tests/data/scan/large-type-title.pdf", 1);
+  TAP_OK(p && find_word(p, "一般公共预算支出预算表"),
+         "a title whose strokes chain glyph to glyph reads whole: 一般公共预算支出预算表");
+  TAP_OK(p && find_word(p, "合计"),
+         "a large 合计 whose rows leave a valley crossed by ink is one line, not 性、上 over nothing");
+  b2j_page_free(p);
 }
 
 int main(int argc, char **argv) {
