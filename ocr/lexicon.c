@@ -396,7 +396,8 @@ static const struct {
                   {"骤", "服"}, {"盟", "服"}, {"隐", "服"}, {"货", "赁"},
                   {"排", "批"}, {"莫", "著"}, {"黄", "著"}, {"需", "额"}, {"客", "额"},
                   {"照", "服"}, {"路", "覆"}, {"蓝", "覆"}, {"狂", "覆"}, {"诵", "通"},
-                  {"误", "识"}, {"绕", "缆"}, {"夏", "著"}, {"肪", "及"}};
+                  {"误", "识"}, {"绕", "缆"}, {"夏", "著"}, {"肪", "及"}, {"文", "支"},
+                  {"秋", "款"}};
 /* Words these reports use over and over (DOMAIN.md, the seeds) that a
  * look-alike misread turns into no word (党员 read 常员, 拨付 read 梭付). A
  * reading is corrected to one only through LOOKALIKES. Not 提高: 承担高额
@@ -405,7 +406,7 @@ static const char *const LOOKALIKE_WORDS[] = {
     "党员", "党组织", "党支部", "拨付", "拨款", "覆盖", "提升", "控制", "制定", "减轻",
     "减少", "积极性", "进展", "光缆", "切实", "责任", "负担", "建设", "帮扶", "持续", "挂职",
     "金额", "租赁", "案件", "方案", "服务", "第一批", "第二批", "第三批", "第四批",
-    "显著", "足额", "畅通", "意识", "及时"};
+    "显著", "足额", "畅通", "意识", "及时", "支出"};
 /* Real words that hold a read glyph of LOOKALIKES with the glyph beside a
  * window: the window is then part of this word, not a misread (日常|员工
  * is no 党员, 务必|盖章 no 覆盖, 成功|实施 no 切实, 承担|升级 no 提升,
@@ -424,7 +425,8 @@ static const char *const GUARD_WORDS[] = {
     "客车", "客流", "按照", "参照", "依照", "遵照", "对照", "关照", "比照", "护照", "执照",
     "拍照", "光照", "道路", "公路", "线路", "铁路", "马路", "网路", "思路", "出路", "水路",
     "电路", "疯狂", "诵读", "误差", "误区", "误解", "误导", "误会", "绕行", "绕道", "夏季",
-    "夏天", "夏令", "脂肪"};
+    "夏天", "夏令", "脂肪", "论文", "公文", "发文", "全文", "原文", "正文", "中文", "英文",
+    "本文", "条文", "行文", "上文", "下文", "此文", "出版", "秋季", "秋天", "秋收"};
 
 static gunichar first_char(const char *s) {
   return g_utf8_get_char(s);
@@ -466,15 +468,19 @@ char *b2j_lexicon_fix_lookalikes(const b2j_lexicon *lex, const char *text) {
   glong n = 0;
   gunichar *u = g_utf8_to_ucs4_fast(text, -1, &n);
   bool changed = false;
-  /* chi_sim reads the （ of 服务乡镇（街道）数量 as 《: a 《 that a ) or ）
-   * closes, no 》 between, is that （. */
+  /* chi_sim reads the （ of 服务乡镇（街道）数量 as 《, and of 维修（护）费 as
+   * 〈: a 《 or 〈 that a ) or ） closes, no 》 or 〉 between, is that （ (a 〈
+   * only where no bracket opens just before it). */
   for (glong i = 0; i < n; i++) {
-    if (u[i] != 0x300A /* 《 */)
+    if (u[i] != 0x300A /* 《 */ &&
+        (u[i] != 0x3008 /* 〈 */ || (i > 0 && (u[i - 1] == 0xFF08 || u[i - 1] == '(' ||
+                                              u[i - 1] == 0x300A))))
       continue;
     glong j = i + 1;
-    while (j < n && u[j] != 0x300B /* 》 */ && u[j] != ')' && u[j] != 0xFF09 /* ） */)
+    while (j < n && u[j] != 0x300B /* 》 */ && u[j] != 0x3009 /* 〉 */ && u[j] != ')' &&
+           u[j] != 0xFF09 /* ） */)
       j++;
-    if (j < n && u[j] != 0x300B) {
+    if (j < n && u[j] != 0x300B && u[j] != 0x3009) {
       u[i] = 0xFF08; /* （ */
       changed = true;
     }

@@ -1014,9 +1014,22 @@ static void table_sum_check(vctx *c, const vtable *vt, const char *rule, const c
 
 /* Length of a list number "1." / "2、" / "3．" opening `n`, 0 if none. An
  * OCR'd 1 may read as l, L, I or | ("L.一般公共预算"): one such letter before
- * the point and a Chinese name counts as a number. */
+ * the point and a Chinese name counts as a number. So does one digit right
+ * before a Chinese name, its point lost ("1一般公共预算"), but not before
+ * 年, 月 or 日 (a date). */
 static size_t list_number_len(const char *n) {
   const char *q = n;
+  if (g_ascii_isdigit(n[0]) && (unsigned char)n[1] >= 0x80) {
+    gunichar c = g_utf8_get_char(n + 1);
+    /* A speck read as a digit before an item's own number ("2二、项目支出")
+     * is no list number. */
+    const char *r = n + 1;
+    while (*r && g_utf8_strchr("一二三四五六七八九十", -1, g_utf8_get_char(r)))
+      r = g_utf8_next_char(r);
+    bool item = r != n + 1 && g_str_has_prefix(r, "、");
+    if (g_unichar_type(c) == G_UNICODE_OTHER_LETTER && !g_utf8_strchr("年月日", -1, c) && !item)
+      return 1;
+  }
   if (*q && strchr("lLI|", *q))
     q++;
   else

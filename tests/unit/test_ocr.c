@@ -310,6 +310,8 @@ static void test_lookalikes(b2j_ocr_ctx *ctx) {
   alike_is(ctx, "服务乡镇《街道)数量", "服务乡镇（街道)数量",
            "a 《 a ) closes is （ (syn-003 scan)");
   alike_is(ctx, "依据《预算法》(2018)", NULL, "a 《 closed by 》 stays");
+  alike_is(ctx, "维修〈护)费", "维修（护)费", "a 〈 a ) closes is （ (a real report's noisy scan)");
+  alike_is(ctx, "党委办公厅（〈室)及相关机构事务", NULL, "a 〈 just after a （ stays");
   alike_is(ctx, "2023年房屋场所租货类项目", "2023年房屋场所租赁类项目", "租货 is 租赁 (seed 002 noisy scan)");
   alike_is(ctx, "出租货车", NULL, "租|货车 is no 租赁");
   alike_is(ctx, "2023年新冠患者救治费用中央补助资金(第二排)",
@@ -334,6 +336,9 @@ static void test_lookalikes(b2j_ocr_ctx *ctx) {
   alike_is(ctx, "效果显夏", "效果显著", "显夏 is 显著 (syn-012 noisy scan)");
   alike_is(ctx, "资金拨付肪时性", "资金拨付及时性", "肪时 is 及时 (syn-013 noisy scan)");
   alike_is(ctx, "脂肪时常", NULL, "脂肪|时 is no 及时");
+  alike_is(ctx, "财政拨秋文出预算表", "财政拨款支出预算表",
+           "拨秋 is 拨款, 文出 支出 (a real report's noisy scan)");
+  alike_is(ctx, "发表论文出版专著", NULL, "论文|出版 is no 支出");
 }
 
 static void test_lexicon(b2j_ocr_ctx *ctx) {

@@ -968,10 +968,13 @@ static void test_budget_layouts(void) {
          "summary_income_sum: sub-items (1.…) and 小计 lines are not added again (pass)");
   tv_done(d);
 
-  /* 一、财政拨款 = its numbered sub-items; an OCR'd "1." read "L." is one. */
-  static const char *const SUB[][2] = {{"1.一般公共预算", "100.00"}, {"L.一般公共预算", "100.00"},
+  /* 一、财政拨款 = its numbered sub-items; an OCR'd "1." read "L.", or its
+   * point lost ("1一般公共预算"), is one. */
+  static const char *const SUB[][2] = {{"1.一般公共预算", "100.00"},
+                                       {"L.一般公共预算", "100.00"},
+                                       {"1一般公共预算", "100.00"},
                                        {"1.一般公共预算", "10.00"}};
-  for (int k = 0; k < 3; k++) {
+  for (int k = 0; k < 4; k++) {
     d = b2j_doc_new("t");
     t = tv_table(d, "t1", "income_expenditure_summary", NULL, "万元",
                  "项目名称|金额|功能科目名称|金额", 3);
@@ -984,7 +987,7 @@ static void test_budget_layouts(void) {
     tv_row(t, "收入合计|100.00|支出合计|100.00");
     b2j_validate(d);
     c = tv_find(d, "summary_sub_items", "一、财政拨款");
-    if (k < 2)
+    if (k < 3)
       TAP_OK(tv_pass(c) && tv_msg_has(c, SUB[k][0]) &&
                  tv_pass(tv_find(d, "summary_income_sum", NULL)),
              "summary_sub_items: 一、财政拨款 100 = %s 100 + 2. (empty), and the sub-item is not "
@@ -994,6 +997,17 @@ static void test_budget_layouts(void) {
       TAP_OK(tv_fail(c), "summary_sub_items: 一、财政拨款 100 ≠ 1. 10 + 2. (empty) fails");
     tv_done(d);
   }
+  /* A speck read as a digit before an item's own number is no sub-item. */
+  d = b2j_doc_new("t");
+  t = tv_table(d, "t1", "income_expenditure_summary", NULL, "万元",
+               "项目名称|金额|项目名称|金额", 3);
+  tv_row(t, "一、财政拨款|100.00|一、基本支出|60.00");
+  tv_row(t, "|||2二、项目支出|40.00");
+  tv_row(t, "收入合计|100.00|支出合计|100.00");
+  b2j_validate(d);
+  TAP_OK(tv_find(d, "summary_sub_items", "一、基本支出") == NULL,
+         "summary_sub_items: '2二、项目支出' is an item with a speck, not a sub-item of 一、基本支出");
+  tv_done(d);
 
   /* A 三公 table that adds 会议费 and 培训费. */
   d = b2j_doc_new("t");
