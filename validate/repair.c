@@ -123,6 +123,11 @@ void b2j_repair_glyph_digit_candidates(const char *text, int prec, GPtrArray *ou
     gunichar c = g_utf8_get_char(p);
     if (c < 0x80 && (g_ascii_isdigit((char)c) || c == '.' || c == ',')) {
       g_string_append_c(bare, (char)c);
+    } else if (c == ':' || c == 0xFF1A /* ： */) {
+      /* A point read as a colon ("78: 09"), no digit: the point readings
+       * restore it, and forty digit readings would crowd out a second
+       * cell's in a group. */
+      g_string_append_c(bare, '.');
     } else if (!g_unichar_isspace(c)) {
       glyphs++;
       glyph = (gssize)bare->len;
@@ -264,9 +269,13 @@ static bool same_opt(b2j_opt_dec a, b2j_opt_dec b) {
   return a.present == b.present && (!a.present || b2j_dec_cmp(a.value, b.value) == 0);
 }
 
+/* A check not evaluated before and after moved when it names another cell:
+ * the one it named is a number now and another still is not ("78: 09" and
+ * "4色. 68" in one sum), so the two are tried together. */
 static bool check_moved(const b2j_check *a, const b2j_check *b) {
   return a->ok != b->ok || a->evaluated != b->evaluated || !same_opt(a->expected, b->expected) ||
-         !same_opt(a->found, b->found);
+         !same_opt(a->found, b->found) ||
+         (!a->evaluated && !b->evaluated && !same_str(a->message, b->message));
 }
 
 /* Failing, or not evaluated because a cell is no number. */
@@ -624,6 +633,7 @@ static int try_groups(b2j_doc *doc, GPtrArray *base, GArray *movers, GArray *fit
     long combos = 1;
     for (int k = 0; k < ncell; k++)
       combos *= (long)opts[k]->len + 1;
+
     if (!too_big && ncell >= 2 && combos <= REPAIR_MAX_COMBOS) {
       /* Odometer over (as read, reading 1, ...) per cell. */
       int pick[REPAIR_MAX_GROUP] = {0};

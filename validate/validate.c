@@ -542,9 +542,22 @@ static void sum_rule(vctx *c, const vtable *vt, const char *rule, int parent, co
     if (pk == CV_BAD || !ok) {
       const vline *bl = pk == CV_BAD ? pl : bad;
       int bcol = line_col(vt, bl, k);
-      v_skip(c, rule, where, vt->t->id, "%s: cell %s/%s (p.%d) is not a number: “%s”",
+      /* Every other cell of the sum that is no number too: a reader sees
+       * them all, and repair sees which cells the sum waits on. */
+      GString *more = g_string_new(NULL);
+      for (guint i = 0; i < kids->len; i++) {
+        const vline *kl = v_line(vt, g_array_index(kids, int, i));
+        int kc = line_col(vt, kl, k);
+        b2j_dec unused;
+        if (kl == bl || kc < 0 || v_cell(vt, kl->row, kc, &unused) != CV_BAD)
+          continue;
+        g_string_append_printf(more, "%s %s/%s “%s”", more->len ? "," : "; so is", line_label(kl),
+                               v_label(vt, kc), cell_text(vt, kl->row, kc));
+      }
+      v_skip(c, rule, where, vt->t->id, "%s: cell %s/%s (p.%d) is not a number: “%s”%s",
              vt->desc, line_label(bl), v_label(vt, bcol), bl->page,
-             cell_text(vt, bl->row, bcol));
+             cell_text(vt, bl->row, bcol), more->str);
+      g_string_free(more, TRUE);
     } else {
       int splits = v_cell_split(vt, pl->row, col) ? 1 : 0;
       for (guint i = 0; i < kids->len; i++) {

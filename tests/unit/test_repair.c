@@ -221,6 +221,43 @@ static void test_a_group_with_one_unreadable_cell_is_left_as_read(void) {
   tv_done(d);
 }
 
+/* A real report's noisy scan read two children of 301 in its one-column
+ * 基本支出 table as "78: 09" and "4色. 68": its sum is not evaluated, and
+ * neither reading alone settles it, the other cell still no number. The
+ * check naming the other cell once one is read back ties the two. */
+static void test_two_unreadable_cells_of_one_sum_are_read_together(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_page *p = b2j_page_new(3, 595, 842);
+  p->source = B2J_SOURCE_OCR;
+  g_ptr_array_add(d->pages, p);
+  b2j_table *t = tv_table(d, "t6", "basic_expenditure_detail", NULL, "万元",
+                          "科目编码|科目名称|金额", 3);
+  tv_row(t, "301|工资福利支出|1045.19");
+  tv_row(t, "30101|基本工资|917.42");
+  tv_row(t, "30112|其他社会保障缴费|78.09");
+  tv_row(t, "30114|医疗费|49.68");
+  for (guint r = 0; r < t->rows->len; r++) {
+    b2j_row *row = g_ptr_array_index(t->rows, r);
+    for (guint c = 0; c < row->cells->len; c++) {
+      b2j_cell *cell = g_ptr_array_index(row->cells, c);
+      cell->confidence = 0.95;
+      cell->has_box = true;
+      cell->box = (b2j_box){100.0 * c, 20.0 * r, 100.0 * c + 90, 20.0 * r + 15};
+    }
+  }
+  misread(cell_at(t, 2, 2), "78: 09", 0.53);
+  misread(cell_at(t, 3, 2), "4色. 68", 0.61);
+  b2j_validate(d);
+  int n = b2j_repair(d);
+  TAP_OK(n == 2 && strcmp(cell_at(t, 2, 2)->text, "78.09") == 0 &&
+             strcmp(cell_at(t, 3, 2)->text, "49.68") == 0,
+         "two unreadable cells of one sum: '78: 09' and '4色. 68' read back together as 78.09 "
+         "and 49.68 (repaired %d)",
+         n);
+  TAP_OK(tv_pass(tv_find(d, "hierarchy_sum", "301/金额")), "two unreadable cells: 301 = Σ passes");
+  tv_done(d);
+}
+
 static void test_stray_minus_before_an_amount_is_dropped(void) {
   b2j_doc *d = b2j_doc_new("t");
   b2j_table *t = table05(d, B2J_ORIGIN_OCR);
@@ -413,6 +450,7 @@ int main(void) {
   test_one_row_that_lost_both_points_is_restored_together();
   test_three_points_read_as_spaces_in_one_column_are_restored();
   test_a_group_with_one_unreadable_cell_is_left_as_read();
+  test_two_unreadable_cells_of_one_sum_are_read_together();
   test_stray_minus_before_an_amount_is_dropped();
   test_candidates();
   return tap_done();
