@@ -130,6 +130,15 @@ const char *b2j_kind_from_title(const char *title) {
   return NULL;
 }
 
+/* Where a kind's first title rule stands: the lower, the more specific. */
+static int title_rule_rank(const char *kind) {
+  int i = 0;
+  for (const title_rule *r = TITLE_RULES; r->kind; r++, i++)
+    if (kind && strcmp(r->kind, kind) == 0)
+      return i;
+  return i;
+}
+
 /* Standard titles, for recognising an OCR'd title with one misread
  * character. Longest first, so the most specific match wins. */
 static const char *const STANDARD_TITLES[] = {
@@ -1584,11 +1593,15 @@ void b2j_interpret_tables(b2j_doc *doc, const GPtrArray *page_grids) {
         /* OCR misreads a character of a title (支出 as 广出): a title one
          * character from a standard one is that table. A standard title
          * found whole inside it (支出决算表 in 三公-经费支出决算表) is the
-         * title rules' business: they put the specific words first. */
+         * title rules' business: they put the specific words first. So is
+         * a kind the rules find more specific than the near title's
+         * (一般公共预算4一三公?经费、会议费、培训费支出预算表 is a 三公
+         * table, not an expenditure one). */
         bool verbatim = false;
         const char *near = b2j_kind_from_ocr_title(ctx.title, &verbatim);
-        if (near &&
-            (!kind || strcmp(kind, "other") == 0 || (strcmp(kind, near) != 0 && !verbatim)))
+        if (near && (!kind || strcmp(kind, "other") == 0 ||
+                     (strcmp(kind, near) != 0 && !verbatim &&
+                      title_rule_rank(near) < title_rule_rank(kind))))
           kind = near;
       }
       const char *cell_kind = kind_from_cells(m);

@@ -368,6 +368,26 @@ static void test_misread_three_public_title_keeps_its_kind(void) {
   t = first_table(doc);
   TAP_OK(t && t->rows->len == 2, "two numbers in the top row make it a row of amounts");
   b2j_doc_free(doc);
+
+  /* A real report's clean scan: a standard expenditure title sits one glyph
+   * off inside the title, but the title names 三公, a kind more specific. */
+  p = ocr_ruled_page("十一2017年江苏省高级人民法院部门一般公共预算4一三公?经费、会议费、培训费支出预算表",
+                     labels, 4, rows, 1);
+  doc = interpreted(&p, 1);
+  t = first_table(doc);
+  TAP_STREQ(t ? t->kind : NULL, "three_public",
+            "a misread 三公 title near an expenditure title is still the 三公 table");
+  b2j_doc_free(doc);
+  /* The near title still wins over a broader rule: 一般公共预算基本支出表
+   * with 基本 misread is no plain general budget expenditure table. */
+  static const char *const labels5[] = {"科目编码", "科目名称", "金额"};
+  static const char *const rows5[] = {"301", "工资福利支出", "10.00"};
+  p = ocr_ruled_page("一般公共预算基木支出表", labels5, 3, rows5, 1);
+  doc = interpreted(&p, 1);
+  t = first_table(doc);
+  TAP_STREQ(t ? t->kind : NULL, "basic_expenditure_detail",
+            "a title one glyph off 一般公共预算基本支出表 is the basic detail, not the broader kind");
+  b2j_doc_free(doc);
 }
 
 /* A real report's clean scan read 2024年部门财政拨款收支预算总表 as
