@@ -1050,9 +1050,12 @@ static size_t list_number_len(const char *n) {
       q++;
   if (q == n)
     return 0;
-  size_t mark = *q == '.'                                                  ? 1
-                : g_str_has_prefix(q, "、") || g_str_has_prefix(q, "．") ? 3
-                                                                           : 0;
+  /* A point read as a comma ("1，一般公共预算资金") is one too. */
+  size_t mark = *q == '.' || *q == ','                                          ? 1
+                : g_str_has_prefix(q, "、") || g_str_has_prefix(q, "．") ||
+                        g_str_has_prefix(q, "，")
+                    ? 3
+                    : 0;
   if (!mark)
     return 0;
   /* A letter is a number only before a Chinese name. */

@@ -968,13 +968,14 @@ static void test_budget_layouts(void) {
          "summary_income_sum: sub-items (1.…) and 小计 lines are not added again (pass)");
   tv_done(d);
 
-  /* 一、财政拨款 = its numbered sub-items; an OCR'd "1." read "L.", or its
-   * point lost ("1一般公共预算"), is one. */
+  /* 一、财政拨款 = its numbered sub-items; an OCR'd "1." read "L.", its
+   * point lost ("1一般公共预算") or read as a comma ("1，"), is one. */
   static const char *const SUB[][2] = {{"1.一般公共预算", "100.00"},
                                        {"L.一般公共预算", "100.00"},
                                        {"1一般公共预算", "100.00"},
+                                       {"1，一般公共预算资金", "100.00"},
                                        {"1.一般公共预算", "10.00"}};
-  for (int k = 0; k < 4; k++) {
+  for (int k = 0; k < 5; k++) {
     d = b2j_doc_new("t");
     t = tv_table(d, "t1", "income_expenditure_summary", NULL, "万元",
                  "项目名称|金额|功能科目名称|金额", 3);
@@ -987,7 +988,7 @@ static void test_budget_layouts(void) {
     tv_row(t, "收入合计|100.00|支出合计|100.00");
     b2j_validate(d);
     c = tv_find(d, "summary_sub_items", "一、财政拨款");
-    if (k < 3)
+    if (k < 4)
       TAP_OK(tv_pass(c) && tv_msg_has(c, SUB[k][0]) &&
                  tv_pass(tv_find(d, "summary_income_sum", NULL)),
              "summary_sub_items: 一、财政拨款 100 = %s 100 + 2. (empty), and the sub-item is not "
