@@ -1024,6 +1024,15 @@ static row_code row_code_of(const b2j_table *t, const b2j_row *row) {
   return rc;
 }
 
+/* A code cell's text corrected to `text` (which the cell takes), its value
+ * read again from it. */
+static void set_code_text(b2j_cell *cell, char *text) {
+  g_free(cell->text);
+  cell->text = text;
+  cell->value.present = false;
+  b2j_fill_cell_value(cell, true);
+}
+
 /* On an OCR'd page, a known code with a glyph or two after it ("301 人",
  * "2010201 分", "2040599。", "30299 1": a speck, a seal's stroke or a rule's
  * stub beside the code, read as a glyph) is that code when the
@@ -1062,10 +1071,7 @@ static void codes_with_marks_after(b2j_doc *doc, b2j_table *t) {
                  "%s row %u: code '%s' read by OCR corrected to '%s' (a known code, named '%s' "
                  "as the row is, with marks after it)",
                  t->id, r + 1, code_cell->text, digits, name);
-    g_free(code_cell->text);
-    code_cell->text = digits;
-    code_cell->value.present = false; /* "30299 1" was read as 302991 */
-    b2j_fill_cell_value(code_cell, true);
+    set_code_text(code_cell, digits); /* "30299 1" was read as 302991 */
   }
 }
 
@@ -1169,11 +1175,8 @@ static void codes_from_names(b2j_doc *doc, b2j_table *t) {
                      "%s row %u: code '%s' read by OCR corrected to '%s' (the only code one "
                      "digit away that the classification names '%s')",
                      t->id, r + 1, printed->str, fix, name);
-        g_free(target->text);
-        target->text = text;
+        set_code_text(target, text);
         text = NULL;
-        target->value.present = false;
-        b2j_fill_cell_value(target, true);
       }
       g_free(text);
     }

@@ -12,6 +12,20 @@
 
 static const char *const COLS05 = "功能分类科目编码|科目名称|小计|基本支出|项目支出";
 
+/* Every cell of `t` read with confidence `conf` (-1: born-digital), in a
+ * box of its own. */
+static void cells_read_at(b2j_table *t, double conf) {
+  for (guint r = 0; r < t->rows->len; r++) {
+    b2j_row *row = g_ptr_array_index(t->rows, r);
+    for (guint c = 0; c < row->cells->len; c++) {
+      b2j_cell *cell = g_ptr_array_index(row->cells, c);
+      cell->confidence = conf;
+      cell->has_box = true;
+      cell->box = (b2j_box){100.0 * c, 20.0 * r, 100.0 * c + 90, 20.0 * r + 15};
+    }
+  }
+}
+
 /* A 05 table of four rows (合计 first) in `unit`, on page 10; every cell
  * OCR'd with good confidence and a box of its own, or born-digital. */
 static b2j_table *table05_of(b2j_doc *d, b2j_origin origin, const char *unit,
@@ -22,15 +36,7 @@ static b2j_table *table05_of(b2j_doc *d, b2j_origin origin, const char *unit,
   b2j_table *t = tv_table(d, "t5", "general_budget_expenditure", "公开05表", unit, COLS05, 10);
   for (int i = 0; i < 4; i++)
     tv_row(t, rows[i]);
-  for (guint r = 0; r < t->rows->len; r++) {
-    b2j_row *row = g_ptr_array_index(t->rows, r);
-    for (guint c = 0; c < row->cells->len; c++) {
-      b2j_cell *cell = g_ptr_array_index(row->cells, c);
-      cell->confidence = origin == B2J_ORIGIN_OCR ? 0.99 : -1;
-      cell->has_box = true;
-      cell->box = (b2j_box){100.0 * c, 20.0 * r, 100.0 * c + 90, 20.0 * r + 15};
-    }
-  }
+  cells_read_at(t, origin == B2J_ORIGIN_OCR ? 0.99 : -1);
   return t;
 }
 
@@ -236,15 +242,7 @@ static void test_two_unreadable_cells_of_one_sum_are_read_together(void) {
   tv_row(t, "30101|基本工资|917.42");
   tv_row(t, "30112|其他社会保障缴费|78.09");
   tv_row(t, "30114|医疗费|49.68");
-  for (guint r = 0; r < t->rows->len; r++) {
-    b2j_row *row = g_ptr_array_index(t->rows, r);
-    for (guint c = 0; c < row->cells->len; c++) {
-      b2j_cell *cell = g_ptr_array_index(row->cells, c);
-      cell->confidence = 0.95;
-      cell->has_box = true;
-      cell->box = (b2j_box){100.0 * c, 20.0 * r, 100.0 * c + 90, 20.0 * r + 15};
-    }
-  }
+  cells_read_at(t, 0.95);
   misread(cell_at(t, 2, 2), "78: 09", 0.53);
   misread(cell_at(t, 3, 2), "4色. 68", 0.61);
   b2j_validate(d);
