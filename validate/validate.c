@@ -1161,8 +1161,105 @@ static void rules_fund_rows(vctx *c, const vtable *vt) {
   }
 }
 
+/* Whether a summary group prints a carry-over or a balance line (年初结转和结余,
+ * 上年结转, 结转下年, 使用非财政拨款结余, 用事业基金弥补): then its 总计 is more
+ * than the year's items. */
+static bool group_has_carry_over(const vtable *vt, int group) {
+  static const char *const CARRY[] = {"结转", "结余", "弥补", NULL};
+  for (guint i = 0; i < vt->lines->len; i++) {
+    const vline *l = v_line(vt, (int)i);
+    if (l->group != group)
+      continue;
+    for (int k = 0; CARRY[k]; k++)
+      if (strstr(l->key, CARRY[k]))
+        return true;
+  }
+  return false;
+}
+
+/* `label` (本年收入合计, or 收入总计 when it is the only total) = Σ the income
+ * items above line `inc` in group `gi`. */
+static void summary_income_items(vctx *c, const vtable *vt, int inc, int gi, const char *label) {
+  GArray *parts = g_array_new(FALSE, TRUE, sizeof(amount));
+  for (int i = 0; i < inc; i++) {
+    const vline *l = v_line(vt, i);
+    if (l->group != gi || !is_summary_item(l))
+      continue;
+    amount a = {0};
+    if (summary_amount(vt, i, &a))
+      g_array_append_val(parts, a);
+  }
+  amount ai = {0};
+  summary_amount(vt, inc, &ai);
+  if (parts->len)
+    table_sum_check(c, vt, "summary_income_sum", label, &ai, (amount *)(void *)parts->data,
+                    (int)parts->len);
+  amount_clear(&ai);
+  for (guint i = 0; i < parts->len; i++)
+    amount_clear(&g_array_index(parts, amount, i));
+  g_array_free(parts, TRUE);
+}
+
+/* `label`/column (本年支出合计, or 支出总计 when it is the only total) = Σ the
+ * lines above line `exp` in group `ge`, in each value column of the group. */
+static void summary_expenditure_items(vctx *c, const vtable *vt, int exp, int ge,
+                                      const char *label) {
+  const vgroup *g = &g_array_index(vt->groups, vgroup, ge);
+  for (int col = g->v0; col < g->v1; col++) {
+    GArray *parts = g_array_new(FALSE, TRUE, sizeof(amount));
+    bool any = false;
+    for (int i = 0; i < exp; i++) {
+      const vline *l = v_line(vt, i);
+      if (l->group != ge || !is_summary_item(l))
+        continue;
+      amount a = {0};
+      if (amount_at(vt, i, col, &a)) {
+        any = any || a.kind == CV_NUM;
+        g_array_append_val(parts, a);
+      }
+    }
+    amount f = {0};
+    amount_at(vt, exp, col, &f);
+    if (any || f.kind == CV_NUM) {
+      char *where = g_strdup_printf("%s/%s", label, v_label(vt, col));
+      table_sum_check(c, vt, "summary_expenditure_sum", where, &f,
+                      (amount *)(void *)parts->data, (int)parts->len);
+      g_free(where);
+    }
+    amount_clear(&f);
+    for (guint i = 0; i < parts->len; i++)
+      amount_clear(&g_array_index(parts, amount, i));
+    g_array_free(parts, TRUE);
+  }
+}
+
+/* A budget summary that prints neither 本年收入合计 nor 本年支出合计 nor any
+ * carry-over line (收入总计 right under the items): its 收入总计 and 支出总计
+ * are the sums of the items, and must balance. */
+static void rules_summary_bare(vctx *c, const vtable *vt) {
+  static const char *const TI[] = {"收入总计", NULL}, *const TE[] = {"支出总计", NULL};
+  int ti = v_find(vt, 0, TI), te = v_find(vt, 0, TE);
+  int gi = ti >= 0 ? v_line(vt, ti)->group : -1, ge = te >= 0 ? v_line(vt, te)->group : -1;
+  if (ti < 0 || te < 0 || group_has_carry_over(vt, gi) || group_has_carry_over(vt, ge)) {
+    v_skip(c, "balance_totals", "总计", vt->t->id, "%s: no 本年收入合计 row was read", vt->desc);
+    return;
+  }
+  summary_income_items(c, vt, ti, gi, "收入总计");
+  summary_expenditure_items(c, vt, te, ge, "支出总计");
+  amount ati = {0}, ate = {0};
+  summary_amount(vt, ti, &ati);
+  summary_amount(vt, te, &ate);
+  table_sum_check(c, vt, "balance_totals", "收入总计/支出总计", &ate, &ati, 1);
+  amount_clear(&ati);
+  amount_clear(&ate);
+}
+
 static void rules_summary(vctx *c, const vtable *vt, bool appropriation) {
   int inc = find_any(vt, A_INC_TOTAL), exp = find_any(vt, A_EXP_TOTAL);
+  if (inc < 0 && exp < 0) {
+    rules_summary_bare(c, vt);
+    return;
+  }
   if (inc < 0 || exp < 0) {
     v_skip(c, "balance_totals", "总计", vt->t->id, "%s: no %s row was read", vt->desc,
            inc < 0 ? "本年收入合计" : "本年支出合计");
@@ -1181,53 +1278,8 @@ static void rules_summary(vctx *c, const vtable *vt, bool appropriation) {
   summary_amount(vt, exp, &ae);
   bool have_ti = summary_amount(vt, ti, &ati), have_te = summary_amount(vt, te, &ate);
 
-  /* 本年收入合计 = Σ income items above it; 本年支出合计 = Σ lines above it. */
-  {
-    GArray *parts = g_array_new(FALSE, TRUE, sizeof(amount));
-    for (int i = 0; i < inc; i++) {
-      const vline *l = v_line(vt, i);
-      if (l->group != gi || !is_summary_item(l))
-        continue;
-      amount a = {0};
-      if (summary_amount(vt, i, &a))
-        g_array_append_val(parts, a);
-    }
-    if (parts->len)
-      table_sum_check(c, vt, "summary_income_sum", "本年收入合计", &ai,
-                      (amount *)(void *)parts->data, (int)parts->len);
-    for (guint i = 0; i < parts->len; i++)
-      amount_clear(&g_array_index(parts, amount, i));
-    g_array_free(parts, TRUE);
-  }
-  {
-    const vgroup *g = &g_array_index(vt->groups, vgroup, ge);
-    for (int col = g->v0; col < g->v1; col++) {
-      GArray *parts = g_array_new(FALSE, TRUE, sizeof(amount));
-      bool any = false;
-      for (int i = 0; i < exp; i++) {
-        const vline *l = v_line(vt, i);
-        if (l->group != ge || !is_summary_item(l))
-          continue;
-        amount a = {0};
-        if (amount_at(vt, i, col, &a)) {
-          any = any || a.kind == CV_NUM;
-          g_array_append_val(parts, a);
-        }
-      }
-      amount f = {0};
-      amount_at(vt, exp, col, &f);
-      if (any || f.kind == CV_NUM) {
-        char *where = g_strdup_printf("本年支出合计/%s", v_label(vt, col));
-        table_sum_check(c, vt, "summary_expenditure_sum", where, &f,
-                        (amount *)(void *)parts->data, (int)parts->len);
-        g_free(where);
-      }
-      amount_clear(&f);
-      for (guint i = 0; i < parts->len; i++)
-        amount_clear(&g_array_index(parts, amount, i));
-      g_array_free(parts, TRUE);
-    }
-  }
+  summary_income_items(c, vt, inc, gi, "本年收入合计");
+  summary_expenditure_items(c, vt, exp, ge, "本年支出合计");
 
   /* 收入总计 = 支出总计 */
   if (have_ti && have_te) {

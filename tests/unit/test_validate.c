@@ -1010,6 +1010,49 @@ static void test_budget_layouts(void) {
          "summary_sub_items: '2二、项目支出' is an item with a speck, not a sub-item of 一、基本支出");
   tv_done(d);
 
+  /* A budget 04 that prints 收入总计 and 支出总计 right under its items (no
+   * 本年收入合计, no carry-over): they are the items' sums, per column. */
+  static const char *const BARE[][2] = {{"156,211,123", "156,211,123"},
+                                        {"156,271,123", "156,211,123"},
+                                        {"156,211,123", "156,271,123"}};
+  for (int k = 0; k < 3; k++) {
+    d = b2j_doc_new("t");
+    t = tv_table(d, "t2", "appropriation_summary", NULL, "元",
+                 "项目|预算数|项目|合计|一般公共预算|政府性基金预算|国有资本经营预算", 5);
+    tv_row(t, "一、一般公共预算资金|156,211,123|一、一般公共服务支出|2,932,700|2,932,700||");
+    tv_row(t, "二、政府性基金||二、公共安全支出|1,633,000|1,633,000||");
+    tv_row(t, "三、国有资本经营预算||三、城乡社区支出|151,645,423|151,645,423||");
+    char *r = g_strdup_printf("收入总计|156,211,123|支出总计|%s|%s||", BARE[k][0], BARE[k][1]);
+    tv_row(t, r);
+    g_free(r);
+    b2j_validate(d);
+    const b2j_check *e = tv_find(d, "summary_expenditure_sum", "支出总计/合计");
+    const b2j_check *g = tv_find(d, "summary_expenditure_sum", "支出总计/一般公共预算");
+    const b2j_check *bt = tv_find(d, "balance_totals", "收入总计/支出总计");
+    if (k == 0)
+      TAP_OK(tv_pass(tv_find(d, "summary_income_sum", "收入总计")) && tv_pass(e) && tv_pass(g) &&
+                 tv_pass(bt) && !tv_find(d, "balance_income", NULL),
+             "summary: a bare budget 04's 收入总计 and 支出总计 are its items' sums and balance "
+             "(pass; no balance_income, which would restate the sum)");
+    else if (k == 1)
+      TAP_OK(tv_fail(e) && tv_pass(g) && tv_fail(bt),
+             "summary: a bare 04's 支出总计/合计 156,271,123 ≠ Σ items fails, and so does its balance");
+    else
+      TAP_OK(tv_pass(e) && tv_fail(g) && tv_pass(bt),
+             "summary: a bare 04's 支出总计/一般公共预算 156,271,123 ≠ Σ items fails alone");
+    tv_done(d);
+  }
+  /* With a carry-over line, 收入总计 is more than the items: no item sum. */
+  d = b2j_doc_new("t");
+  t = tv_table(d, "t2", "appropriation_summary", NULL, "万元", "项目|预算数|项目|合计|一般公共预算", 5);
+  tv_row(t, "一、一般公共预算|100.00|一、公共安全支出|110.00|110.00");
+  tv_row(t, "上年结转|10.00|||");
+  tv_row(t, "收入总计|110.00|支出总计|110.00|110.00");
+  b2j_validate(d);
+  TAP_OK(!tv_find(d, "summary_income_sum", NULL) && !tv_find(d, "summary_expenditure_sum", NULL),
+         "summary: a 04 with 上年结转 and no 本年收入合计 gets no item sum for its 收入总计");
+  tv_done(d);
+
   /* A 三公 table that adds 会议费 and 培训费. */
   d = b2j_doc_new("t");
   t = tv_table(d, "t11", "three_public", NULL, "万元",
