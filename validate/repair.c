@@ -430,6 +430,26 @@ static bool share_index(const GArray *a, const GArray *b) {
 
 static bool shares_check(const fit *a, const fit *b) { return share_index(a->fixed, b->fixed); }
 
+/* Whether `a` settles a strict part of what `b` settles, changing no fewer
+ * cells, none of them a cell `b` changes (two readings of one cell stay a
+ * tie). */
+static bool settles_less(const fit *a, const fit *b) {
+  if (a->n < b->n || a->fixed->len >= b->fixed->len)
+    return false;
+  for (int i = 0; i < a->n; i++)
+    for (int j = 0; j < b->n; j++)
+      if (a->ch[i].cell == b->ch[j].cell)
+        return false;
+  for (guint i = 0; i < a->fixed->len; i++) {
+    bool in = false;
+    for (guint j = 0; j < b->fixed->len && !in; j++)
+      in = g_array_index(a->fixed, guint, i) == g_array_index(b->fixed, guint, j);
+    if (!in)
+      return false;
+  }
+  return true;
+}
+
 static bool shares_cell(const fit *a, const fit *b) {
   for (int i = 0; i < a->n; i++)
     for (int j = 0; j < b->n; j++)
@@ -492,6 +512,20 @@ static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
     }
   } else {
     cands = g_ptr_array_new_with_free_func(g_free);
+    /* ", 882, 399": a leading digit lost before its thousands comma; each
+     * digit is one reading, tried as a digit change is. */
+    const char *lead = cell->text + strspn(cell->text, " ");
+    if (!cell->value.present && (*lead == ',' || g_str_has_prefix(lead, "，"))) {
+      const char *rest = *lead == ',' ? lead + 1 : lead + strlen("，");
+      rest += strspn(rest, " ");
+      if (strspn(rest, "0123456789") == 3)
+        for (char d = '1'; d <= '9'; d++) {
+          char *t1 = g_strdup_printf("%c,%s", d, rest);
+          add_candidate(cands, t1);
+          g_free(t1);
+        }
+      *first_structural = cands->len;
+    }
     /* "1 10, 738. 18", "4 258. 06": its digits' other readings go first,
      * as a number's do. */
     if (joined && cell->confidence < REPAIR_MAX_CONF) {
@@ -787,19 +821,26 @@ static int repair_round(b2j_doc *doc) {
     fit_clear(&g_array_index(movers, fit, i));
   g_array_free(movers, TRUE);
 
+  /* A combination that settles only part of what another of no more cells
+   * settles leaves a check wanting that the other explains: it gives way. */
+  bool *beaten = g_new0(bool, fits->len ? fits->len : 1);
+  for (guint i = 0; i < fits->len; i++)
+    for (guint j = 0; j < fits->len && !beaten[i]; j++)
+      beaten[i] = i != j && settles_less(&g_array_index(fits, fit, i), &g_array_index(fits, fit, j));
   /* Two combinations settling the same check, or reading the same cell two
    * ways: either could be the true one, so neither is taken. */
   GArray *keep = g_array_new(FALSE, FALSE, sizeof(guint));
   for (guint i = 0; i < fits->len; i++) {
-    bool alone = true;
+    bool alone = !beaten[i];
     const fit *a = &g_array_index(fits, fit, i);
     for (guint j = 0; alone && j < fits->len; j++) {
       const fit *b = &g_array_index(fits, fit, j);
-      alone = i == j || !(shares_check(a, b) || shares_cell(a, b));
+      alone = i == j || beaten[j] || !(shares_check(a, b) || shares_cell(a, b));
     }
     if (alone)
       g_array_append_val(keep, i);
   }
+  g_free(beaten);
 
   int repaired = 0;
   if (keep->len > 0) {

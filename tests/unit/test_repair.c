@@ -329,6 +329,60 @@ static void test_space_for_a_thousands_comma(void) {
   tv_done(d);
 }
 
+/* A leading digit lost before its thousands comma (", 882, 399" for
+ * 8,882,399 on a noisy scan of a real report): each digit before it is one
+ * reading, and the one the sums allow is taken. */
+static void test_lost_leading_digit(void) {
+  static const char *const rows[4] = {
+      "合计|合计|8,889,399|8,889,399|",
+      "2080505|机关事业单位基本养老保险缴费支出|8,882,399|8,882,399|",
+      "2101102|事业单位医疗|4,850|4,850|",
+      "2080508|对机关事业单位职业年金的补助|2,150|2,150|",
+  };
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_table *t = table05_of(d, B2J_ORIGIN_OCR, "元", rows);
+  b2j_cell *c = cell_at(t, 1, 3);
+  misread(c, ", 882, 399", 0.59);
+  b2j_validate(d);
+  int n = b2j_repair(d);
+  TAP_OK(n == 1 && c->value.present && c->value.value.coef == 8882399,
+         "lost leading digit: ', 882, 399' becomes 8882399 (repaired %d, '%s')", n, c->text);
+  tv_done(d);
+}
+
+/* A budget 04 whose 支出总计/合计 read 156,271,123 (a 1 read as 7) while its
+ * 一般公共预算 column holds an unreadable cell. Reading the 合计 as
+ * 156,211,123 settles the row and the balance of the totals; reading the
+ * 一般公共预算 total as 156,271,123 settles the row only and leaves the
+ * balance failing, so the first is taken. */
+static void test_reading_that_settles_more_is_taken(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  b2j_page *p = b2j_page_new(2, 842, 595);
+  p->source = B2J_SOURCE_OCR;
+  g_ptr_array_add(d->pages, p);
+  b2j_table *t = tv_table(d, "t2", "appropriation_summary", NULL, "元",
+                          "项目|预算数|项目|合计|一般公共预算|政府性基金预算|国有资本经营预算", 2);
+  tv_row(t, "一、一般公共预算资金|156,211,123|一、一般公共服务支出|2,932,700|2,932,700||");
+  tv_row(t, "二、政府性基金||二、公共安全支出|1,633,000|1,633,000||");
+  tv_row(t, "三、国有资本经营预算||三、城乡社区支出|151,645,423|151,645,423||");
+  tv_row(t, "收入总计|156,211,123|支出总计|156,211,123|156,211,123||");
+  cells_read_at(t, 0.99);
+  misread(cell_at(t, 1, 4), "吾", 0.3);
+  b2j_cell *tot = cell_at(t, 3, 3), *gb = cell_at(t, 3, 4);
+  misread(tot, "156,271,123", 0.89);
+  tot->value = (b2j_opt_dec){true, {156271123, 0}};
+  gb->confidence = 0.87;
+  gb->value = (b2j_opt_dec){true, {156211123, 0}};
+  b2j_validate(d);
+  int n = b2j_repair(d);
+  TAP_OK(n == 1 && strcmp(tot->text, "156,211,123") == 0 && strcmp(gb->text, "156,211,123") == 0,
+         "settles more: 支出总计/合计 156,271,123 becomes 156,211,123, its 一般公共预算 is kept "
+         "(repaired %d)", n);
+  TAP_OK(tv_pass(tv_find(d, "balance_totals", "收入总计/支出总计")),
+         "settles more: the totals balance after the repair");
+  tv_done(d);
+}
+
 /* A number the layout joined from pieces (wrapped_number_joined), one of
  * them a rule's stub read as 1 ("1 20, 153. 75" for 20153.75 on a noisy
  * scan of a real report): its pieces are tried without the stub, and its
@@ -440,6 +494,8 @@ int main(void) {
   test_one_cell_is_read_back();
   test_joined_number_loses_a_stub();
   test_space_for_a_thousands_comma();
+  test_lost_leading_digit();
+  test_reading_that_settles_more_is_taken();
   test_glyph_digit_candidates();
   test_word_alternative_is_taken();
   test_point_read_as_a_space_is_restored();
