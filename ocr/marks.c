@@ -105,17 +105,23 @@ static bool percent_value(const value_parts *v, GString *out, bool *changed) {
   if (*t != '%')
     return false;
   t++;
+  bool han_after = false;
   if (*t == 'o')
     o_after = true;
   else if (g_ascii_isdigit(*t))
     digit_after = *t;
+  else if (is_han(g_utf8_get_char(t)) && !*g_utf8_next_char(t) &&
+           !g_utf8_strchr("以及左含上下内外", -1, g_utf8_get_char(t)))
+    /* One glyph glued after the % (≥92%鸣: a speck or a seal's stroke
+     * named), no word's start (以上, 左右, 含): dropped. */
+    han_after = true;
   else if (*t)
     return false; /* 以上, a letter, a second % */
-  if (*t && t[1])
+  if (*t && !han_after && t[1])
     return false; /* more than one mark after the % */
   size_t keep = v->num_n;
   bool frac = keep != v->int_n;
-  bool marks = o_before || o_after || digit_after;
+  bool marks = o_before || o_after || digit_after || han_after;
   /* A lone % reads 9%0, 2%0, 0%6, 9%o: one digit is no number's evidence. */
   if (marks && count_digits(v->num, v->num_n) < 2)
     return false;
@@ -136,6 +142,8 @@ static bool percent_value(const value_parts *v, GString *out, bool *changed) {
   if (marks && !at_most_100(v->num, frac ? v->int_n : keep))
     return false;
   if (marks && frac && v->int_n >= 3)
+    return false;
+  if (han_after && (frac || !at_most_100(v->num, v->int_n)))
     return false;
   g_string_append_len(out, v->op, (gssize)v->op_n);
   g_string_append_len(out, v->num, (gssize)keep);
@@ -206,6 +214,37 @@ char *b2j_ocr_marks_correct(const char *text) {
   }
   g_free(core);
   return result;
+}
+
+char *b2j_ocr_value_glyphs_correct(const char *text) {
+  if (!text || !g_utf8_validate(text, -1, NULL))
+    return NULL;
+  glong n = 0;
+  gunichar *u = g_utf8_to_ucs4_fast(text, -1, &n);
+  bool changed = false;
+  for (glong i = 1; i < n; i++) {
+    /* Digits before and after: how many run back from i - 1. */
+    glong d = 0;
+    while (d < i && g_unichar_isdigit(u[i - 1 - d]))
+      d++;
+    if (d == 0)
+      continue;
+    gunichar before = i - 1 - d >= 0 ? u[i - 1 - d] : 0;
+    if (u[i] == 0x82D1 /* 苑 */) {
+      u[i] = 0x5143; /* 元: 苑 never follows a number */
+      changed = true;
+    } else if (u[i] == 0x4E14 /* 且 */ && d <= 2 && before == 0x5E74 /* 年 */ &&
+               i + 1 < n && g_unichar_isdigit(u[i + 1])) {
+      u[i] = 0x6708; /* 月 between a date's month and day */
+      changed = true;
+    } else if (u[i] == 0x65E6 /* 旦 */ && d <= 2 && before == 0x6708 /* 月 */) {
+      u[i] = 0x65E5; /* 日 after a date's day */
+      changed = true;
+    }
+  }
+  char *out = changed ? g_ucs4_to_utf8(u, n, NULL, NULL, NULL) : NULL;
+  g_free(u);
+  return out;
 }
 
 bool b2j_ocr_speck_glyph(const char *text, int width, int height, double conf, int n_tall) {

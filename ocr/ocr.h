@@ -125,6 +125,12 @@ char *b2j_ocr_lookalikes_correct(const b2j_ocr_ctx *ctx, const char *text);
  * 1%) stay as read. Returns the repaired word (g_free it) or NULL. */
 char *b2j_ocr_marks_correct(const char *text);
 
+/* Glyphs of a date or an amount's unit read as a look-alike that no word
+ * puts there: 且 for 月 and 旦 for 日 in a date (2020年12且31日前,
+ * 12月31旦前), 苑 for 元 after a number (≤429苑). Returns the corrected
+ * string (g_free it) or NULL when nothing changed. */
+char *b2j_ocr_value_glyphs_correct(const char *text);
+
 /* Whether an OCR'd chunk `width` x `height` pixels (the line's height),
  * with `n_tall` ink components reaching past half of that height, read as
  * `text` with confidence `conf` (0..1), is a speck rather than a glyph: one

@@ -2662,6 +2662,12 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
         record_fix(ctx, r.text, fixed, box, r.conf, NULL);
         r.text = fixed;
       }
+      char *value = b2j_ocr_value_glyphs_correct(r.text);
+      if (value) {
+        record_fix(ctx, r.text, value, box, r.conf,
+                   "a date's or an amount's glyph read as a look-alike that no word puts there");
+        r.text = value;
+      }
     }
     /* Stray marks beside a value (the rings of a blurred %), numbers read
      * by either engine. */

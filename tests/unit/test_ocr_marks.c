@@ -44,6 +44,7 @@ int main(void) {
   check("” 95o%", "95%", "a closing quote, a space, an o");
   check("”15年", "15年", "a closing quote before a number with its unit");
   check("o%", "%", "a lone % cell with a ring read o");
+  check("≥92%鸣", "≥92%", "one glyph glued after a share (syn-007 noisy)");
 
   /* Doubtful readings stay as read. */
   check("≥995o%", NULL, "995% is no share: which digit is wrong is unknown");
@@ -65,6 +66,10 @@ int main(void) {
   check("”98%p", NULL, "a letter after the %: nothing is dropped but the quote");
   check("人90%以上", NULL, "人 only before a bare percentage");
   check("≥920%人", NULL, "a Chinese mark after the %");
+  check("≥90%以", NULL, "以 after the % opens 以上");
+  check("≥90%左", NULL, "左 after the % opens 左右");
+  check("90.5%鸣", NULL, "a glyph after a decimal share stays");
+  check("≥90%鸣鸣", NULL, "two glyphs after the %");
   check("100 9%6", NULL, "two lines of a cell");
   check("84.749%6", NULL, "a 9 before the % of a decimal");
   check("100.5o%", NULL, "a decimal over 100");
@@ -88,6 +93,25 @@ int main(void) {
   check("报告期内人员经费占比84.74%，公用经费占比15.26%。", NULL, "prose with percentages");
   check("", NULL, "empty");
   check(NULL, NULL, "NULL");
+
+  /* Date and unit glyphs read as look-alikes (scan-noisy syn-007, syn-010,
+   * syn-012 targets). */
+  static const char *const VALUE_GLYPHS[][3] = {
+      {"2020年12且31日前", "2020年12月31日前", "且 between a date's month and day is 月"},
+      {"2024年12月31旦前", "2024年12月31日前", "旦 after a date's day is 日"},
+      {"≤429苑", "≤429元", "苑 after a number is 元"},
+      {"2020年12月31日前", NULL, "a clean date"},
+      {"并且31项", NULL, "且 after no date's month"},
+      {"元旦前", NULL, "旦 after no number (元旦)"},
+      {"12旦", NULL, "旦 after a number but no 月"},
+      {"文苑", NULL, "苑 after no number"},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(VALUE_GLYPHS); i++) {
+    char *got = b2j_ocr_value_glyphs_correct(VALUE_GLYPHS[i][0]);
+    TAP_STREQ(got, VALUE_GLYPHS[i][1], "value glyphs: '%s': %s", VALUE_GLYPHS[i][0],
+              VALUE_GLYPHS[i][2]);
+    g_free(got);
+  }
 
   /* Specks chi_sim named: chunk sizes of scan-noisy seed-001 pages 27 and
    * 30 (the 人 before 98%, the 人 before 6.98) against real one-glyph
