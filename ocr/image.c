@@ -113,18 +113,103 @@ PIX *b2j_ocr_gray_from_rgb(const guint32 *rgb, int width, int height, int stride
 #define SAUVOLA_LOOSE 0.12f
 #define FAINT_INK_RATIO 0.65 /* strict ink / loose ink below this: faint strokes */
 
-static PIX *sauvola(PIX *gray, double dpi, float k) {
+/* Marks pixels of `g` (8 bpp, a border of whsize + 1 around the part that
+ * is kept) darker than their Sauvola threshold, t = m (1 - k (1 - s / 128)),
+ * for both k at once: the window's mean m and deviation s, the costly part,
+ * are measured once. `sc` is `g` without its border; out[i] gets one 1 bpp
+ * image per k[i] (caller destroys them). The arithmetic is leptonica's
+ * pixSauvolaBinarize's, so each image is the one it would give. */
+static bool sauvola_tile(PIX *g, PIX *sc, int whsize, const float k[2], PIX *out[2]) {
+  out[0] = out[1] = NULL;
+  PIX *m = pixWindowedMean(g, whsize, whsize, 1, 1);
+  PIX *ms = pixWindowedMeanSquare(g, whsize, whsize, 1);
+  int w = pixGetWidth(sc), h = pixGetHeight(sc);
+  bool ok = m && ms && pixGetWidth(m) == w && pixGetHeight(m) == h;
+  for (int i = 0; ok && i < 2; i++)
+    ok = (out[i] = pixCreate(w, h, 1)) != NULL;
+  if (ok) {
+    l_uint32 *dm = pixGetData(m), *dms = pixGetData(ms), *ds = pixGetData(sc);
+    l_uint32 *d0 = pixGetData(out[0]), *d1 = pixGetData(out[1]);
+    int wm = pixGetWpl(m), wms = pixGetWpl(ms), wsc = pixGetWpl(sc), wd = pixGetWpl(out[0]);
+    for (int y = 0; y < h; y++) {
+      l_uint32 *lm = dm + y * wm, *lms = dms + y * wms, *ls = ds + y * wsc;
+      l_uint32 *l0 = d0 + y * wd, *l1 = d1 + y * wd;
+      for (int x = 0; x < w; x++) {
+        l_int32 mv = GET_DATA_BYTE(lm, x), var = (l_int32)lms[x] - mv * mv;
+        float sd = sqrtf((float)var);
+        l_int32 v = GET_DATA_BYTE(ls, x);
+        /* As leptonica stores it: the threshold truncated to a byte. */
+        l_int32 t0 = (l_int32)(mv * (1.0 - k[0] * (1.0 - sd / 128.))) & 0xff;
+        l_int32 t1 = (l_int32)(mv * (1.0 - k[1] * (1.0 - sd / 128.))) & 0xff;
+        if (v < t0)
+          SET_DATA_BIT(l0, x);
+        if (v < t1)
+          SET_DATA_BIT(l1, x);
+      }
+    }
+  }
+  pixDestroy(&m);
+  pixDestroy(&ms);
+  if (!ok) {
+    pixDestroy(&out[0]);
+    pixDestroy(&out[1]);
+  }
+  return ok;
+}
+
+/* Sauvola binarisations of `gray` for the two k of `k`, in tiles that keep
+ * the window sums small (leptonica's tiling, as pixSauvolaBinarizeTiled
+ * does it), specks smaller than a decimal point removed. out[i] NULL on
+ * failure. */
+static void sauvola_pair(PIX *gray, double dpi, const float k[2], PIX *out[2]) {
+  out[0] = out[1] = NULL;
   int w = pixGetWidth(gray), h = pixGetHeight(gray);
   int whsize = MAX(8, (int)lround(dpi / 12.0));
+  if (w < 2 * whsize + 3 || h < 2 * whsize + 3)
+    return;
   /* Tiles keep the integral images small; each must exceed the window. */
   int nx = MAX(1, MIN(w / 700, w / (2 * whsize + 3))), ny = MAX(1, MIN(h / 700, h / (2 * whsize + 3)));
-  PIX *bin = NULL;
-  if (pixSauvolaBinarizeTiled(gray, whsize, k, nx, ny, NULL, &bin) || !bin)
-    return NULL;
+  PIX *bin[2] = {NULL, NULL};
+  if (nx <= 1 && ny <= 1) {
+    PIX *g = pixAddMirroredBorder(gray, whsize + 1, whsize + 1, whsize + 1, whsize + 1);
+    if (g)
+      sauvola_tile(g, gray, whsize, k, bin);
+    pixDestroy(&g);
+  } else {
+    PIXTILING *pt = pixTilingCreate(gray, nx, ny, 0, 0, whsize + 1, whsize + 1);
+    bool ok = pt != NULL;
+    for (int i = 0; ok && i < 2; i++)
+      ok = (bin[i] = pixCreate(w, h, 1)) != NULL;
+    if (ok)
+      pixTilingNoStripOnPaint(pt); /* the tiles come without their border */
+    for (int ty = 0; ok && ty < ny; ty++)
+      for (int tx = 0; ok && tx < nx; tx++) {
+        PIX *t = pixTilingGetTile(pt, ty, tx), *sc = t ? pixRemoveBorder(t, whsize + 1) : NULL;
+        PIX *tb[2] = {NULL, NULL};
+        ok = sc && sauvola_tile(t, sc, whsize, k, tb);
+        for (int i = 0; ok && i < 2; i++)
+          ok = pixTilingPaintTile(bin[i], ty, tx, tb[i], pt) == 0;
+        pixDestroy(&tb[0]);
+        pixDestroy(&tb[1]);
+        pixDestroy(&sc);
+        pixDestroy(&t);
+      }
+    pixTilingDestroy(&pt);
+    if (!ok) {
+      pixDestroy(&bin[0]);
+      pixDestroy(&bin[1]);
+    }
+  }
   int speck = MAX(2, (int)lround(dpi / 150.0));
-  PIX *clean = pixSelectBySize(bin, speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, NULL);
-  pixDestroy(&bin);
-  return clean;
+  for (int i = 0; i < 2; i++) {
+    if (bin[i])
+      out[i] = pixSelectBySize(bin[i], speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, NULL);
+    pixDestroy(&bin[i]);
+  }
+  if (!out[0] || !out[1]) {
+    pixDestroy(&out[0]);
+    pixDestroy(&out[1]);
+  }
 }
 
 static bool ink_is_faint(l_int32 strict_ink, l_int32 loose_ink) {
@@ -134,8 +219,10 @@ static bool ink_is_faint(l_int32 strict_ink, l_int32 loose_ink) {
 PIX *b2j_ocr_binarize_both(PIX *gray, double dpi, PIX **loose_too) {
   if (loose_too)
     *loose_too = NULL;
-  PIX *strict = sauvola(gray, dpi, SAUVOLA_STRICT);
-  PIX *loose = strict ? sauvola(gray, dpi, SAUVOLA_LOOSE) : NULL;
+  static const float K[2] = {SAUVOLA_STRICT, SAUVOLA_LOOSE};
+  PIX *pair[2];
+  sauvola_pair(gray, dpi, K, pair);
+  PIX *strict = pair[0], *loose = pair[1];
   if (!loose)
     return strict;
   l_int32 ns = 0, nl = 0;

@@ -7,6 +7,7 @@
  * a glyph (the blurred space between two close strokes) must stay open; a
  * loose threshold alone fills it. */
 #include <glib.h>
+#include <math.h>
 
 #include "ocr/ocr_internal.h"
 #include "tests/lib/tap.h"
@@ -139,7 +140,61 @@ static void test_seal_lifted_to_white(void) {
   g_free(rgb);
 }
 
+/* leptonica's own Sauvola image (pixSauvolaBinarizeTiled in the tiles the
+ * page uses, specks removed) at k: the reference the shared-window code must
+ * match pixel for pixel. */
+static PIX *leptonica_sauvola(PIX *gray, double dpi, float k) {
+  int w = pixGetWidth(gray), h = pixGetHeight(gray);
+  int whsize = MAX(8, (int)lround(dpi / 12.0));
+  int nx = MAX(1, MIN(w / 700, w / (2 * whsize + 3))), ny = MAX(1, MIN(h / 700, h / (2 * whsize + 3)));
+  PIX *bin = NULL;
+  if (pixSauvolaBinarizeTiled(gray, whsize, k, nx, ny, NULL, &bin) || !bin)
+    return NULL;
+  int speck = MAX(2, (int)lround(dpi / 150.0));
+  PIX *clean = pixSelectBySize(bin, speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, NULL);
+  pixDestroy(&bin);
+  return clean;
+}
+
+/* The strict (k 0.34) and loose (k 0.12) images share one measure of each
+ * window's mean and deviation; each must still be leptonica's, on a noisy
+ * page cut into tiles (1500 px at 300 dpi: 2 x 2) and on one too small to
+ * tile. */
+static void test_sauvola_pair_is_leptonicas(void) {
+  static const int SIDES[2] = {1500, 600};
+  for (int s = 0; s < 2; s++) {
+    PIX *gray = pixCreate(SIDES[s], SIDES[s], 8);
+    guint32 seed = 12345;
+    for (int y = 0; y < SIDES[s]; y++)
+      for (int x = 0; x < SIDES[s]; x++) {
+        seed = seed * 1103515245u + 12345u;
+        int v = 200 + (int)((seed >> 16) % 50) - 25;
+        if ((x / 7) % 5 == 0 && (y / 23) % 3 == 0)
+          v = 30 + (int)((seed >> 8) % 60); /* strokes, some of them gray */
+        else if (y > SIDES[s] / 2)
+          v = 60 + (int)((seed >> 8) % 150); /* blur: every gray a threshold may take */
+        pixSetPixel(gray, x, y, (l_uint32)v);
+      }
+    PIX *loose = NULL, *strict = b2j_ocr_binarize_both(gray, 300, &loose);
+    PIX *ref_strict = leptonica_sauvola(gray, 300, 0.34f), *ref_loose = leptonica_sauvola(gray, 300, 0.12f);
+    l_int32 same_strict = 0, same_loose = 0;
+    if (strict && ref_strict)
+      pixEqual(strict, ref_strict, &same_strict);
+    if (loose && ref_loose)
+      pixEqual(loose, ref_loose, &same_loose);
+    TAP_OK(same_strict && same_loose,
+           "Sauvola at k 0.34 and 0.12 from one window measure equals leptonica's, %d px page",
+           SIDES[s]);
+    pixDestroy(&strict);
+    pixDestroy(&loose);
+    pixDestroy(&ref_strict);
+    pixDestroy(&ref_loose);
+    pixDestroy(&gray);
+  }
+}
+
 int main(void) {
+  test_sauvola_pair_is_leptonicas();
   test_faint_strokes();
   test_bold_gaps();
   test_seal_lifted_to_white();
