@@ -202,6 +202,32 @@ char *b2j_repair_first_token(const char *text) {
   return g_strndup(p, (gsize)(e - p));
 }
 
+char *b2j_repair_thousands_digits(const char *text) {
+  const char *p = text + strspn(text, " ");
+  GString *g = g_string_new(NULL);
+  int groups = 0;
+  bool ok = true;
+  while (ok && *p) {
+    size_t n = strspn(p, "0123456789");
+    /* The first group holds one to three digits, every later one three. */
+    ok = n > 0 && (groups == 0 ? n <= 3 : n == 3);
+    g_string_append_len(g, p, (gssize)n);
+    groups++;
+    p += n;
+    size_t sep = strspn(p, ",. ");
+    if (sep && !p[sep])
+      ok = false; /* a separator ends it */
+    p += sep;
+    if (ok && *p && !sep)
+      ok = false; /* a mark that is no separator */
+  }
+  if (!ok || groups < 2) {
+    g_string_free(g, TRUE);
+    return NULL;
+  }
+  return g_string_free(g, FALSE);
+}
+
 /* ---------- one candidate value of one cell ---------- */
 
 /* One reading tried for one cell. */
@@ -284,9 +310,10 @@ static bool wanting(const b2j_check *k) { return !k->ok; }
 typedef enum { TRY_NONE = 0, TRY_PARTIAL, TRY_FIT } try_result;
 
 /* Validates with the fit's readings in place (restored after). TRY_FIT: every
- * check they moved passes and one of them wanted before; TRY_PARTIAL: some
- * wanting check passes now, none that passed fails, but a moved one still
- * fails (another wrong cell shares it). f->fixed gets the settled checks. */
+ * check they moved passes (or still waits on another cell that is no
+ * number) and one of them wanted before; TRY_PARTIAL: some wanting check
+ * passes now, none that passed fails, but a moved one still fails (another
+ * wrong cell shares it). f->fixed gets the settled checks. */
 static try_result try_fit(b2j_doc *doc, GPtrArray *base, fit *f) {
   char *old_text[REPAIR_MAX_GROUP];
   b2j_opt_dec old_value[REPAIR_MAX_GROUP];
@@ -321,8 +348,11 @@ static try_result try_fit(b2j_doc *doc, GPtrArray *base, fit *f) {
       g_array_append_val(f->fixed, i);
     else if (a->ok)
       broke = true;
-    else
+    else if (a->evaluated || b->evaluated)
       still = true;
+    /* Not evaluated before or after (a sum that names one cell fewer that
+     * is no number): it waits on other cells, and says nothing of this
+     * reading. */
   }
   g_ptr_array_unref(now);
   if (!aligned)
@@ -450,6 +480,20 @@ static bool settles_less(const fit *a, const fit *b) {
   return true;
 }
 
+/* Whether every reading of `a` is one of `b`'s (the same cell, the same
+ * value). */
+static bool readings_within(const fit *a, const fit *b) {
+  for (int i = 0; i < a->n; i++) {
+    bool in = false;
+    for (int j = 0; j < b->n && !in; j++)
+      in = a->ch[i].cell == b->ch[j].cell && b2j_dec_cmp(a->ch[i].value, b->ch[j].value) == 0 &&
+           a->ch[i].value.scale == b->ch[j].value.scale;
+    if (!in)
+      return false;
+  }
+  return true;
+}
+
 static bool shares_cell(const fit *a, const fit *b) {
   for (int i = 0; i < a->n; i++)
     for (int j = 0; j < b->n; j++)
@@ -565,6 +609,14 @@ static GPtrArray *readings_of(const b2j_doc *doc, const b2j_table *t, guint c,
           g_string_append_c(g, *q);
       add_candidate(cands, g->str);
       g_string_free(g, TRUE);
+    }
+    /* "2,.932, 700", "1.633, 000" in a column of whole numbers: its
+     * thousands separators read as points or doubled; the digits alone. */
+    if (*prec == 0) {
+      char *d = b2j_repair_thousands_digits(cell->text);
+      if (d)
+        add_candidate(cands, d);
+      g_free(d);
     }
   }
   /* A cell of pieces that parsed as no number ("1 633, 000", "1 15.24"). */
@@ -821,12 +873,17 @@ static int repair_round(b2j_doc *doc) {
     fit_clear(&g_array_index(movers, fit, i));
   g_array_free(movers, TRUE);
 
-  /* A combination that settles only part of what another of no more cells
-   * settles leaves a check wanting that the other explains: it gives way. */
+  /* A combination whose readings are all part of another's is that one,
+   * not a rival (two cells read back alone and together). A combination
+   * that settles only part of what another of no more cells settles leaves
+   * a check wanting that the other explains: it gives way. */
   bool *beaten = g_new0(bool, fits->len ? fits->len : 1);
   for (guint i = 0; i < fits->len; i++)
-    for (guint j = 0; j < fits->len && !beaten[i]; j++)
-      beaten[i] = i != j && settles_less(&g_array_index(fits, fit, i), &g_array_index(fits, fit, j));
+    for (guint j = 0; j < fits->len && !beaten[i]; j++) {
+      const fit *a = &g_array_index(fits, fit, i), *b = &g_array_index(fits, fit, j);
+      beaten[i] = i != j && ((readings_within(a, b) && (!readings_within(b, a) || j < i)) ||
+                             settles_less(a, b));
+    }
   /* Two combinations settling the same check, or reading the same cell two
    * ways: either could be the true one, so neither is taken. */
   GArray *keep = g_array_new(FALSE, FALSE, sizeof(guint));

@@ -1003,7 +1003,16 @@ static void table_sum_check(vctx *c, const vtable *vt, const char *rule, const c
     if (!parts[i].vt)
       continue;
     if (parts[i].kind == CV_BAD) {
-      v_skip(c, rule, where, vt->t->id, "%s is not a number", parts[i].desc);
+      /* Every other part that is no number too, as hierarchy_sum names
+       * them: repair then sees a cell's reading move the check. */
+      GString *more = g_string_new(NULL);
+      for (int j = i + 1; j < n; j++)
+        if (parts[j].vt && parts[j].kind == CV_BAD)
+          g_string_append_printf(more, "%s %s", more->len ? "," : "; so is", parts[j].desc);
+      if (found->kind == CV_BAD)
+        g_string_append_printf(more, "%s %s", more->len ? "," : "; so is", found->desc);
+      v_skip(c, rule, where, vt->t->id, "%s is not a number%s", parts[i].desc, more->str);
+      g_string_free(more, TRUE);
       g_string_free(d, TRUE);
       return;
     }

@@ -81,5 +81,11 @@ char *b2j_repair_strip_sign(const char *text);
 /* The first space-separated token of `text` when it is made of number
  * characters and more follows ("100 9%o" → "100"); else NULL. Caller frees. */
 char *b2j_repair_first_token(const char *text);
+/* The digits of `text` when it is digit groups split by runs of ',', '.'
+ * and ' ' (thousands separators read as points or doubled: "2,.932, 700",
+ * "1.633, 000" → "2932700", "1633000"), the first group of one to three
+ * digits and every later one of three; else NULL. For a column of whole
+ * numbers only. Caller frees. */
+char *b2j_repair_thousands_digits(const char *text);
 
 #endif

@@ -26,6 +26,13 @@ static void cells_read_at(b2j_table *t, double conf) {
   }
 }
 
+/* An OCR'd page `number`, w x h points, added to `d` (which owns it). */
+static void add_ocr_page(b2j_doc *d, int number, double w, double h) {
+  b2j_page *p = b2j_page_new(number, w, h);
+  p->source = B2J_SOURCE_OCR;
+  g_ptr_array_add(d->pages, p);
+}
+
 /* A 05 table of four rows (合计 first) in `unit`, on page 10; every cell
  * OCR'd with good confidence and a box of its own, or born-digital. */
 static b2j_table *table05_of(b2j_doc *d, b2j_origin origin, const char *unit,
@@ -233,9 +240,7 @@ static void test_a_group_with_one_unreadable_cell_is_left_as_read(void) {
  * check naming the other cell once one is read back ties the two. */
 static void test_two_unreadable_cells_of_one_sum_are_read_together(void) {
   b2j_doc *d = b2j_doc_new("t");
-  b2j_page *p = b2j_page_new(3, 595, 842);
-  p->source = B2J_SOURCE_OCR;
-  g_ptr_array_add(d->pages, p);
+  add_ocr_page(d, 3, 595, 842);
   b2j_table *t = tv_table(d, "t6", "basic_expenditure_detail", NULL, "万元",
                           "科目编码|科目名称|金额", 3);
   tv_row(t, "301|工资福利支出|1045.19");
@@ -357,9 +362,7 @@ static void test_lost_leading_digit(void) {
  * balance failing, so the first is taken. */
 static void test_reading_that_settles_more_is_taken(void) {
   b2j_doc *d = b2j_doc_new("t");
-  b2j_page *p = b2j_page_new(2, 842, 595);
-  p->source = B2J_SOURCE_OCR;
-  g_ptr_array_add(d->pages, p);
+  add_ocr_page(d, 2, 842, 595);
   b2j_table *t = tv_table(d, "t2", "appropriation_summary", NULL, "元",
                           "项目|预算数|项目|合计|一般公共预算|政府性基金预算|国有资本经营预算", 2);
   tv_row(t, "一、一般公共预算资金|156,211,123|一、一般公共服务支出|2,932,700|2,932,700||");
@@ -380,6 +383,97 @@ static void test_reading_that_settles_more_is_taken(void) {
          "(repaired %d)", n);
   TAP_OK(tv_pass(tv_find(d, "balance_totals", "收入总计/支出总计")),
          "settles more: the totals balance after the repair");
+  tv_done(d);
+}
+
+/* A budget 01 whose 支出总计 = Σ items waits on two cells whose thousands
+ * separators were read as points ("2,.932, 700" and "1.633, 000" on a
+ * real report's noisy scan): the sum's message names both, so the two
+ * readings are tried together and taken. */
+static void test_two_cells_of_one_summary_sum(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  add_ocr_page(d, 1, 842, 595);
+  b2j_table *t = tv_table(d, "t1", "income_expenditure_summary", NULL, "元",
+                          "项目|预算数|项目|预算数", 1);
+  tv_row(t, "一、财政拨款收入|156,211,123|一、一般公共服务支出|2,932,700");
+  tv_row(t, "二、事业收入||二、公共安全支出|1,633,000");
+  tv_row(t, "||三、城乡社区支出|151,645,423");
+  tv_row(t, "收入总计|156,211,123|支出总计|156,211,123");
+  cells_read_at(t, 0.99);
+  b2j_cell *a = cell_at(t, 0, 3), *b = cell_at(t, 1, 3);
+  misread(a, "2,.932, 700", 0.65);
+  misread(b, "1.633, 000", 0.67);
+  a->value.present = b->value.present = false;
+  b2j_validate(d);
+  const b2j_check *k = tv_find(d, "summary_expenditure_sum", NULL);
+  TAP_OK(k && !k->evaluated && tv_msg_has(k, "一般公共服务支出") && tv_msg_has(k, "; so is") &&
+             tv_msg_has(k, "公共安全支出"),
+         "two unreadable cells: the sum not evaluated names both (%s)", k ? k->message : "none");
+  int n = b2j_repair(d);
+  TAP_OK(n == 2 && a->value.present && a->value.value.coef == 2932700 && b->value.present &&
+             b->value.value.coef == 1633000,
+         "two unreadable cells: '2,.932, 700' and '1.633, 000' read 2932700 and 1633000 together "
+         "(repaired %d)", n);
+  TAP_OK(tv_pass(tv_find(d, "summary_expenditure_sum", NULL)),
+         "two unreadable cells: 支出总计 = Σ items passes after");
+  tv_done(d);
+}
+
+/* A 04 row whose 合计 and 一般公共预算 cells both read "1 633, 000" (a noisy
+ * real scan): each reading alone settles its column's 支出总计 sum, and the
+ * two together settle the row as well. The three fits agree (the pair's
+ * readings are the single ones), so they are one repair, not rivals; and
+ * the row's check, waiting on the other cell after one reading, says nothing
+ * against it. */
+static void test_agreeing_readings_are_one_repair(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  add_ocr_page(d, 2, 842, 595);
+  b2j_table *t = tv_table(d, "t2", "appropriation_summary", NULL, "元",
+                          "项目|预算数|项目|合计|一般公共预算|政府性基金预算|国有资本经营预算", 2);
+  tv_row(t, "一、一般公共预算资金|156,211,123|一、一般公共服务支出|2,932,700|2,932,700||");
+  tv_row(t, "二、政府性基金||二、公共安全支出|1,633,000|1,633,000||");
+  tv_row(t, "三、国有资本经营预算||三、城乡社区支出|151,645,423|151,645,423||");
+  tv_row(t, "收入总计|156,211,123|支出总计|156,211,123|156,211,123||");
+  cells_read_at(t, 0.99);
+  b2j_cell *a = cell_at(t, 1, 3), *b = cell_at(t, 1, 4);
+  misread(a, "1 633, 000", 0.81);
+  misread(b, "1 633, 000", 0.79);
+  a->value.present = b->value.present = false;
+  b2j_validate(d);
+  int n = b2j_repair(d);
+  TAP_OK(n == 2 && a->value.present && a->value.value.coef == 1633000 && b->value.present &&
+             b->value.value.coef == 1633000,
+         "agreeing readings: both '1 633, 000' of one row read 1633000 (repaired %d)", n);
+  TAP_OK(tv_pass(tv_find(d, "fund_row_sum", "公共安全支出/合计")),
+         "agreeing readings: the row's fund sum passes after");
+  tv_done(d);
+}
+
+/* A cell read back by its row's fund sum while its column's 支出总计 sum
+ * still waits on another cell that no reading makes a number ("吾"): that
+ * sum, not evaluated before or after, says nothing against the reading. */
+static void test_a_sum_still_waiting_does_not_block(void) {
+  b2j_doc *d = b2j_doc_new("t");
+  add_ocr_page(d, 2, 842, 595);
+  b2j_table *t = tv_table(d, "t2", "appropriation_summary", NULL, "元",
+                          "项目|预算数|项目|合计|一般公共预算|政府性基金预算|国有资本经营预算", 2);
+  tv_row(t, "一、一般公共预算资金|13,448,099|一、一般公共服务支出|2,932,700|2,932,700||");
+  tv_row(t, "二、政府性基金||二、公共安全支出|1,633,000|1,633,000||");
+  tv_row(t, "三、国有资本经营预算||九、住房保障支出|8,882,399|8,882,399||");
+  tv_row(t, "收入总计|13,448,099|支出总计|13,448,099|13,448,099||");
+  cells_read_at(t, 0.99);
+  misread(cell_at(t, 1, 4), "吾", 0.3);
+  b2j_cell *c = cell_at(t, 2, 4);
+  misread(c, ", 882, 399", 0.59);
+  c->value.present = false;
+  b2j_validate(d);
+  const b2j_check *k = tv_find(d, "summary_expenditure_sum", "支出总计/一般公共预算");
+  TAP_OK(k && !k->evaluated && tv_msg_has(k, "; so is"),
+         "still waiting: the 一般公共预算 sum names both cells before");
+  int n = b2j_repair(d);
+  TAP_OK(n == 1 && c->value.present && c->value.value.coef == 8882399,
+         "still waiting: ', 882, 399' reads 8882399 by its row though its column's sum waits on "
+         "'吾' (repaired %d)", n);
   tv_done(d);
 }
 
@@ -481,6 +575,16 @@ static void test_candidates(void) {
   s = b2j_repair_first_token("100 9%o");
   TAP_OK(s && strcmp(s, "100") == 0, "first token: '100 9%%o' is 100");
   g_free(s);
+  static const char *const THOUSANDS[][2] = {
+      {"2,.932, 700", "2932700"}, {"1.633, 000", "1633000"}, {"156. 211. 123", "156211123"},
+      {"1.63", NULL},             {"2,.9320, 700", NULL},    {"2,932,", NULL},
+      {"人1.633,000", NULL},      {"1633", NULL},            {"1,6330", NULL}};
+  for (size_t i = 0; i < G_N_ELEMENTS(THOUSANDS); i++) {
+    s = b2j_repair_thousands_digits(THOUSANDS[i][0]);
+    TAP_STREQ(s, THOUSANDS[i][1], "thousands: '%s' in whole numbers is %s", THOUSANDS[i][0],
+              THOUSANDS[i][1] ? THOUSANDS[i][1] : "no reading");
+    g_free(s);
+  }
   TAP_OK(b2j_repair_first_token("100") == NULL && b2j_repair_first_token("人100 9") == NULL,
          "first token: a lone number, or one with marks in it, gives nothing");
 }
@@ -496,6 +600,9 @@ int main(void) {
   test_space_for_a_thousands_comma();
   test_lost_leading_digit();
   test_reading_that_settles_more_is_taken();
+  test_two_cells_of_one_summary_sum();
+  test_agreeing_readings_are_one_repair();
+  test_a_sum_still_waiting_does_not_block();
   test_glyph_digit_candidates();
   test_word_alternative_is_taken();
   test_point_read_as_a_space_is_restored();
