@@ -33,6 +33,26 @@ static void add_ocr_page(b2j_doc *d, int number, double w, double h) {
   g_ptr_array_add(d->pages, p);
 }
 
+/* A budget 04 (财政拨款收支预算总表, 元) on OCR'd page 2 whose totals sit
+ * right under its items: its three items, then 收入总计/支出总计, every
+ * cell read with good confidence. The rows as in `rows`, or putuo's when
+ * NULL. */
+static b2j_table *table04_bare(b2j_doc *d, const char *const rows[4]) {
+  static const char *const PUTUO[4] = {
+      "一、一般公共预算资金|156,211,123|一、一般公共服务支出|2,932,700|2,932,700||",
+      "二、政府性基金||二、公共安全支出|1,633,000|1,633,000||",
+      "三、国有资本经营预算||三、城乡社区支出|151,645,423|151,645,423||",
+      "收入总计|156,211,123|支出总计|156,211,123|156,211,123||",
+  };
+  add_ocr_page(d, 2, 842, 595);
+  b2j_table *t = tv_table(d, "t2", "appropriation_summary", NULL, "元",
+                          "项目|预算数|项目|合计|一般公共预算|政府性基金预算|国有资本经营预算", 2);
+  for (int i = 0; i < 4; i++)
+    tv_row(t, (rows ? rows : PUTUO)[i]);
+  cells_read_at(t, 0.99);
+  return t;
+}
+
 /* A 05 table of four rows (合计 first) in `unit`, on page 10; every cell
  * OCR'd with good confidence and a box of its own, or born-digital. */
 static b2j_table *table05_of(b2j_doc *d, b2j_origin origin, const char *unit,
@@ -362,14 +382,7 @@ static void test_lost_leading_digit(void) {
  * balance failing, so the first is taken. */
 static void test_reading_that_settles_more_is_taken(void) {
   b2j_doc *d = b2j_doc_new("t");
-  add_ocr_page(d, 2, 842, 595);
-  b2j_table *t = tv_table(d, "t2", "appropriation_summary", NULL, "元",
-                          "项目|预算数|项目|合计|一般公共预算|政府性基金预算|国有资本经营预算", 2);
-  tv_row(t, "一、一般公共预算资金|156,211,123|一、一般公共服务支出|2,932,700|2,932,700||");
-  tv_row(t, "二、政府性基金||二、公共安全支出|1,633,000|1,633,000||");
-  tv_row(t, "三、国有资本经营预算||三、城乡社区支出|151,645,423|151,645,423||");
-  tv_row(t, "收入总计|156,211,123|支出总计|156,211,123|156,211,123||");
-  cells_read_at(t, 0.99);
+  b2j_table *t = table04_bare(d, NULL);
   misread(cell_at(t, 1, 4), "吾", 0.3);
   b2j_cell *tot = cell_at(t, 3, 3), *gb = cell_at(t, 3, 4);
   misread(tot, "156,271,123", 0.89);
@@ -427,14 +440,7 @@ static void test_two_cells_of_one_summary_sum(void) {
  * against it. */
 static void test_agreeing_readings_are_one_repair(void) {
   b2j_doc *d = b2j_doc_new("t");
-  add_ocr_page(d, 2, 842, 595);
-  b2j_table *t = tv_table(d, "t2", "appropriation_summary", NULL, "元",
-                          "项目|预算数|项目|合计|一般公共预算|政府性基金预算|国有资本经营预算", 2);
-  tv_row(t, "一、一般公共预算资金|156,211,123|一、一般公共服务支出|2,932,700|2,932,700||");
-  tv_row(t, "二、政府性基金||二、公共安全支出|1,633,000|1,633,000||");
-  tv_row(t, "三、国有资本经营预算||三、城乡社区支出|151,645,423|151,645,423||");
-  tv_row(t, "收入总计|156,211,123|支出总计|156,211,123|156,211,123||");
-  cells_read_at(t, 0.99);
+  b2j_table *t = table04_bare(d, NULL);
   b2j_cell *a = cell_at(t, 1, 3), *b = cell_at(t, 1, 4);
   misread(a, "1 633, 000", 0.81);
   misread(b, "1 633, 000", 0.79);
@@ -454,14 +460,13 @@ static void test_agreeing_readings_are_one_repair(void) {
  * sum, not evaluated before or after, says nothing against the reading. */
 static void test_a_sum_still_waiting_does_not_block(void) {
   b2j_doc *d = b2j_doc_new("t");
-  add_ocr_page(d, 2, 842, 595);
-  b2j_table *t = tv_table(d, "t2", "appropriation_summary", NULL, "元",
-                          "项目|预算数|项目|合计|一般公共预算|政府性基金预算|国有资本经营预算", 2);
-  tv_row(t, "一、一般公共预算资金|13,448,099|一、一般公共服务支出|2,932,700|2,932,700||");
-  tv_row(t, "二、政府性基金||二、公共安全支出|1,633,000|1,633,000||");
-  tv_row(t, "三、国有资本经营预算||九、住房保障支出|8,882,399|8,882,399||");
-  tv_row(t, "收入总计|13,448,099|支出总计|13,448,099|13,448,099||");
-  cells_read_at(t, 0.99);
+  static const char *const rows[4] = {
+      "一、一般公共预算资金|13,448,099|一、一般公共服务支出|2,932,700|2,932,700||",
+      "二、政府性基金||二、公共安全支出|1,633,000|1,633,000||",
+      "三、国有资本经营预算||九、住房保障支出|8,882,399|8,882,399||",
+      "收入总计|13,448,099|支出总计|13,448,099|13,448,099||",
+  };
+  b2j_table *t = table04_bare(d, rows);
   misread(cell_at(t, 1, 4), "吾", 0.3);
   b2j_cell *c = cell_at(t, 2, 4);
   misread(c, ", 882, 399", 0.59);
