@@ -30,6 +30,11 @@ SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # tesseract is not linked: ocr/tesseract_lazy.c opens it on first use.
 PKG_LIBS   = $(shell pkg-config --libs $(filter-out tesseract,$(PKGS)) poppler 2>/dev/null) -lstdc++ -ldl
+# ocr/omp_serial.c runs tesseract's OpenMP regions in the calling thread:
+# its entry points are linked in and exported, so libtesseract binds to them
+# rather than to libgomp's when it is loaded.
+OMP_SERIAL := GOMP_parallel GOMP_parallel_sections GOMP_sections_next GOMP_sections_end_nowait
+EXPORT_OMP := $(foreach s,$(OMP_SERIAL),-Wl,--undefined=$(s),--export-dynamic-symbol=$(s))
 # extract/vector_ink.cc reads paths through poppler's private C++ API
 # (libpoppler-private-dev); its headers are not ours to warn about.
 CXXWARN := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
@@ -94,7 +99,8 @@ $(BUILD)/libbudget2json.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(BUILD)/libbudget2json.a
-	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libbudget2json.a $(PKG_LIBS) -lm -lpthread
+	$(CC) $(ALL_CFLAGS) $(EXPORT_OMP) -o $@ $(CLI_OBJ) $(BUILD)/libbudget2json.a $(PKG_LIBS) \
+	  -lm -lpthread
 
 # The driver's parts, less main(), for the unit tests of pipeline/.
 $(BUILD)/libb2jpipeline.a: $(filter-out $(BUILD)/pipeline/main.o,$(CLI_OBJ))
@@ -103,7 +109,7 @@ $(BUILD)/libb2jpipeline.a: $(filter-out $(BUILD)/pipeline/main.o,$(CLI_OBJ))
 
 $(BUILD)/tests/%: tests/unit/%.c tests/lib/tap.h $(BUILD)/libb2jpipeline.a $(BUILD)/libbudget2json.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libb2jpipeline.a $(BUILD)/libbudget2json.a \
+	$(CC) $(ALL_CFLAGS) $(EXPORT_OMP) -o $@ $< $(BUILD)/libb2jpipeline.a $(BUILD)/libbudget2json.a \
 	  $(PKG_LIBS) -lm -lpthread
 
 # The whole suite: unit and end-to-end, then the same under ASan+UBSan.
@@ -148,7 +154,7 @@ fuzz-build:
 	@$(MAKE) --no-print-directory BUILD=build-fuzz $(FUZZ_BIN)
 
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c build-fuzz/libbudget2json.a
-	clang -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) -I. $(PKG_CFLAGS) \
+	clang -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(EXPORT_OMP) -I. $(PKG_CFLAGS) \
 	  -o $@ $< build-fuzz/libbudget2json.a $(PKG_LIBS) -lm -lpthread
 
 fuzz: fuzz-build

@@ -63,27 +63,33 @@ bench_text_set real "${real[@]}"
 echo "== scans: OCR floor on the same page images"
 scans=(corpus/pdf/scan-clean/*.pdf)
 if [ -e "${scans[0]}" ] && command -v tesseract >/dev/null; then
-  : >"$OUT/scan.tess"; : >"$OUT/scan.b2j"
+  : >"$OUT/scan.tess"; : >"$OUT/scan.b2j"; : >"$OUT/scan.docs"
   n=0
+  scan_pages=0
   # Every page of each document, as budget2json reads every page: a sample
   # of one page per document measured tesseract on pages costlier than the
-  # documents' average (2.89 against 2.03 s on one run).
+  # documents' average (2.89 against 2.03 s on one run). Each document's
+  # tesseract pages and its budget2json run follow each other, so a machine
+  # that slows down during the run weighs on both alike.
   for f in "${scans[@]}"; do
     [ $n -ge "$SCAN_DOCS" ] && break
     rm -f "$OUT"/page*.pgm
     pdftoppm -r 300 -gray "$f" "$OUT/page" 2>/dev/null || continue
     imgs=("$OUT"/page*.pgm)
     [ -e "${imgs[0]}" ] || continue
+    : >"$OUT/doc.tess"; : >"$OUT/doc.b2j"
     for img in "${imgs[@]}"; do
-      run_timed "$OUT/scan.tess" tesseract "$img" - -l chi_sim
+      run_timed "$OUT/doc.tess" tesseract "$img" - -l chi_sim
     done
     rm -f "$OUT"/page*.pgm
+    run_timed "$OUT/doc.b2j" "$BIN" -q "$f"
+    cat "$OUT/doc.tess" >>"$OUT/scan.tess"
+    cat "$OUT/doc.b2j" >>"$OUT/scan.b2j"
+    awk -v d="$(basename "$f")" -v p="${#imgs[@]}" 'NR==FNR {t+=$2+$3; next} {b+=$2+$3}
+      END {printf "  %-16s %3d pages: tesseract %6.2f s, budget2json %6.2f s CPU (%.2fx)\n", d, p, t, b, b/t}' \
+      "$OUT/doc.tess" "$OUT/doc.b2j" | tee -a "$OUT/scan.docs"
+    scan_pages=$((scan_pages + ${#imgs[@]}))
     n=$((n + 1))
-  done
-  scan_pages=0
-  for f in "${scans[@]:0:$n}"; do
-    run_timed "$OUT/scan.b2j" "$BIN" -q "$f"
-    scan_pages=$((scan_pages + $(pages_of "$f")))
   done
   "${PYTHON:-python3}" - "$n" "$OUT/scan.tess" "$OUT/scan.b2j" "$scan_pages" <<'PY'
 import sys

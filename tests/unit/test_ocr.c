@@ -878,6 +878,57 @@ static void test_large_type(b2j_ocr_ctx *ctx) {
   b2j_page_free(p);
 }
 
+/* libgomp's ABI, as ocr/omp_serial.c defines it. */
+void GOMP_parallel(void (*fn)(void *), void *data, unsigned num_threads, unsigned flags);
+void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned num_threads,
+                            unsigned count, unsigned flags);
+unsigned GOMP_sections_next(void);
+void GOMP_sections_end_nowait(void);
+
+typedef struct {
+  GString *order; /* the sections as they ran, "1 2 3" */
+  bool nest;      /* the second section opens a region of its own */
+} sections_run;
+
+static void inner_sections(void *data) {
+  sections_run *run = data;
+  for (unsigned i = GOMP_sections_next(); i; i = GOMP_sections_next())
+    g_string_append_printf(run->order, "%s[%u]", run->order->len ? " " : "", i);
+  GOMP_sections_end_nowait();
+}
+
+/* The shape GCC gives a `parallel sections` body: take sections until 0. */
+static void outer_sections(void *data) {
+  sections_run *run = data;
+  for (unsigned i = GOMP_sections_next(); i; i = GOMP_sections_next()) {
+    g_string_append_printf(run->order, "%s%u", run->order->len ? " " : "", i);
+    if (run->nest && i == 2)
+      GOMP_parallel_sections(inner_sections, run, 4, 2, 0);
+  }
+  GOMP_sections_end_nowait();
+}
+
+static void count_call(void *data) { (*(int *)data)++; }
+
+/* tesseract's OpenMP regions run once each in the calling thread, sections
+ * in order, a nested region's count apart from its parent's; and the test
+ * binary, linked as the program is, hands libtesseract these entry points. */
+static void test_openmp_serial(void) {
+  int calls = 0;
+  GOMP_parallel(count_call, &calls, 8, 0);
+  TAP_OK(calls == 1, "a parallel region runs its body once (%d)", calls);
+  sections_run run = {g_string_new(NULL), false};
+  GOMP_parallel_sections(outer_sections, &run, 4, 3, 0);
+  TAP_STREQ(run.order->str, "1 2 3", "parallel sections run each section once, in order");
+  g_string_truncate(run.order, 0);
+  run.nest = true;
+  GOMP_parallel_sections(outer_sections, &run, 4, 3, 0);
+  TAP_STREQ(run.order->str, "1 2 [1] [2] 3", "a nested region's sections leave its parent's count");
+  TAP_OK(GOMP_sections_next() == 0, "outside any region no section is left");
+  g_string_free(run.order, TRUE);
+  TAP_OK(b2j_ocr_openmp_serial(), "libtesseract's OpenMP calls bind to ocr/omp_serial.c");
+}
+
 int main(int argc, char **argv) {
   (void)argc;
   test_join_after_pauses();
@@ -888,6 +939,7 @@ int main(int argc, char **argv) {
   if (!ctx)
     return tap_done();
   b2j_ocr_ctx_set_debug(ctx, true);
+  test_openmp_serial();
   test_lexicon(ctx);
   test_phrases(ctx);
   test_lookalikes(ctx);
