@@ -126,8 +126,12 @@ int main(int argc, char **argv) {
    * 10 MB. glibc gives big blocks (a 2 MB page rendering) their own mmap,
    * fresh each time, and hands freed heap back to the kernel, to fault it
    * in again for the next page. Keep both in the heap for the process's
-   * life: a third fewer page faults on the digital corpus. */
-  mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+   * life: a third fewer page faults on the digital corpus. No threshold
+   * keeps the 35 MB a scanned page's image takes in poppler (and again in
+   * our rendering) out of mmap: 32 MB is glibc's largest, so mmap is off.
+   * On a 35-page scan: 335,000 faults down to 46,000, 7% less CPU, the
+   * same peak memory. */
+  mallopt(M_MMAP_MAX, 0);
   mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
   /* -1 marks "not given": a given -j, --timeout or --max-memory asks for the
    * batch path even for one file; --threads does not. */
