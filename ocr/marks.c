@@ -247,7 +247,8 @@ char *b2j_ocr_value_glyphs_correct(const char *text) {
   return out;
 }
 
-bool b2j_ocr_speck_glyph(const char *text, int width, int height, double conf, int n_tall) {
+bool b2j_ocr_speck_glyph(const char *text, int width, int height, int ink_w, int ink_h,
+                         double conf, int n_tall) {
   if (!text || !g_utf8_validate(text, -1, NULL) || g_utf8_strlen(text, -1) != 1 ||
       !is_han(g_utf8_get_char(text)))
     return false;
@@ -255,5 +256,9 @@ bool b2j_ocr_speck_glyph(const char *text, int width, int height, double conf, i
    * 川 or 卜, over half of it): one under 0.4 of the height, with no stroke
    * reaching past half the height and read without confidence, is a speck
    * (or a rule's remnant) that chi_sim named. */
-  return width > 0 && height > 0 && width * 5 < height * 2 && n_tall == 0 && conf < 0.7;
+  if (width <= 0 || height <= 0 || n_tall != 0 || conf >= 0.7)
+    return false;
+  /* The chunk's width counts its margins; a dot's own extent is smaller
+   * than any character's (一 is as wide as the line is high). */
+  return width * 5 < height * 2 || (ink_w * 2 < height && ink_h * 2 < height);
 }

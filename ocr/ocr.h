@@ -138,11 +138,14 @@ char *b2j_ocr_marks_correct(const char *text);
 char *b2j_ocr_value_glyphs_correct(const char *text);
 
 /* Whether an OCR'd chunk `width` x `height` pixels (the line's height),
- * with `n_tall` ink components reaching past half of that height, read as
- * `text` with confidence `conf` (0..1), is a speck rather than a glyph: one
- * Chinese character narrower than 0.4 of the height, with no tall stroke,
- * read under 0.7 (the 人 of 人98%, a speck in the cell before 98%). */
-bool b2j_ocr_speck_glyph(const char *text, int width, int height, double conf, int n_tall);
+ * whose ink spans `ink_w` x `ink_h`, with `n_tall` ink components reaching
+ * past half of that height, read as `text` with confidence `conf` (0..1),
+ * is a speck rather than a glyph: one Chinese character with no tall stroke,
+ * read under 0.7, either narrower than 0.4 of the height (the 人 of 人98%, a
+ * speck in the cell before 98%) or whose ink spans under half the height
+ * both ways (a dot read 人 before 满足工作需要). */
+bool b2j_ocr_speck_glyph(const char *text, int width, int height, int ink_w, int ink_h,
+                         double conf, int n_tall);
 
 /* Writes a PNG of the last page (needs b2j_ocr_ctx_set_debug(ctx, true)
  * before b2j_ocr_page): the upright, deskewed image with ruling lines (blue),

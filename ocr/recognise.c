@@ -2627,16 +2627,23 @@ bool b2j_ocr_page(b2j_ocr_ctx *ctx, b2j_page *page, const guint32 *rgb, int widt
       continue;
     }
     b2j_box box = {c->x0 * to_pt, c->y0 * to_pt, c->x1 * to_pt, c->y1 * to_pt};
-    /* A speck that chi_sim named (人 before 98%): no word. */
-    if (b2j_ocr_speck_glyph(r.text, c->x1 - c->x0, c->y1 - c->y0, r.conf, 0)) {
+    /* A speck that chi_sim named (人 before 98%): no word. The first test
+     * takes any lone glyph read without confidence; the image decides. */
+    int cw = c->x1 - c->x0, ch = c->y1 - c->y0;
+    if (b2j_ocr_speck_glyph(r.text, cw, ch, 0, 0, r.conf, 0)) {
       PIX *piece = chunk_image(clean, c);
-      int tall = 1;
-      if (piece)
+      int tall = 1, ink_w = cw, ink_h = ch;
+      BOX *ink = NULL;
+      if (piece) {
         looks_numeric(piece, &tall);
+        if (pixClipBoxToForeground(piece, NULL, NULL, &ink) == 0 && ink)
+          boxGetGeometry(ink, NULL, NULL, &ink_w, &ink_h);
+      }
+      boxDestroy(&ink);
       pixDestroy(&piece);
-      if (b2j_ocr_speck_glyph(r.text, c->x1 - c->x0, c->y1 - c->y0, r.conf, tall)) {
+      if (b2j_ocr_speck_glyph(r.text, cw, ch, ink_w, ink_h, r.conf, tall)) {
         record_fix(ctx, r.text, "", box, r.conf,
-                   "a speck: a glyph far narrower than the line, with no stroke of its height");
+                   "a speck: a glyph far narrower than the line or a dot, with no stroke of its height");
         r.text = NULL;
         reading_clear(&r);
         continue;

@@ -116,16 +116,24 @@ int main(void) {
   /* Specks chi_sim named: chunk sizes of scan-noisy seed-001 pages 27 and
    * 30 (the 人 before 98%, the 人 before 6.98) against real one-glyph
    * cells of the same pages (门 38x34, 率 34x34). */
-  TAP_OK(b2j_ocr_speck_glyph("人", 13, 42, 0.34, 0), "人 13x42 px, no tall stroke: a speck");
-  TAP_OK(b2j_ocr_speck_glyph("人", 10, 33, 0.62, 0), "人 10x33 px: a speck");
-  TAP_OK(b2j_ocr_speck_glyph("个", 14, 37, 0.32, 0), "个 14x37 px: a speck");
-  TAP_OK(!b2j_ocr_speck_glyph("门", 38, 34, 0.62, 0), "门 38x34 px is a glyph");
-  TAP_OK(!b2j_ocr_speck_glyph("率", 34, 34, 0.73, 1), "率 34x34 px is a glyph");
-  TAP_OK(!b2j_ocr_speck_glyph("人", 13, 42, 0.34, 1), "a stroke of the line's height is no speck");
-  TAP_OK(!b2j_ocr_speck_glyph("人", 13, 42, 0.93, 0), "read with confidence: kept");
-  TAP_OK(!b2j_ocr_speck_glyph("1", 10, 33, 0.30, 0), "a digit is never dropped");
-  TAP_OK(!b2j_ocr_speck_glyph("，", 10, 33, 0.30, 0), "punctuation is not this rule's");
-  TAP_OK(!b2j_ocr_speck_glyph("人人", 13, 42, 0.34, 0), "two glyphs are not one speck");
-  TAP_OK(!b2j_ocr_speck_glyph(NULL, 13, 42, 0.34, 0), "NULL");
+  TAP_OK(b2j_ocr_speck_glyph("人", 13, 42, 13, 42, 0.34, 0), "人 13x42 px, no tall stroke: a speck");
+  TAP_OK(b2j_ocr_speck_glyph("人", 10, 33, 10, 33, 0.62, 0), "人 10x33 px: a speck");
+  TAP_OK(b2j_ocr_speck_glyph("个", 14, 37, 14, 37, 0.32, 0), "个 14x37 px: a speck");
+  TAP_OK(!b2j_ocr_speck_glyph("门", 38, 34, 38, 34, 0.62, 0), "门 38x34 px is a glyph");
+  TAP_OK(!b2j_ocr_speck_glyph("率", 34, 34, 34, 34, 0.73, 1), "率 34x34 px is a glyph");
+  TAP_OK(!b2j_ocr_speck_glyph("人", 13, 42, 13, 42, 0.34, 1), "a stroke of the line's height is no speck");
+  TAP_OK(!b2j_ocr_speck_glyph("人", 13, 42, 13, 42, 0.93, 0), "read with confidence: kept");
+  TAP_OK(!b2j_ocr_speck_glyph("1", 10, 33, 10, 33, 0.30, 0), "a digit is never dropped");
+  TAP_OK(!b2j_ocr_speck_glyph("，", 10, 33, 10, 33, 0.30, 0), "punctuation is not this rule's");
+  TAP_OK(!b2j_ocr_speck_glyph("人人", 13, 42, 13, 42, 0.34, 0), "two glyphs are not one speck");
+  /* Dots in a chunk of the line's height (scan-noisy seed-002 pages 20
+   * and 23: 12x34 and 14x34 px, the ink about 10x6), against a real 一,
+   * as wide as the line is high and a few pixels tall. */
+  TAP_OK(b2j_ocr_speck_glyph("人", 14, 34, 10, 6, 0.45, 0), "a dot in a 14x34 chunk: a speck");
+  TAP_OK(b2j_ocr_speck_glyph("个", 18, 34, 12, 9, 0.18, 0), "a dot in an 18x34 chunk: a speck");
+  TAP_OK(!b2j_ocr_speck_glyph("一", 40, 34, 30, 5, 0.45, 0), "一 spans the line's width: a glyph");
+  TAP_OK(!b2j_ocr_speck_glyph("人", 18, 34, 16, 28, 0.45, 0), "ink of the line's height: a glyph");
+  TAP_OK(!b2j_ocr_speck_glyph("人", 14, 34, 10, 6, 0.85, 0), "a dot read with confidence: kept");
+  TAP_OK(!b2j_ocr_speck_glyph(NULL, 13, 42, 13, 42, 0.34, 0), "NULL");
   return tap_done();
 }
