@@ -57,12 +57,6 @@ void b2j_ocr_process_init(void);
 /* Whether tesseract's library can be loaded (loads it on the first call). */
 bool b2j_ocr_tesseract_available(void);
 
-/* Whether libtesseract's OpenMP regions run in the calling thread, through
- * ocr/omp_serial.c, rather than through libgomp. False only in a program
- * linked without the Makefile's EXPORT_OMP: tesseract then reads the same,
- * at libgomp's cost. */
-bool b2j_ocr_openmp_serial(void);
-
 /* Loads the engines from tesseract's default tessdata (or $TESSDATA_PREFIX).
  * NULL and *error set when a model is missing. Free with b2j_ocr_ctx_free. */
 b2j_ocr_ctx *b2j_ocr_ctx_new(GError **error);

@@ -30,6 +30,19 @@ struct b2j_ocr_ctx {
 
 GQuark b2j_ocr_error_quark(void);
 
+/* omp_serial.c: libgomp's ABI (its libgomp_g.h, which is not installed),
+ * the entry points libtesseract imports, run in the calling thread. */
+void GOMP_parallel(void (*fn)(void *), void *data, unsigned num_threads, unsigned flags);
+void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned num_threads,
+                            unsigned count, unsigned flags);
+unsigned GOMP_sections_next(void);
+void GOMP_sections_end_nowait(void);
+/* Whether libtesseract's OpenMP regions run in the calling thread, through
+ * these, rather than through libgomp. False only in a program linked without
+ * the Makefile's EXPORT_OMP: tesseract then reads the same, at libgomp's
+ * cost. */
+bool b2j_ocr_openmp_serial(void);
+
 /* image.c */
 PIX *b2j_ocr_gray_from_rgb(const guint32 *rgb, int width, int height, int stride, double dpi);
 /* The page's binarisation (pixDestroy it): Sauvola strict or, on a page of

@@ -24,13 +24,6 @@
 
 #include "ocr_internal.h"
 
-/* libgomp's ABI (its libgomp_g.h, which is not installed). */
-void GOMP_parallel(void (*fn)(void *), void *data, unsigned num_threads, unsigned flags);
-void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned num_threads,
-                            unsigned count, unsigned flags);
-unsigned GOMP_sections_next(void);
-void GOMP_sections_end_nowait(void);
-
 typedef struct {
   unsigned next, count; /* sections are numbered 1..count; 0 says none is left */
 } sections;

@@ -12,6 +12,7 @@
 
 #include "extract/extract.h"
 #include "ocr/ocr.h"
+#include "ocr/ocr_internal.h"
 #include "tests/lib/tap.h"
 
 #define CLEAN_PDF "corpus/pdf/scan-clean/seed-001.pdf"
@@ -877,13 +878,6 @@ static void test_large_type(b2j_ocr_ctx *ctx) {
          "a large 合计 whose rows leave a valley crossed by ink is one line, not 性、上 over nothing");
   b2j_page_free(p);
 }
-
-/* libgomp's ABI, as ocr/omp_serial.c defines it. */
-void GOMP_parallel(void (*fn)(void *), void *data, unsigned num_threads, unsigned flags);
-void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned num_threads,
-                            unsigned count, unsigned flags);
-unsigned GOMP_sections_next(void);
-void GOMP_sections_end_nowait(void);
 
 typedef struct {
   GString *order; /* the sections as they ran, "1 2 3" */
